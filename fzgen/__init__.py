@@ -1,0 +1,3 @@
+"""fzgen: static, multilingual websites for Familienzentren."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,70 @@
+"""The pipeline: load → render → write. `check` is a build without the write."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fzgen.errors import ContentError, Diagnostic, UsageError
+from fzgen.i18n import catalogue_languages, missing_translations
+from fzgen.load import Content, load_content
+from fzgen.project import Project, output_is_unsafe
+from fzgen.render import render_content
+from fzgen.write import write_output
+
+
+@dataclass(frozen=True)
+class Report:
+    """What a run did, for the command line to tell."""
+
+    content: Content
+    notes: tuple[Diagnostic, ...]
+    files_written: int = 0
+
+
+def load(project: Project) -> Content:
+    """Load and validate the whole content folder (raises ContentError)."""
+    if not project.content_dir.is_dir():
+        raise UsageError("content_missing", path=str(project.content_dir))
+    return load_content(project.content_dir, catalogue_languages(project.translations_dir))
+
+
+def translation_notes(content: Content) -> tuple[Diagnostic, ...]:
+    """One note per site: how many texts each language still lacks."""
+    notes = []
+    for site in content.sites:
+        counts = [
+            f"{lang}={len(texts)}" for lang, texts in missing_translations(site).items() if texts
+        ]
+        if counts:
+            notes.append(
+                Diagnostic(
+                    site.slug,
+                    "translation_missing",
+                    params={"counts": ",".join(counts)},
+                    severity="warning",
+                )
+            )
+    return tuple(notes)
+
+
+def check(project: Project) -> Report:
+    """Validate everything and write nothing."""
+    content = load(project)
+    return Report(content, translation_notes(content))
+
+
+def build(project: Project, site: str | None = None) -> Report:
+    """Validate everything; only if all is valid, render and swap in the new output."""
+    if output_is_unsafe(project):
+        raise UsageError("output_unsafe", path=str(project.output_dir))
+    content = load(project)
+    if site is not None and content.site(site) is None:
+        available = ", ".join(s.slug for s in content.sites)
+        raise UsageError("site_unknown", site=site, available=available)
+    files = render_content(content, project, only_site=site)
+    keep = [s.slug for s in content.sites if site is not None and s.slug != site]
+    written = write_output(files, project.output_dir, keep=keep)
+    return Report(content, translation_notes(content), written)
+
+
+__all__ = ["ContentError", "Report", "build", "check", "load"]

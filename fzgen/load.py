@@ -1,0 +1,379 @@
+"""Walk `content/<site>/`, read every file, validate it; collect every error with file:line."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from fzgen.errors import ContentError, Diagnostic
+from fzgen.fields import SLUG_PATTERN, known_language_codes
+from fzgen.model import Offer, PageMeta, Site
+from fzgen.validation import validate
+from fzgen.yamlfile import Document, parse_yaml
+
+#: Larger files are not content a coordinator typed; refuse them before parsing.
+MAX_FILE_BYTES = 8 * 1024 * 1024
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class OfferFile:
+    """A validated offer and where it came from."""
+
+    slug: str
+    path: str
+    offer: Offer
+
+
+@dataclass(frozen=True)
+class PageFile:
+    """A validated free page in one language."""
+
+    slug: str
+    language: str
+    path: str
+    meta: PageMeta
+    body: str
+
+
+@dataclass(frozen=True)
+class SiteContent:
+    """Everything of one site, validated."""
+
+    slug: str
+    site: Site
+    offers: tuple[OfferFile, ...]
+    pages: tuple[PageFile, ...]
+    files: tuple[str, ...]
+
+    @property
+    def languages(self) -> list[str]:
+        """The site's languages, source language first."""
+        return self.site.languages
+
+    @property
+    def published_offers(self) -> tuple[OfferFile, ...]:
+        """Offers that are not drafts, in slug order."""
+        return tuple(o for o in self.offers if not o.offer.draft)
+
+
+@dataclass(frozen=True)
+class Content:
+    """Every site of a content folder, validated."""
+
+    root: Path
+    sites: tuple[SiteContent, ...]
+
+    def site(self, slug: str) -> SiteContent | None:
+        """The site with this slug, if any."""
+        return next((s for s in self.sites if s.slug == slug), None)
+
+
+def is_ignored(name: str) -> bool:
+    """Drafts and editor backups: names starting with `_` or `.`."""
+    return name.startswith(("_", "."))
+
+
+def load_content(content_dir: Path, catalogue_languages: Collection[str]) -> Content:
+    """Load and validate every site below `content_dir`; raise ContentError with all errors."""
+    diagnostics: list[Diagnostic] = []
+    sites: list[SiteContent] = []
+    site_dirs = [p for p in sorted(content_dir.iterdir()) if not is_ignored(p.name)]
+    for site_dir in site_dirs:
+        if not site_dir.is_dir() or site_dir.is_symlink():
+            continue
+        loader = _SiteLoader(content_dir, site_dir, catalogue_languages)
+        site = loader.load()
+        diagnostics.extend(loader.diagnostics)
+        if site is not None:
+            sites.append(site)
+    if not any(d.is_dir() and not d.is_symlink() for d in site_dirs) and not diagnostics:
+        diagnostics.append(Diagnostic(".", "no_sites"))
+    errors = [d for d in diagnostics if d.severity == "error"]
+    if errors:
+        raise ContentError(errors)
+    return Content(content_dir, tuple(sites))
+
+
+@dataclass
+class _SiteLoader:
+    """Loads one site folder, collecting diagnostics instead of stopping at the first."""
+
+    content_dir: Path
+    site_dir: Path
+    catalogue_languages: Collection[str]
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    raw_site: Any = None
+
+    def rel(self, path: Path) -> str:
+        return path.relative_to(self.content_dir).as_posix()
+
+    def error(self, path: Path, code: str, line: int | None = None, **params: str) -> None:
+        self.diagnostics.append(Diagnostic(self.rel(path), code, line, params=params))
+
+    def load(self) -> SiteContent | None:
+        if not SLUG_PATTERN.fullmatch(self.site_dir.name):
+            self.error(self.site_dir, "file_name", name=self.site_dir.name, suffix="")
+        site_file = next(
+            (
+                self.site_dir / f"site{s}"
+                for s in YAML_SUFFIXES
+                if (self.site_dir / f"site{s}").is_file()
+            ),
+            None,
+        )
+        if site_file is None:
+            self.error(self.site_dir, "site_yaml_missing")
+            return None
+        before = len(self.diagnostics)
+        document = self.read_yaml(site_file)
+        self.raw_site = document.data if document else None
+        context = self.text_context(document)
+        site = self.validate(Site, document, site_file, context) if document else None
+        if site is not None and document is not None:
+            self.check_catalogues(site, document, site_file)
+            self.check_partner_ids(site, document, site_file)
+        files = tuple(self.list_files())
+        offers = tuple(self.load_offers(context, site, files))
+        pages = tuple(self.load_pages(context["languages"]))
+        if site is None or len(self.diagnostics) > before:
+            return None
+        return SiteContent(self.site_dir.name, site, offers, pages, files)
+
+    # --- reading ----------------------------------------------------------------
+
+    def read_text(self, path: Path) -> str | None:
+        if path.is_symlink() and not path.resolve().is_relative_to(self.site_dir.resolve()):
+            self.error(path, "file_unreadable", detail="Verknüpfung nach außerhalb der Website")
+            return None
+        try:
+            if path.stat().st_size > MAX_FILE_BYTES:
+                self.error(path, "file_unreadable", detail="größer als 8 MB")
+                return None
+            raw = path.read_bytes()
+        except OSError as exc:
+            self.error(path, "file_unreadable", detail=exc.strerror or type(exc).__name__)
+            return None
+        try:
+            return raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            self.error(path, "file_encoding", line, offset=str(exc.start + 1))
+            return None
+
+    def read_yaml(
+        self, path: Path, text: str | None = None, line_offset: int = 0
+    ) -> Document | None:
+        if text is None:
+            text = self.read_text(path)
+        if text is None:
+            return None
+        document, problems = parse_yaml(text, self.rel(path), line_offset)
+        self.diagnostics.extend(problems)
+        return document if not problems else None
+
+    def validate(self, model: Any, document: Document, path: Path, context: dict[str, Any]) -> Any:
+        value, problems = validate(model, document, self.rel(path), context)
+        self.diagnostics.extend(problems)
+        return value
+
+    def text_context(self, document: Document | None) -> dict[str, Any]:
+        """Source and site languages, read leniently: offers validate even if site.yaml fails."""
+        raw = document.data.get("languages") if document else None
+        codes = [str(c).strip().lower() for c in raw] if isinstance(raw, list) else []
+        codes = [c for c in codes if c in known_language_codes()]
+        if not codes:
+            return {"source_language": "de", "languages": None}
+        return {"source_language": codes[0], "languages": list(dict.fromkeys(codes))}
+
+    def check_catalogues(self, site: Site, document: Document, path: Path) -> None:
+        available = ", ".join(sorted(self.catalogue_languages))
+        for index, language in enumerate(site.languages):
+            if language not in self.catalogue_languages:
+                line, column = document.position(("languages", index)) or (None, None)
+                self.diagnostics.append(
+                    Diagnostic(
+                        self.rel(path),
+                        "language_no_catalogue",
+                        line,
+                        column,
+                        ("languages", index),
+                        params={"language": language, "available": available},
+                    )
+                )
+
+    def check_partner_ids(self, site: Site, document: Document, path: Path) -> None:
+        seen: set[str] = set()
+        for index, partner in enumerate(site.partners):
+            if partner.id in seen:
+                loc = ("partners", index, "id")
+                self.reference_error(
+                    document, path, loc, "partner_id_repeated", partner.id, id=partner.id
+                )
+            seen.add(partner.id)
+
+    def entries(self, folder: Path) -> Iterator[Path]:
+        if not folder.is_dir():
+            return
+        for path in sorted(folder.iterdir()):
+            if not is_ignored(path.name):
+                yield path
+
+    def list_files(self) -> Iterator[str]:
+        root = self.site_dir / "files"
+        if not root.is_dir():
+            return
+        for path in sorted(root.rglob("*")):
+            rel_parts = path.relative_to(root).parts
+            if any(is_ignored(part) for part in rel_parts) or path.is_symlink():
+                continue
+            if path.is_file():
+                yield "files/" + "/".join(rel_parts)
+
+    # --- offers -----------------------------------------------------------------
+
+    def load_offers(
+        self, context: dict[str, Any], site: Site | None, files: tuple[str, ...]
+    ) -> Iterator[OfferFile]:
+        for path in self.entries(self.site_dir / "offers"):
+            if path.suffix not in YAML_SUFFIXES:
+                self.unexpected(path, "Angebote sind .yaml-Dateien.")
+                continue
+            if not SLUG_PATTERN.fullmatch(path.stem):
+                self.error(path, "file_name", name=path.name, suffix=".yaml")
+                continue
+            document = self.read_yaml(path)
+            if document is None:
+                continue
+            offer: Offer | None = self.validate(Offer, document, path, context)
+            references_ok = self.check_offer_references(document, path, site, files)
+            if offer is not None and references_ok:
+                yield OfferFile(path.stem, self.rel(path), offer)
+
+    def check_offer_references(
+        self, document: Document, path: Path, site: Site | None, files: tuple[str, ...]
+    ) -> bool:
+        """Partner and file references, read from the raw values so they are checked
+        even when other fields of the offer have errors."""
+        ok = True
+        location, image = document.data.get("location"), document.data.get("image")
+        partner_ids = self.partner_ids(site)
+        is_partner = isinstance(location, str) and SLUG_PATTERN.fullmatch(location.strip())
+        if is_partner and location.strip() not in partner_ids:
+            known = ", ".join(partner_ids) or "–"
+            self.reference_error(
+                document, path, ("location",), "partner_unknown", location, known=known
+            )
+            ok = False
+        if (
+            isinstance(image, str)
+            and image.strip().startswith("files/")
+            and image.strip() not in files
+        ):
+            self.reference_error(document, path, ("image",), "file_not_found", image)
+            ok = False
+        return ok
+
+    def partner_ids(self, site: Site | None) -> list[str]:
+        """Partner ids of the site; read from the raw file when site.yaml has errors elsewhere."""
+        if site is not None:
+            return [p.id for p in site.partners]
+        raw = self.raw_site.get("partners") if isinstance(self.raw_site, dict) else None
+        entries = raw if isinstance(raw, list) else []
+        return [
+            str(e["id"]) for e in entries if isinstance(e, dict) and isinstance(e.get("id"), str)
+        ]
+
+    def reference_error(
+        self,
+        document: Document,
+        path: Path,
+        loc: tuple[str | int, ...],
+        code: str,
+        value: str,
+        **params: str,
+    ) -> None:
+        line, column = document.position(loc) or (None, None)
+        self.diagnostics.append(
+            Diagnostic(self.rel(path), code, line, column, loc, value, {"value": value, **params})
+        )
+
+    def unexpected(self, path: Path, hint: str) -> None:
+        self.diagnostics.append(
+            Diagnostic(
+                self.rel(path),
+                "file_unexpected",
+                params={"name": path.name, "hint": hint},
+                severity="warning",
+            )
+        )
+
+    # --- pages ------------------------------------------------------------------
+
+    def load_pages(self, languages: list[str] | None) -> Iterator[PageFile]:
+        source = languages[0] if languages else "de"
+        pages: list[PageFile] = []
+        for path in self.entries(self.site_dir / "pages"):
+            if path.suffix != ".md":
+                self.unexpected(path, "Seiten sind .md-Dateien.")
+                continue
+            slug, _, language = path.stem.partition(".")
+            if not SLUG_PATTERN.fullmatch(slug) or "." in language:
+                self.error(path, "file_name", name=path.name, suffix=".md")
+                continue
+            if language == source:
+                self.error(
+                    path, "page_source_language_suffix", name=path.name, expected=f"{slug}.md"
+                )
+                continue
+            if language and languages is not None and language not in languages:
+                self.error(
+                    path, "page_language_unknown", language=language, languages=", ".join(languages)
+                )
+                continue
+            page = self.load_page(path, slug, language or source)
+            if page is not None:
+                pages.append(page)
+        sources = {p.slug for p in pages if p.language == source}
+        for page in pages:
+            if page.language != source and page.slug not in sources:
+                if not (self.site_dir / "pages" / f"{page.slug}.md").exists():
+                    self.error(
+                        self.content_dir / page.path,
+                        "page_source_missing",
+                        name=Path(page.path).name,
+                        source=source,
+                        expected=f"{page.slug}.md",
+                    )
+                continue
+            yield page
+
+    def load_page(self, path: Path, slug: str, language: str) -> PageFile | None:
+        text = self.read_text(path)
+        if text is None:
+            return None
+        lines = text.splitlines(keepends=True)
+        if not lines or lines[0].strip() != "---":
+            self.error(path, "front_matter_missing", 1)
+            return None
+        end = next(
+            (i for i, line in enumerate(lines[1:], 1) if line.strip() in {"---", "..."}), None
+        )
+        if end is None:
+            self.error(path, "front_matter_unclosed", 1)
+            return None
+        document = self.read_yaml(path, "".join(lines[1:end]) or "\n", line_offset=1)
+        if document is None:
+            if not "".join(lines[1:end]).strip():
+                self.diagnostics[-1:] = [
+                    Diagnostic(
+                        self.rel(path), "missing", 2, 1, ("title",), params={"name": "title"}
+                    )
+                ]
+            return None
+        meta: PageMeta | None = self.validate(PageMeta, document, path, {})
+        if meta is None:
+            return None
+        return PageFile(slug, language, self.rel(path), meta, "".join(lines[end + 1 :]))

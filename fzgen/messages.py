@@ -1,0 +1,753 @@
+"""The wording of every diagnostic, in German (default) and English.
+
+Each code has a problem sentence and a fix sentence per language. Placeholders
+come from the diagnostic's params plus `found` (what was written) and `field`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from babel import Locale
+
+from fzgen.errors import Diagnostic
+
+Wording = Mapping[str, tuple[str, str]]
+
+MESSAGES: dict[str, Wording] = {
+    # --- Files and YAML -------------------------------------------------------
+    "yaml_syntax": {
+        "de": (
+            "Die Datei ist kein gültiges YAML ({detail}).",
+            "Prüfen Sie die Zeile und die darüber: Einrückung mit Leerzeichen, nach jedem "
+            "Feldnamen ein Doppelpunkt und ein Leerzeichen; Text mit Doppelpunkt oder "
+            "# in Anführungszeichen setzen.",
+        ),
+        "en": (
+            "The file is not valid YAML ({detail}).",
+            "Check this line and the one above: indent with spaces, a colon and a space after "
+            "every field name; put text containing a colon or # in quotes.",
+        ),
+    },
+    "yaml_tab": {
+        "de": (
+            "Die Zeile ist mit einem Tabulator eingerückt.",
+            "Rücken Sie nur mit Leerzeichen ein (zwei pro Ebene).",
+        ),
+        "en": ("The line is indented with a tab.", "Indent with spaces only (two per level)."),
+    },
+    "yaml_duplicate_key": {
+        "de": (
+            "Das Feld „{key}“ steht zweimal in derselben Gruppe.",
+            "Löschen Sie eines der beiden oder führen Sie sie zusammen.",
+        ),
+        "en": (
+            "The field “{key}” appears twice in the same group.",
+            "Delete one of them or merge them.",
+        ),
+    },
+    "yaml_recursive_alias": {
+        "de": (
+            "Ein Verweis (*name) zeigt auf sich selbst.",
+            "Schreiben Sie den Wert aus, statt auf ihn zu verweisen.",
+        ),
+        "en": ("An alias (*name) refers to itself.", "Write the value out instead."),
+    },
+    "yaml_complex_key": {
+        "de": ("Ein Feldname ist kein einfacher Text.", "Feldnamen sind einzelne Wörter."),
+        "en": ("A field name is not plain text.", "Field names are single words."),
+    },
+    "yaml_too_large": {
+        "de": (
+            "Die Verweise (&name / *name) dieser Datei ergeben über 200.000 Werte.",
+            "Schreiben Sie die Werte aus; Verweise sind für Inhalte nicht nötig.",
+        ),
+        "en": (
+            "The aliases (&name / *name) of this file expand to over 200,000 values.",
+            "Write the values out; content needs no aliases.",
+        ),
+    },
+    "yaml_too_deep": {
+        "de": ("Die Datei ist zu tief verschachtelt.", "Verwenden Sie die Felder wie beschrieben."),
+        "en": ("The file is nested too deeply.", "Use the fields as documented."),
+    },
+    "file_empty": {
+        "de": (
+            "Die Datei ist leer.",
+            "Füllen Sie die Pflichtfelder aus oder löschen Sie die Datei.",
+        ),
+        "en": ("The file is empty.", "Fill in the required fields or delete the file."),
+    },
+    "file_not_mapping": {
+        "de": (
+            "Die Datei enthält {kind_de} statt Feldern.",
+            "Jede Zeile oben in der Datei beginnt mit einem Feldnamen, z. B. „title: Elterncafé“.",
+        ),
+        "en": (
+            "The file holds a {kind} instead of fields.",
+            "Each top-level line starts with a field name, e.g. “title: Parents' café”.",
+        ),
+    },
+    "file_encoding": {
+        "de": (
+            "Die Datei ist nicht als UTF-8 gespeichert (Zeichen Nr. {offset} ist unlesbar).",
+            "Speichern Sie die Datei im Editor mit der Kodierung „UTF-8“.",
+        ),
+        "en": (
+            "The file is not saved as UTF-8 (byte {offset} cannot be read).",
+            "Save the file in your editor with the encoding “UTF-8”.",
+        ),
+    },
+    "file_unreadable": {
+        "de": ("Die Datei kann nicht gelesen werden ({detail}).", "Prüfen Sie die Dateirechte."),
+        "en": ("The file cannot be read ({detail}).", "Check the file permissions."),
+    },
+    "file_name": {
+        "de": (
+            "Der Dateiname „{name}“ ist nicht erlaubt.",
+            "Verwenden Sie nur Kleinbuchstaben a–z, Ziffern und Bindestriche, ohne Umlaute "
+            "und Leerzeichen, z. B. „eltern-cafe{suffix}“.",
+        ),
+        "en": (
+            "The file name “{name}” is not allowed.",
+            "Use only lowercase a–z, digits and hyphens, no spaces, e.g. “parents-cafe{suffix}”.",
+        ),
+    },
+    "file_unexpected": {
+        "de": (
+            "Die Datei „{name}“ gehört hier nicht hin und wird nicht verwendet.",
+            "{hint}",
+        ),
+        "en": ("The file “{name}” does not belong here and is not used.", "{hint}"),
+    },
+    "site_yaml_missing": {
+        "de": (
+            "Im Ordner der Website fehlt die Datei site.yaml.",
+            "Legen Sie site.yaml an (Vorlage: fzgen new) oder benennen Sie den Ordner mit "
+            "„_“ am Anfang um, damit er übersprungen wird.",
+        ),
+        "en": (
+            "The site folder has no site.yaml.",
+            "Create site.yaml (template: fzgen new) or prefix the folder name with “_” to skip it.",
+        ),
+    },
+    "no_sites": {
+        "de": (
+            "Im Inhaltsordner ist keine Website.",
+            "Legen Sie eine an mit „fzgen new <name>“.",
+        ),
+        "en": ("The content folder holds no site.", "Create one with “fzgen new <name>”."),
+    },
+    "front_matter_missing": {
+        "de": (
+            "Die Seite beginnt nicht mit einem Kopfbereich zwischen zwei Zeilen „---“.",
+            "Schreiben Sie ganz oben: ---, dann „title: Seitentitel“, dann wieder ---.",
+        ),
+        "en": (
+            "The page does not start with a header between two “---” lines.",
+            "Start the file with ---, then “title: Page title”, then --- again.",
+        ),
+    },
+    "front_matter_unclosed": {
+        "de": (
+            "Der Kopfbereich der Seite wird nicht mit „---“ geschlossen.",
+            "Setzen Sie nach den Feldern des Kopfbereichs eine Zeile mit „---“.",
+        ),
+        "en": ("The page header is not closed with “---”.", "Add a line “---” after the header."),
+    },
+    "page_source_missing": {
+        "de": (
+            "Zur Übersetzung „{name}“ fehlt die Seite in der Ausgangssprache ({source}).",
+            "Legen Sie „{expected}“ an oder prüfen Sie die Schreibweise des Dateinamens.",
+        ),
+        "en": (
+            "The translation “{name}” has no page in the source language ({source}).",
+            "Create “{expected}” or check the spelling of the file name.",
+        ),
+    },
+    "page_language_unknown": {
+        "de": (
+            "Die Sprache „{language}“ im Dateinamen ist keine Sprache dieser Website.",
+            "Erlaubt sind: {languages}. Ergänzen Sie „languages“ in site.yaml oder "
+            "benennen Sie die Datei um.",
+        ),
+        "en": (
+            "The language “{language}” in the file name is not a language of this site.",
+            "Allowed: {languages}. Add it to “languages” in site.yaml or rename the file.",
+        ),
+    },
+    "page_source_language_suffix": {
+        "de": (
+            "„{name}“ trägt die Ausgangssprache im Namen.",
+            "Seiten in der Ausgangssprache heißen ohne Sprachkürzel, also „{expected}“.",
+        ),
+        "en": (
+            "“{name}” carries the source language in its name.",
+            "Pages in the source language have no language suffix: “{expected}”.",
+        ),
+    },
+    # --- Fields ---------------------------------------------------------------
+    "missing": {
+        "de": ("Das Pflichtfeld „{name}“ fehlt.", "Ergänzen Sie „{name}: …“{where}."),
+        "en": ("The required field “{name}” is missing.", "Add “{name}: …”{where}."),
+    },
+    "unknown_field": {
+        "de": ("Das Feld „{name}“ gibt es hier nicht.", "{suggestion}"),
+        "en": ("There is no field “{name}” here.", "{suggestion}"),
+    },
+    "expected_text": {
+        "de": ("Hier wird ein Text erwartet, gefunden: {found_kind}.", "Schreiben Sie einen Text."),
+        "en": ("Text is expected here, found: {found_kind}.", "Write a text."),
+    },
+    "expected_list": {
+        "de": (
+            "Hier wird eine Liste erwartet, gefunden: {found_kind}.",
+            "Schreiben Sie die Werte in eckige Klammern, z. B. [de, tr], oder je Zeile „- wert“.",
+        ),
+        "en": (
+            "A list is expected here, found: {found_kind}.",
+            "Write the values in brackets, e.g. [de, tr], or one “- value” per line.",
+        ),
+    },
+    "expected_mapping": {
+        "de": (
+            "Hier werden eingerückte Felder erwartet, gefunden: {found_kind}.",
+            "Schreiben Sie die Felder eingerückt darunter, z. B. „  name: …“.",
+        ),
+        "en": (
+            "Indented fields are expected here, found: {found_kind}.",
+            "Write the fields indented below, e.g. “  name: …”.",
+        ),
+    },
+    "expected_number": {
+        "de": ("„{found}“ ist keine ganze Zahl.", "Schreiben Sie eine Zahl, z. B. 10."),
+        "en": ("“{found}” is not a whole number.", "Write a number, e.g. 10."),
+    },
+    "too_short": {
+        "de": ("Die Liste ist leer.", "Tragen Sie mindestens einen Wert ein."),
+        "en": ("The list is empty.", "Enter at least one value."),
+    },
+    "invalid": {
+        "de": ("Der Wert ist ungültig ({detail}).", "Prüfen Sie den Wert."),
+        "en": ("The value is invalid ({detail}).", "Check the value."),
+    },
+    "slug": {
+        "de": (
+            "„{value}“ ist als Kennung nicht erlaubt.",
+            "Verwenden Sie nur Kleinbuchstaben a–z, Ziffern und Bindestriche, z. B. kita-sonnenschein.",
+        ),
+        "en": (
+            "“{value}” is not allowed as an id.",
+            "Use only lowercase a–z, digits and hyphens, e.g. kita-sunshine.",
+        ),
+    },
+    "language_code": {
+        "de": (
+            "„{value}“ ist kein Sprachkürzel.",
+            "Verwenden Sie das zweibuchstabige Kürzel nach ISO 639-1, z. B. de, en, tr, ar, uk, fa.",
+        ),
+        "en": (
+            "“{value}” is not a language code.",
+            "Use the two-letter ISO 639-1 code, e.g. de, en, tr, ar, uk, fa.",
+        ),
+    },
+    "language_repeated": {
+        "de": (
+            "Die Sprache „{language}“ steht mehrfach in der Liste.",
+            "Nennen Sie jede Sprache einmal.",
+        ),
+        "en": ("The language “{language}” is listed more than once.", "List each language once."),
+    },
+    "language_no_catalogue": {
+        "de": (
+            "Für die Sprache „{language}“ gibt es keine Übersetzung der Website-Texte.",
+            "Verfügbar sind: {available}. Für eine neue Sprache muss translations/{language}.yaml "
+            "angelegt werden (Vorlage: translations/de.yaml).",
+        ),
+        "en": (
+            "There is no catalogue of the site's interface texts for “{language}”.",
+            "Available: {available}. A new language needs translations/{language}.yaml "
+            "(template: translations/de.yaml).",
+        ),
+    },
+    "yes_no": {
+        "de": (
+            "„{found}“ ist weder ja noch nein.",
+            "Schreiben Sie ja oder nein (oder true/false, yes/no).",
+        ),
+        "en": ("“{found}” is neither yes nor no.", "Write yes or no (or true/false, ja/nein)."),
+    },
+    "text_empty": {
+        "de": ("Der Text ist leer.", "Schreiben Sie einen Text oder lassen Sie das Feld weg."),
+        "en": ("The text is empty.", "Write a text or leave the field out."),
+    },
+    "text_type": {
+        "de": (
+            "Hier wird ein Text erwartet, gefunden: {found_kind}.",
+            "Schreiben Sie den Text direkt hinter den Doppelpunkt, oder je Sprache eine Zeile "
+            "darunter, z. B. „  de: Elterncafé“.",
+        ),
+        "en": (
+            "Text is expected here, found: {found_kind}.",
+            "Write the text after the colon, or one indented line per language, e.g. “  en: Café”.",
+        ),
+    },
+    "text_language": {
+        "de": (
+            "Die Sprache „{language}“ ist keine Sprache dieser Website.",
+            "Erlaubt sind: {languages}. Ergänzen Sie „languages“ in site.yaml oder "
+            "entfernen Sie diese Übersetzung.",
+        ),
+        "en": (
+            "The language “{language}” is not a language of this site.",
+            "Allowed: {languages}. Add it to “languages” in site.yaml or remove this translation.",
+        ),
+    },
+    "text_value_type": {
+        "de": (
+            "Die Übersetzung „{language}“ ist kein Text.",
+            "Schreiben Sie den Text hinter „{language}:“.",
+        ),
+        "en": ("The “{language}” translation is not text.", "Write the text after “{language}:”."),
+    },
+    "text_value_empty": {
+        "de": (
+            "Die Übersetzung „{language}“ ist leer.",
+            "Schreiben Sie den Text oder löschen Sie die Zeile „{language}:“.",
+        ),
+        "en": ("The “{language}” translation is empty.", "Write it or delete the line."),
+    },
+    "text_source_missing": {
+        "de": (
+            "Der Text in der Ausgangssprache ({source}) fehlt.",
+            "Ergänzen Sie eine Zeile „{source}: …“: sie ist die Vorlage aller Übersetzungen.",
+        ),
+        "en": (
+            "The text in the source language ({source}) is missing.",
+            "Add a line “{source}: …”: every translation is based on it.",
+        ),
+    },
+    "email": {
+        "de": (
+            "„{value}“ ist keine gültige E-Mail-Adresse.",
+            "Schreiben Sie sie wie name@beispiel.de.",
+        ),
+        "en": ("“{value}” is not a valid e-mail address.", "Write it like name@example.org."),
+    },
+    "phone": {
+        "de": (
+            "„{value}“ ist keine Telefonnummer.",
+            "Erlaubt sind Ziffern, Leerzeichen, +, -, / und Klammern, z. B. +49 4531 000000.",
+        ),
+        "en": (
+            "“{value}” is not a phone number.",
+            "Use digits, spaces, +, -, / and brackets, e.g. +49 4531 000000.",
+        ),
+    },
+    "postal_code": {
+        "de": (
+            "„{value}“ ist keine Postleitzahl.",
+            "Eine Postleitzahl hat genau fünf Ziffern, z. B. 23843.",
+        ),
+        "en": (
+            "“{value}” is not a postal code.",
+            "A postal code has exactly five digits, e.g. 23843.",
+        ),
+    },
+    "url": {
+        "de": (
+            "„{value}“ ist keine vollständige Internetadresse.",
+            "Schreiben Sie sie mit https:// am Anfang, z. B. https://www.beispiel.de/.",
+        ),
+        "en": ("“{value}” is not a complete web address.", "Start it with https://."),
+    },
+    "file_reference": {
+        "de": (
+            "„{value}“ ist kein Pfad im Ordner files/.",
+            "Legen Sie die Datei in den Ordner files/ der Website und schreiben Sie z. B. "
+            "files/elterncafe.jpg.",
+        ),
+        "en": (
+            "“{value}” is not a path in the files/ folder.",
+            "Put the file into the site's files/ folder and write e.g. files/cafe.jpg.",
+        ),
+    },
+    "file_not_found": {
+        "de": (
+            "Die Datei „{value}“ gibt es nicht.",
+            "Legen Sie sie in den Ordner files/ der Website oder prüfen Sie die Schreibweise "
+            "(Groß- und Kleinschreibung zählt).",
+        ),
+        "en": (
+            "The file “{value}” does not exist.",
+            "Put it into the site's files/ folder or check the spelling (case matters).",
+        ),
+    },
+    "weekday": {
+        "de": (
+            "„{value}“ ist kein Wochentag.",
+            "Schreiben Sie den Wochentag aus oder kurz, z. B. dienstag, di, tuesday.",
+        ),
+        "en": ("“{value}” is not a weekday.", "Write the weekday, e.g. tuesday, tue, Dienstag."),
+    },
+    "weekly_empty": {
+        "de": ("Die Liste der Wochentage ist leer.", "Nennen Sie mindestens einen Wochentag."),
+        "en": ("The list of weekdays is empty.", "Name at least one weekday."),
+    },
+    "monthly": {
+        "de": (
+            "„{value}“ ist keine monatliche Regel.",
+            "Schreiben Sie „first“, „second“, „third“, „fourth“ oder „last“ und einen Wochentag, "
+            "z. B. „last wednesday“ (auch: „letzter Mittwoch“).",
+        ),
+        "en": (
+            "“{value}” is not a monthly rule.",
+            "Write first, second, third, fourth or last and a weekday, e.g. “last wednesday”.",
+        ),
+    },
+    "time_format": {
+        "de": (
+            "„{value}“ ist keine Uhrzeit von–bis.",
+            "Schreiben Sie Beginn und Ende als SS:MM-SS:MM, z. B. 09:30-11:00.",
+        ),
+        "en": (
+            "“{value}” is not a time range.",
+            "Write start and end as HH:MM-HH:MM, e.g. 09:30-11:00.",
+        ),
+    },
+    "time_order": {
+        "de": (
+            "Bei „{value}“ liegt das Ende nicht nach dem Beginn.",
+            "Das Ende muss später sein als der Beginn, z. B. 09:30-11:00.",
+        ),
+        "en": (
+            "In “{value}” the end is not after the start.",
+            "The end must be later, e.g. 09:30-11:00.",
+        ),
+    },
+    "time_missing": {
+        "de": (
+            "Bei einem Termin „{kind}“ fehlt die Uhrzeit.",
+            "Ergänzen Sie z. B. „time: 09:30-11:00“.",
+        ),
+        "en": ("A “{kind}” entry has no time.", "Add e.g. “time: 09:30-11:00”."),
+    },
+    "date_format": {
+        "de": (
+            "„{value}“ ist kein Datum.",
+            "Schreiben Sie das Datum als JJJJ-MM-TT, z. B. 2026-03-31.",
+        ),
+        "en": ("“{value}” is not a date.", "Write the date as YYYY-MM-DD, e.g. 2026-03-31."),
+    },
+    "date_invalid": {
+        "de": ("Den Tag „{value}“ gibt es im Kalender nicht.", "Prüfen Sie Tag und Monat."),
+        "en": ("The day “{value}” does not exist.", "Check day and month."),
+    },
+    "until_before_from": {
+        "de": (
+            "Das Enddatum {until} liegt vor dem Anfangsdatum {start}.",
+            "„until“ muss am oder nach „from“ liegen.",
+        ),
+        "en": (
+            "The end date {until} is before the start date {start}.",
+            "“until” must not be before “from”.",
+        ),
+    },
+    "schedule_kind": {
+        "de": (
+            "Ein Termin braucht genau eine Art, gefunden: {kinds_or_none}.",
+            "Jeder Eintrag unter „schedule“ hat genau eines von: weekly, monthly, date, "
+            "by_appointment. Mehrere Arten schreiben Sie als eigene Einträge, je mit „- “.",
+        ),
+        "en": (
+            "A schedule entry needs exactly one kind, found: {kinds_or_none}.",
+            "Each entry has exactly one of weekly, monthly, date, by_appointment; "
+            "write several as separate “- ” entries.",
+        ),
+    },
+    "by_appointment_false": {
+        "de": (
+            "„by_appointment“ steht auf nein.",
+            "Schreiben Sie „by_appointment: ja“ oder lassen Sie den Eintrag weg.",
+        ),
+        "en": ("“by_appointment” is set to no.", "Write “by_appointment: yes” or drop the entry."),
+    },
+    "by_appointment_extra": {
+        "de": (
+            "Ein Termin nach Vereinbarung hat keine Uhrzeit und keine Daten.",
+            "Entfernen Sie time, from, until und except aus diesem Eintrag.",
+        ),
+        "en": (
+            "An entry by appointment has no time or dates.",
+            "Remove time, from, until and except.",
+        ),
+    },
+    "date_range_extra": {
+        "de": (
+            "Ein einzelner Termin („date“) hat kein from, until oder except.",
+            "Entfernen Sie diese Felder oder machen Sie einen wöchentlichen Termin daraus.",
+        ),
+        "en": ("A single date has no from, until or except.", "Remove those fields."),
+    },
+    "vocabulary": {
+        "de": (
+            "„{value}“ ist hier kein erlaubter Wert.",
+            "Erlaubt sind: {allowed}.{suggestion_sentence}",
+        ),
+        "en": (
+            "“{value}” is not an allowed value here.",
+            "Allowed: {allowed}.{suggestion_sentence}",
+        ),
+    },
+    "partner_id_repeated": {
+        "de": (
+            "Die Kennung „{id}“ haben mehrere Partner.",
+            "Jeder Partner braucht eine eigene „id“.",
+        ),
+        "en": ("Several partners have the id “{id}”.", "Each partner needs its own “id”."),
+    },
+    "partner_unknown": {
+        "de": (
+            "Einen Partner mit der Kennung „{value}“ gibt es in site.yaml nicht.",
+            "Bekannt sind: {known}. Oder geben Sie eine Adresse an (street, postal_code, city).",
+        ),
+        "en": (
+            "There is no partner with the id “{value}” in site.yaml.",
+            "Known: {known}. Or give an address (street, postal_code, city).",
+        ),
+    },
+    "location_type": {
+        "de": (
+            "Der Ort ist weder eine Partner-Kennung noch eine Adresse.",
+            "Schreiben Sie die „id“ eines Partners oder darunter street, postal_code und city.",
+        ),
+        "en": (
+            "The location is neither a partner id nor an address.",
+            "Write a partner's “id”, or street, postal_code and city below.",
+        ),
+    },
+    "contact_unreachable": {
+        "de": ("Der Kontakt hat weder E-Mail noch Telefon.", "Ergänzen Sie „email“ oder „phone“."),
+        "en": ("The contact has neither e-mail nor phone.", "Add “email” or “phone”."),
+    },
+    "summary_lines": {
+        "de": (
+            "Die Kurzbeschreibung ({language}) hat mehrere Zeilen.",
+            "Fassen Sie sie in einer Zeile zusammen; Längeres gehört in „description“.",
+        ),
+        "en": (
+            "The summary ({language}) has several lines.",
+            "Keep it to one line; use “description”.",
+        ),
+    },
+    "image_alt_missing": {
+        "de": (
+            "Zum Bild fehlt die Bildbeschreibung „image_alt“.",
+            "Beschreiben Sie in einem Satz, was zu sehen ist; Menschen, die nicht sehen "
+            "können, bekommen diesen Text vorgelesen.",
+        ),
+        "en": (
+            "The image has no description “image_alt”.",
+            "Say in one sentence what it shows; screen readers read it aloud.",
+        ),
+    },
+    # --- Hints ------------------------------------------------------------------
+    "translation_missing": {
+        "de": (
+            "Noch nicht übersetzte Texte: {counts}.",
+            "Sie erscheinen auf diesen Sprachversionen in der Ausgangssprache, mit einem Hinweis.",
+        ),
+        "en": (
+            "Texts not yet translated: {counts}.",
+            "These language versions show them in the source language, with a notice.",
+        ),
+    },
+}
+
+_KINDS = {
+    "list": ("Liste", "list"),
+    "text": ("einzelner Wert", "single value"),
+    "mapping": ("Gruppe von Feldern", "group of fields"),
+    "nothing": ("nichts", "nothing"),
+}
+
+_LABELS = {
+    "de": {
+        "line": "Zeile",
+        "column": "Spalte",
+        "field": "Feld",
+        "error": "Fehler",
+        "warning": "Hinweis",
+        "fix": "Lösung",
+        "entry": "{n}. Eintrag",
+        "where": " in „{parent}“",
+    },
+    "en": {
+        "line": "line",
+        "column": "column",
+        "field": "field",
+        "error": "Error",
+        "warning": "Note",
+        "fix": "Fix",
+        "entry": "entry {n}",
+        "where": " in “{parent}”",
+    },
+}
+
+
+def kind_of(value: object) -> str:
+    """A coordinator's word for the shape of a value: list, mapping, text, nothing."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, list):
+        return "list"
+    if isinstance(value, dict):
+        return "mapping"
+    return "text"
+
+
+def field_label(field: tuple[str | int, ...], language: str) -> str:
+    """`schedule → 2. Eintrag → time`: list positions counted from one."""
+    entry = _LABELS[language]["entry"]
+    return " → ".join(entry.format(n=p + 1) if isinstance(p, int) else str(p) for p in field)
+
+
+def _params(diagnostic: Diagnostic, language: str) -> dict[str, str]:
+    params = dict(diagnostic.params)
+    params.setdefault("found", diagnostic.found or "")
+    german = language == "de"
+    if "found_kind" in params:
+        params["found_kind"] = _KINDS[params["found_kind"]][0 if german else 1]
+    if diagnostic.code == "file_not_mapping":
+        is_list = params.get("kind") == "list"
+        params["kind_de"] = "eine Liste" if is_list else "nur einen einzelnen Wert"
+        params["kind"] = "list" if is_list else "single value"
+    if "language" in params:
+        params["language_name"] = Locale(language).languages.get(
+            params["language"], params["language"]
+        )
+    if diagnostic.code == "translation_missing":
+        names = Locale(language).languages
+        params["counts"] = ", ".join(
+            f"{names.get(code, code)} ({code}) {count}"
+            for code, count in (
+                item.split("=") for item in params.get("counts", "").split(",") if item
+            )
+        )
+    if diagnostic.code == "missing":
+        parent = diagnostic.field[:-1]
+        params["where"] = (
+            _LABELS[language]["where"].format(parent=field_label(parent, language))
+            if parent
+            else ""
+        )
+    if diagnostic.code == "schedule_kind":
+        params["kinds_or_none"] = params.get("kinds") or _KINDS["nothing"][0 if german else 1]
+    if diagnostic.code == "vocabulary":
+        suggestion = params.get("suggestion")
+        params["suggestion_sentence"] = (
+            (f" Meinten Sie „{suggestion}“?" if german else f" Did you mean “{suggestion}”?")
+            if suggestion
+            else ""
+        )
+    if diagnostic.code == "unknown_field":
+        suggestion, allowed = params.get("suggestion", ""), params.get("allowed", "")
+        if german:
+            params["suggestion"] = (
+                f"Meinten Sie „{suggestion}“? " if suggestion else ""
+            ) + f"Möglich sind hier: {allowed}."
+        else:
+            params["suggestion"] = (
+                f"Did you mean “{suggestion}”? " if suggestion else ""
+            ) + f"Possible here: {allowed}."
+    return params
+
+
+def describe(diagnostic: Diagnostic, language: str = "de") -> tuple[str, str]:
+    """The problem sentence and the fix sentence of one diagnostic."""
+    wording = MESSAGES.get(diagnostic.code, MESSAGES["invalid"])[language]
+    params = _params(diagnostic, language)
+    problem, fix = (template.format_map(_Defaulting(params)) for template in wording)
+    return problem, fix
+
+
+def format_diagnostic(diagnostic: Diagnostic, language: str = "de") -> str:
+    """A diagnostic as the lines a coordinator reads in the terminal."""
+    labels = _LABELS[language]
+    where = [diagnostic.path]
+    if diagnostic.line is not None:
+        where.append(f"{labels['line']} {diagnostic.line}")
+        if diagnostic.column is not None:
+            where.append(f"{labels['column']} {diagnostic.column}")
+    head = ", ".join(where)
+    if diagnostic.field:
+        quote = ("„", "“") if language == "de" else ("“", "”")
+        head += f", {labels['field']} {quote[0]}{field_label(diagnostic.field, language)}{quote[1]}"
+    kind = labels["error"] if diagnostic.severity == "error" else labels["warning"]
+    problem, fix = describe(diagnostic, language)
+    lines = [f"{kind}: {head}", f"  {problem}"]
+    if fix and diagnostic.severity == "error":
+        lines.append(f"  {labels['fix']}: {fix}")
+    elif fix:
+        lines.append(f"  {fix}")
+    return "\n".join(lines)
+
+
+class _Defaulting(dict[str, str]):
+    """Leaves a placeholder that a diagnostic does not fill visibly empty, never raises."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+#: Sentences of the command line itself, by key and language.
+CLI_TEXT: dict[str, dict[str, str]] = {
+    "content_missing": {
+        "de": "Der Inhaltsordner „{path}“ existiert nicht. Geben Sie ihn mit --content an "
+        "oder wechseln Sie in den Projektordner.",
+        "en": "The content folder “{path}” does not exist. Name it with --content or change "
+        "into the project folder.",
+    },
+    "site_unknown": {
+        "de": "Eine Website „{site}“ gibt es nicht. Vorhanden: {available}.",
+        "en": "There is no site “{site}”. Available: {available}.",
+    },
+    "output_unsafe": {
+        "de": "Der Ausgabeordner „{path}“ darf nicht der Inhalts- oder Projektordner sein "
+        "und ihn nicht enthalten. Wählen Sie mit --output einen eigenen Ordner.",
+        "en": "The output folder “{path}” must not be or contain the content or project "
+        "folder. Choose a folder of its own with --output.",
+    },
+    "usage": {
+        "de": "Aufruf fehlerhaft: {detail}\nHilfe: fzgen --help",
+        "en": "Wrong call: {detail}\nHelp: fzgen --help",
+    },
+    "internal": {
+        "de": "Interner Fehler in fzgen (nicht in Ihren Inhalten): {detail}. "
+        "Mit --debug sehen Sie die Einzelheiten für einen Fehlerbericht.",
+        "en": "Internal error in fzgen (not in your content): {detail}. "
+        "Run with --debug to see the details for a bug report.",
+    },
+    "errors_summary": {
+        "de": "{errors} Fehler in {files} Datei(en). Bitte beheben Sie sie und starten Sie erneut.",
+        "en": "{errors} error(s) in {files} file(s). Please fix them and run again.",
+    },
+    "nothing_written": {
+        "de": "Es wurde nichts geschrieben; die bisherige Ausgabe ist unverändert.",
+        "en": "Nothing was written; the previous output is unchanged.",
+    },
+    "check_ok": {
+        "de": "Alles in Ordnung: {sites} Website(s), {offers} Angebote, {pages} Seiten geprüft{notes}.",
+        "en": "All good: {sites} site(s), {offers} offers, {pages} pages checked{notes}.",
+    },
+    "build_ok": {
+        "de": "Fertig: {files} Dateien für {sites} Website(s) nach „{output}“ geschrieben{notes}.",
+        "en": "Done: {files} files for {sites} site(s) written to “{output}”{notes}.",
+    },
+    "notes": {"de": ", {count} Hinweis(e)", "en": ", {count} note(s)"},
+}
+
+
+def cli_text(key: str, language: str, **params: object) -> str:
+    """A sentence of the command line in the user's language."""
+    return CLI_TEXT[key][language].format(**params)

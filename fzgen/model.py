@@ -1,0 +1,391 @@
+"""The content format as pydantic models: what a coordinator may write. No I/O."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    PlainValidator,
+    Tag,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
+
+from fzgen.fields import (
+    CostField,
+    DateField,
+    MonthlyField,
+    MonthlyRule,
+    Stripped,
+    Text,
+    TextField,
+    TimeRange,
+    TimeRangeField,
+    Weekday,
+    WeekdayField,
+    YesNo,
+    as_list,
+    check_email,
+    check_file_reference,
+    check_language_code,
+    check_phone,
+    check_postal_code,
+    check_slug,
+    check_url,
+    fail,
+)
+
+
+class Category(StrEnum):
+    """What kind of offer it is (closed vocabulary, labelled in every catalogue)."""
+
+    MEETING = "meeting"
+    BABY = "baby"
+    COUNSELLING = "counselling"
+    INTEGRATION = "integration"
+    HEALTH = "health"
+    LEARNING = "learning"
+    LEISURE = "leisure"
+
+
+class Audience(StrEnum):
+    """Who an offer is for."""
+
+    EXPECTING = "expecting"
+    PARENTS = "parents"
+    BABIES = "babies"
+    TODDLERS = "toddlers"
+    CHILDREN = "children"
+    TEENS = "teens"
+    FAMILIES = "families"
+    GRANDPARENTS = "grandparents"
+
+
+class PartnerKind(StrEnum):
+    """What kind of institution a partner of the network is."""
+
+    KITA = "kita"
+    SCHOOL = "school"
+    COUNSELLING = "counselling"
+    OTHER = "other"
+
+
+def _vocabulary(enum: type[StrEnum]) -> Any:
+    """A validator for one word of a closed vocabulary that suggests the closest."""
+    words = [member.value for member in enum]
+
+    def parse(value: Any) -> StrEnum:
+        word = value.strip().lower() if isinstance(value, str) else ""
+        if word in words:
+            return enum(word)
+        close = difflib.get_close_matches(word, words, n=1, cutoff=0.6)
+        raise fail(
+            "vocabulary",
+            value=value,
+            allowed=", ".join(words),
+            suggestion=close[0] if close else "",
+        )
+
+    return parse
+
+
+def _words(enum: type[StrEnum]) -> WithJsonSchema:
+    return WithJsonSchema({"enum": [member.value for member in enum]})
+
+
+CategoryField = Annotated[Category, PlainValidator(_vocabulary(Category)), _words(Category)]
+AudienceField = Annotated[Audience, PlainValidator(_vocabulary(Audience)), _words(Audience)]
+PartnerKindField = Annotated[
+    PartnerKind, PlainValidator(_vocabulary(PartnerKind)), _words(PartnerKind)
+]
+Slug = Annotated[str, Stripped, AfterValidator(check_slug)]
+LanguageCode = Annotated[str, Stripped, AfterValidator(check_language_code)]
+Email = Annotated[str, AfterValidator(check_email)]
+Phone = Annotated[str, AfterValidator(check_phone)]
+PostalCode = Annotated[str, AfterValidator(check_postal_code)]
+Url = Annotated[str, AfterValidator(check_url)]
+FileReference = Annotated[str, AfterValidator(check_file_reference)]
+Name = Annotated[str, Stripped, Field(min_length=1)]
+
+
+def _unique(values: list[Any]) -> list[Any]:
+    """Drop repeated entries, keeping the first (a repeated category means nothing)."""
+    return list(dict.fromkeys(values))
+
+
+class Model(BaseModel):
+    """Shared settings: immutable, unknown fields are errors, texts are strings."""
+
+    model_config = ConfigDict(
+        frozen=True,
+        extra="forbid",
+        arbitrary_types_allowed=True,
+        populate_by_name=True,
+        str_strip_whitespace=False,
+    )
+
+
+class Address(Model):
+    """A postal address in Germany."""
+
+    name: Name | None = None
+    street: Name
+    postal_code: PostalCode
+    city: Name
+
+
+class Person(Model):
+    """Who to contact about an offer (falls back to the coordinator)."""
+
+    name: Name | None = None
+    email: Email | None = None
+    phone: Phone | None = None
+
+    @model_validator(mode="after")
+    def _reachable(self) -> Person:
+        if self.email is None and self.phone is None:
+            raise fail("contact_unreachable")
+        return self
+
+
+class Coordinator(Model):
+    """The Koordinationskraft: the contact person for the Sozialraum."""
+
+    name: Name
+    role: TextField | None = None
+    email: Email
+    phone: Phone | None = None
+    office_hours: TextField | None = None
+    address: Address | None = None
+
+
+class Partner(Model):
+    """A member institution of the network (Verbund)."""
+
+    id: Slug
+    name: TextField
+    kind: PartnerKindField
+    address: Address
+    url: Url | None = None
+    phone: Phone | None = None
+    description: TextField | None = None
+
+
+class Legal(Model):
+    """The data of the Impressum and the privacy notice."""
+
+    publisher: Name
+    address: Address
+    represented_by: TextField
+    email: Email
+    phone: Phone | None = None
+    register_entry: Name | None = Field(None, alias="register")
+    responsible_for_content: Name | None = None
+    privacy_contact: Name | None = None
+
+
+class Site(Model):
+    """One Familienzentrum: the content of `site.yaml`."""
+
+    name: TextField
+    sozialraum: TextField
+    intro: TextField | None = None
+    languages: Annotated[list[LanguageCode], Field(min_length=1)]
+    base_url: Url | None = None
+    organisation: TextField
+    coordinator: Coordinator
+    partners: Annotated[list[Partner], BeforeValidator(lambda v: [] if v is None else v)] = []
+    legal: Legal
+
+    @field_validator("languages")
+    @classmethod
+    def _no_repeats(cls, languages: list[str]) -> list[str]:
+        repeated = sorted({code for code in languages if languages.count(code) > 1})
+        if repeated:
+            raise fail("language_repeated", language=", ".join(repeated))
+        return languages
+
+    def partner(self, partner_id: str) -> Partner | None:
+        """The partner with this id, if any."""
+        return next((p for p in self.partners if p.id == partner_id), None)
+
+
+_SCHEDULE_KINDS = ("weekly", "monthly", "date", "by_appointment")
+
+
+class ScheduleEntry(Model):
+    """One line of an offer's schedule: weekly, monthly, one date, or by appointment."""
+
+    weekly: Annotated[list[WeekdayField], BeforeValidator(as_list)] | None = None
+    monthly: MonthlyField | None = None
+    date: DateField | None = None
+    by_appointment: YesNo | None = None
+    time: TimeRangeField | None = None
+    from_: DateField | None = Field(None, alias="from")
+    until: DateField | None = None
+    except_: list[DateField] = Field([], alias="except")
+
+    @field_validator("weekly")
+    @classmethod
+    def _weekdays(cls, days: list[Weekday] | None) -> list[Weekday] | None:
+        if days is not None and not days:
+            raise fail("weekly_empty")
+        return sorted(set(days), key=lambda d: d.value) if days else days
+
+    @field_validator("until")
+    @classmethod
+    def _until_after_from(cls, until: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        start = info.data.get("from_")
+        if until is not None and start is not None and until < start:
+            raise fail("until_before_from", start=start.isoformat(), until=until.isoformat())
+        return until
+
+    @field_validator("except_", mode="before")
+    @classmethod
+    def _except_list(cls, value: Any) -> Any:
+        return [] if value is None else as_list(value)
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> ScheduleEntry:
+        kinds = [k for k in _SCHEDULE_KINDS if getattr(self, k) is not None]
+        if len(kinds) != 1:
+            raise fail("schedule_kind", kinds=", ".join(kinds))
+        kind = kinds[0]
+        if kind == "by_appointment":
+            if not self.by_appointment:
+                raise fail("by_appointment_false")
+            if self.time or self.from_ or self.until or self.except_:
+                raise fail("by_appointment_extra")
+        elif kind in {"weekly", "monthly"} and self.time is None:
+            raise fail("time_missing", kind=kind)
+        if kind == "date" and (self.from_ or self.until or self.except_):
+            raise fail("date_range_extra")
+        return self
+
+    @property
+    def kind(self) -> str:
+        """Which of the four forms this entry has."""
+        return next(k for k in _SCHEDULE_KINDS if getattr(self, k) is not None)
+
+
+def _location_tag(value: Any) -> str | None:
+    if isinstance(value, str):
+        return "⟨partner⟩"
+    if isinstance(value, dict):
+        return "⟨address⟩"
+    return None
+
+
+Location = Annotated[
+    Annotated[Slug, Tag("⟨partner⟩")] | Annotated[Address, Tag("⟨address⟩")],
+    Discriminator(
+        _location_tag,
+        custom_error_type="location_type",
+        custom_error_message="location_type",
+    ),
+]
+
+
+class Registration(Model):
+    """Whether and how to register for an offer."""
+
+    required: YesNo = True
+    note: TextField | None = None
+    email: Email | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, value: Any) -> Any:
+        # `registration: ja` is the short form of `registration: {required: ja}`.
+        return {"required": value} if isinstance(value, str | bool) else value
+
+
+class Offer(Model):
+    """One offer (Angebot): the content of `offers/<slug>.yaml`."""
+
+    title: TextField
+    summary: TextField
+    description: TextField | None = None
+    categories: Annotated[
+        list[CategoryField],
+        BeforeValidator(as_list),
+        AfterValidator(_unique),
+        Field(min_length=1),
+    ]
+    audience: Annotated[
+        list[AudienceField],
+        BeforeValidator(lambda v: [] if v is None else as_list(v)),
+        AfterValidator(_unique),
+    ] = []
+    languages: Annotated[
+        list[LanguageCode],
+        BeforeValidator(lambda v: [] if v is None else as_list(v)),
+        AfterValidator(_unique),
+    ] = []
+    interpreter: YesNo = False
+    schedule: Annotated[list[ScheduleEntry], BeforeValidator(as_list), Field(min_length=1)]
+    location: Location | None = None
+    room: TextField | None = None
+    cost: CostField = None
+    registration: Registration | None = None
+    childcare: YesNo | None = None
+    accessible: YesNo | None = None
+    contact: Person | None = None
+    image: FileReference | None = None
+    image_alt: TextField | None = Field(None, validate_default=True)
+    draft: YesNo = False
+
+    @field_validator("summary")
+    @classmethod
+    def _one_line(cls, summary: Text) -> Text:
+        for language, text in summary.values.items():
+            if "\n" in text.strip():
+                raise fail("summary_lines", language=language)
+        return summary
+
+    @field_validator("image_alt")
+    @classmethod
+    def _alt_with_image(cls, alt: Text | None, info: ValidationInfo) -> Text | None:
+        if alt is None and info.data.get("image") is not None:
+            raise fail("image_alt_missing")
+        return alt
+
+
+class PageMeta(Model):
+    """The front matter of a free page."""
+
+    title: Name
+    menu: int | None = None
+    draft: YesNo = False
+
+
+__all__ = [
+    "Address",
+    "Audience",
+    "Category",
+    "Coordinator",
+    "Legal",
+    "MonthlyRule",
+    "Offer",
+    "PageMeta",
+    "Partner",
+    "PartnerKind",
+    "Person",
+    "Registration",
+    "ScheduleEntry",
+    "Site",
+    "Text",
+    "TimeRange",
+    "Weekday",
+]

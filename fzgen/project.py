@@ -1,0 +1,42 @@
+"""Where a project's folders are: content, output, themes and translations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+#: The folder that holds fzgen's own default theme and UI catalogues.
+BUILTIN_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Project:
+    """The folders one run works with."""
+
+    content_dir: Path
+    output_dir: Path
+    theme_dir: Path
+    translations_dir: Path
+
+
+def find_project(content_dir: Path, output_dir: Path, theme: str = "default") -> Project:
+    """Folders of the project around `content_dir`; the built-in theme and catalogues fill gaps.
+
+    The project folder is the one that holds the content folder. Its own
+    `themes/` and `translations/` win; without them fzgen uses its own.
+    """
+    content_dir = content_dir.resolve()
+    project_dir = content_dir.parent
+    theme_dir = project_dir / "themes" / theme
+    if not theme_dir.is_dir():
+        theme_dir = BUILTIN_ROOT / "themes" / theme
+    translations_dir = project_dir / "translations"
+    if not translations_dir.is_dir():
+        translations_dir = BUILTIN_ROOT / "translations"
+    return Project(content_dir, output_dir.resolve(), theme_dir, translations_dir)
+
+
+def output_is_unsafe(project: Project) -> bool:
+    """Output must not be, or contain, the content or the project folder."""
+    output, content = project.output_dir, project.content_dir
+    return output in (content, content.parent, BUILTIN_ROOT) or content.is_relative_to(output)

@@ -1,0 +1,117 @@
+"""Validate a parsed YAML document against a model; errors become diagnostics with positions."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from fzgen.errors import Diagnostic
+from fzgen.messages import MESSAGES, kind_of
+from fzgen.yamlfile import Document
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+#: pydantic's own error types, mapped to our message codes.
+_BUILTIN_CODES = {
+    "string_type": "expected_text",
+    "list_type": "expected_list",
+    "model_type": "expected_mapping",
+    "model_attributes_type": "expected_mapping",
+    "dict_type": "expected_mapping",
+    "int_parsing": "expected_number",
+    "int_type": "expected_number",
+    "int_from_float": "expected_number",
+    "too_short": "too_short",
+    "string_too_short": "text_empty",
+}
+
+
+def validate(
+    model: type[ModelT],
+    document: Document,
+    rel_path: str,
+    context: Mapping[str, Any],
+) -> tuple[ModelT | None, list[Diagnostic]]:
+    """Validate `document` as `model`; return the value or every error found."""
+    try:
+        return model.model_validate(document.data, context=dict(context)), []
+    except ValidationError as exc:
+        errors = exc.errors(include_url=False)
+        return None, [_diagnostic(model, document, rel_path, error) for error in errors]
+
+
+def _diagnostic(
+    model: type[BaseModel], document: Document, rel_path: str, error: ErrorDetails
+) -> Diagnostic:
+    # Discriminated unions add their tag ("⟨address⟩") to the location: not a field.
+    loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("⟨")))
+    if loc and isinstance(loc[-1], int) and loc not in document.values:
+        loc = loc[:-1]  # a single value where a list may stand: no "1st entry" to point at
+    kind = error["type"]
+    value = error.get("input")
+    params = {k: str(v) for k, v in (error.get("ctx") or {}).items()}
+    position = document.position(loc)
+    found = value if isinstance(value, str) else None
+    if kind == "missing":
+        code = "missing"
+        params["name"] = str(loc[-1]) if loc else ""
+        found = None
+    elif kind == "extra_forbidden":
+        code = "unknown_field"
+        name = str(loc[-1])
+        allowed = _allowed_fields(model, loc[:-1])
+        close = difflib.get_close_matches(name.lower(), allowed, n=1, cutoff=0.6)
+        params.update(name=name, allowed=", ".join(allowed), suggestion=close[0] if close else "")
+        position = document.keys.get(loc, position)
+        found = None
+    elif kind == "image_alt_missing":
+        code = kind
+        position = document.keys.get((*loc[:-1], "image"), position)
+    elif kind in MESSAGES:
+        code = kind
+    elif kind in _BUILTIN_CODES:
+        code = _BUILTIN_CODES[kind]
+    else:
+        code = "invalid"
+        params["detail"] = error["msg"]
+    params.setdefault("found_kind", kind_of(value))
+    line, column = position if position else (None, None)
+    return Diagnostic(rel_path, code, line, column, loc, found, params)
+
+
+def _allowed_fields(model: type[BaseModel], parent: tuple[str | int, ...]) -> list[str]:
+    """The field names a coordinator may write at `parent` inside `model`."""
+    current: type[BaseModel] | None = model
+    for part in parent:
+        if current is None:
+            return []
+        if isinstance(part, int):
+            continue
+        field = next(
+            (f for name, f in current.model_fields.items() if (f.alias or name) == part), None
+        )
+        current = _first_model(field.annotation) if field else None
+    if current is None:
+        return []
+    return [f.alias or name for name, f in current.model_fields.items() if not f.exclude]
+
+
+def _first_model(annotation: Any) -> type[BaseModel] | None:
+    """The first pydantic model inside a type annotation (list[X], X | None, Annotated)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _first_model(typing.get_args(annotation)[0])
+    if origin is not None or isinstance(annotation, types.UnionType):
+        for arg in typing.get_args(annotation):
+            found = _first_model(arg)
+            if found is not None:
+                return found
+    return None

@@ -1,0 +1,148 @@
+"""Read YAML as the coordinator wrote it: strings, lists and mappings with line marks.
+
+PyYAML's YAML 1.1 resolvers turn `01234` into 668, `10:30` into 630 and `no`
+into False. We compose the node graph with no implicit resolvers at all, so every
+scalar stays the text that was typed, and let the pydantic models type it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from fzgen.errors import Diagnostic
+
+Path = tuple[str | int, ...]
+
+#: The C composer is several times faster; both resolve nothing implicitly.
+_Loader: type[yaml.BaseLoader] = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+
+#: A document that expands to more values than this is an alias bomb, not content.
+MAX_VALUES = 200_000
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+
+
+@dataclass
+class Document:
+    """A parsed YAML document with the position of every value and key."""
+
+    data: Any
+    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, path: Path) -> tuple[int, int] | None:
+        """Line and column (1-based) of the value at `path`, or of its nearest parent."""
+        for end in range(len(path), -1, -1):
+            found = self.values.get(path[:end])
+            if found is not None:
+                return found
+        return None
+
+
+class _TooLarge(Exception):
+    pass
+
+
+class _Builder:
+    """Turns a composed node graph into plain Python values, recording marks."""
+
+    def __init__(self, rel_path: str, line_offset: int) -> None:
+        self.rel_path = rel_path
+        self.line_offset = line_offset
+        self.count = 0
+        self.active: set[int] = set()
+        self.document = Document(data=None)
+        self.diagnostics: list[Diagnostic] = []
+
+    def mark(self, node: yaml.Node) -> tuple[int, int]:
+        return (node.start_mark.line + 1 + self.line_offset, node.start_mark.column + 1)
+
+    def build(self, node: yaml.Node, path: Path) -> Any:
+        self.count += 1
+        if self.count > MAX_VALUES:
+            raise _TooLarge
+        self.document.values.setdefault(path, self.mark(node))
+        if isinstance(node, yaml.ScalarNode):
+            if not node.style and node.value in _NULLS:
+                return None
+            return node.value
+        if id(node) in self.active:
+            # An alias that points into itself would expand forever.
+            self.diagnostics.append(self.error(node, path, "yaml_recursive_alias"))
+            return None
+        self.active.add(id(node))
+        try:
+            if isinstance(node, yaml.SequenceNode):
+                return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+            assert isinstance(node, yaml.MappingNode)
+            return self.build_mapping(node, path)
+        finally:
+            self.active.discard(id(node))
+
+    def build_mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.diagnostics.append(self.error(key_node, path, "yaml_complex_key"))
+                continue
+            key = key_node.value
+            if key in result:
+                self.diagnostics.append(
+                    self.error(key_node, (*path, key), "yaml_duplicate_key", key=key)
+                )
+                continue
+            self.document.keys[(*path, key)] = self.mark(key_node)
+            result[key] = self.build(value_node, (*path, key))
+        return result
+
+    def error(self, node: yaml.Node, path: Path, code: str, **params: str) -> Diagnostic:
+        line, column = self.mark(node)
+        return Diagnostic(self.rel_path, code, line, column, path, params=params)
+
+
+def parse_yaml(
+    text: str, rel_path: str, line_offset: int = 0
+) -> tuple[Document | None, list[Diagnostic]]:
+    """Parse one YAML document; never raises for bad input, returns diagnostics instead."""
+    try:
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 + line_offset if mark else None
+        column = mark.column + 1 if mark else None
+        problem = str(exc.problem or exc.context or "")
+        code = "yaml_tab" if _has_tab_indent(text, mark.line if mark else -1) else "yaml_syntax"
+        return None, [Diagnostic(rel_path, code, line, column, params={"detail": problem})]
+    except yaml.YAMLError as exc:  # reader errors (control characters) carry no mark
+        return None, [Diagnostic(rel_path, "yaml_syntax", params={"detail": str(exc)})]
+    if node is None:
+        return None, [Diagnostic(rel_path, "file_empty", 1 + line_offset, 1)]
+    builder = _Builder(rel_path, line_offset)
+    try:
+        data = builder.build(node, ())
+    except _TooLarge:
+        line, column = builder.mark(node)
+        return None, [Diagnostic(rel_path, "yaml_too_large", line, column)]
+    except RecursionError:
+        return None, [Diagnostic(rel_path, "yaml_too_deep", *builder.mark(node))]
+    builder.document.data = data
+    if not isinstance(data, dict):
+        line, column = builder.mark(node)
+        kind = "list" if isinstance(data, list) else "text"
+        return None, [Diagnostic(rel_path, "file_not_mapping", line, column, params={"kind": kind})]
+    return builder.document, builder.diagnostics
+
+
+def _has_tab_indent(text: str, line_index: int) -> bool:
+    """Whether the line the parser stopped at is indented with a tab (YAML forbids it)."""
+    lines = text.splitlines()
+    if not 0 <= line_index < len(lines):
+        return False
+    line = lines[line_index]
+    return "\t" in line[: len(line) - len(line.lstrip())]

@@ -1,0 +1,174 @@
+"""The command line: exit codes, error lists, a failed build that writes nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import OFFER_YAML, SITE_YAML, site_tree, write_tree
+
+import fzgen.build as build_module
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every file below `folder` with a hash of its bytes."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_check_valid_content(tmp_path, fzgen):
+    write_tree(tmp_path, site_tree())
+    result = fzgen(tmp_path, "check")
+    assert result.code == 0, result.err
+    assert "Alles in Ordnung: 1 Website(s), 1 Angebote, 1 Seiten geprüft" in result.out
+    assert not (tmp_path / "output").exists()
+
+
+def test_check_notes_missing_translations(tmp_path, fzgen):
+    write_tree(tmp_path, site_tree())
+    result = fzgen(tmp_path, "check")
+    assert "Hinweis: test" in result.out
+    assert "Englisch (en)" in result.out
+
+
+def test_every_error_in_every_file_sorted_with_summary(tmp_path, fzgen):
+    write_tree(
+        tmp_path,
+        site_tree(
+            {
+                "offers/b-zweites.yaml": OFFER_YAML.replace("tuesday", "blauer montag").replace(
+                    "kita-sonne", "kita-mond"
+                ),
+                "offers/a-erstes.yaml": OFFER_YAML.replace("[meeting]", "[treffen]"),
+                "site.yaml": SITE_YAML.replace("info@awo-test.example.org", "info-at-awo"),
+            }
+        ),
+    )
+    result = fzgen(tmp_path, "check")
+    assert result.code == 1
+    heads = [line for line in result.err.splitlines() if line.startswith("Fehler: ")]
+    assert heads == [
+        "Fehler: test/offers/a-erstes.yaml, Zeile 5, Spalte 14, Feld „categories → 1. Eintrag“",
+        "Fehler: test/offers/b-zweites.yaml, Zeile 7, Spalte 13, Feld „schedule → 1. Eintrag → weekly“",
+        "Fehler: test/offers/b-zweites.yaml, Zeile 9, Spalte 11, Feld „location“",
+        "Fehler: test/site.yaml, Zeile 25, Spalte 10, Feld „legal → email“",
+    ]
+    assert result.err.splitlines()[-1].startswith("4 Fehler in 3 Datei(en).")
+
+
+def test_messages_in_english(tmp_path, fzgen):
+    write_tree(
+        tmp_path, site_tree({"offers/elterncafe.yaml": OFFER_YAML.replace("tuesday", "someday")})
+    )
+    result = fzgen(tmp_path, "check", "--lang", "en")
+    assert result.code == 1
+    assert (
+        "Error: test/offers/elterncafe.yaml, line 7, column 13, field “schedule → entry 1 → weekly”"
+        in result.err
+    )
+    assert "“someday” is not a weekday." in result.err
+    assert "1 error(s) in 1 file(s)." in result.err
+
+
+def test_failed_build_leaves_previous_output_untouched(tmp_path, fzgen):
+    write_tree(tmp_path, site_tree())
+    assert fzgen(tmp_path, "build").code == 0
+    before = snapshot(tmp_path / "output")
+    assert before
+    write_tree(
+        tmp_path, site_tree({"offers/elterncafe.yaml": OFFER_YAML.replace("tuesday", "nie")})
+    )
+    result = fzgen(tmp_path, "build")
+    assert result.code == 1
+    assert "Es wurde nichts geschrieben" in result.err
+    assert snapshot(tmp_path / "output") == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "output"]
+
+
+def test_build_writes_sites_and_portal(tmp_path, fzgen):
+    write_tree(tmp_path, site_tree())
+    result = fzgen(tmp_path, "build", "--output", "public")
+    assert result.code == 0, result.err
+    assert (tmp_path / "public/index.html").is_file()
+    for language in ("de", "en", "tr"):
+        assert (tmp_path / f"public/test/{language}/index.html").is_file()
+
+
+def test_build_one_site_keeps_the_others(tmp_path, fzgen):
+    write_tree(tmp_path, site_tree())
+    write_tree(
+        tmp_path, {k.replace("content/test/", "content/zweite/"): v for k, v in site_tree().items()}
+    )
+    assert fzgen(tmp_path, "build").code == 0
+    before = snapshot(tmp_path / "output")
+    (tmp_path / "content/test/offers/elterncafe.yaml").write_text(
+        OFFER_YAML.replace("Elterncafé", "Familiencafé")
+    )
+    assert fzgen(tmp_path, "build", "--site", "test").code == 0
+    after = snapshot(tmp_path / "output")
+    assert {k: v for k, v in after.items() if k.startswith("zweite/")} == {
+        k: v for k, v in before.items() if k.startswith("zweite/")
+    }
+    assert "Familiencafé" in (tmp_path / "output/test/de/index.html").read_text()
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["bauen"], "Aufruf fehlerhaft"),
+        (["build", "--gibtsnicht"], "Aufruf fehlerhaft"),
+        (["check", "--content", "nirgends"], "existiert nicht"),
+        (
+            ["build", "--site", "unbekannt"],
+            "Eine Website „unbekannt“ gibt es nicht. Vorhanden: test",
+        ),
+        (["build", "--output", "content"], "darf nicht der Inhalts- oder Projektordner sein"),
+        (["build", "--output", "."], "darf nicht der Inhalts- oder Projektordner sein"),
+    ],
+)
+def test_usage_errors_exit_2(tmp_path, fzgen, capsys, args, fragment):
+    write_tree(tmp_path, site_tree())
+    try:
+        result = fzgen(tmp_path, *args)
+        code, err = result.code, result.err
+    except SystemExit as exc:  # argparse leaves through SystemExit
+        code, err = exc.code, capsys.readouterr().err
+    assert code == 2
+    assert fragment in err
+
+
+def test_internal_error_is_one_line_without_traceback(tmp_path, fzgen, monkeypatch):
+    write_tree(tmp_path, site_tree())
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("kaputt")
+
+    monkeypatch.setattr(build_module, "render_content", broken)
+    result = fzgen(tmp_path, "build")
+    assert result.code == 3
+    assert "Traceback" not in result.err
+    assert result.err.strip().count("\n") == 0
+    assert "Interner Fehler in fzgen" in result.err and "--debug" in result.err
+    result = fzgen(tmp_path, "build", "--debug")
+    assert "Traceback" in result.err
+
+
+def test_console_script_end_to_end(tmp_path):
+    """The installed `fzgen` command, as CI calls it."""
+    write_tree(tmp_path, site_tree({"offers/elterncafe.yaml": "title: [\n"}))
+    fzgen_bin = Path(sys.executable).parent / "fzgen"
+    env = {**os.environ, "PYTHONWARNINGS": "error"}
+    done = subprocess.run(
+        [fzgen_bin, "build"], cwd=tmp_path, capture_output=True, text=True, env=env, check=False
+    )
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert "Fehler: test/offers/elterncafe.yaml, Zeile 2" in done.stderr
+    assert not (tmp_path / "output").exists()
