@@ -163,6 +163,7 @@ CostField = Annotated[
 # --- Contact details ----------------------------------------------------------
 
 
+@cache
 def check_email(value: str) -> str:
     """An e-mail address that could be delivered to (syntax only, no DNS)."""
     try:

@@ -1,0 +1,134 @@
+"""Property-based tests: whatever a file holds, fzgen answers with success or clean errors."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import io
+import shutil
+import tempfile
+from pathlib import Path
+
+import yaml
+from conftest import OFFER_YAML, SITE_YAML, site_tree, write_tree
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from fzgen.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_OFFERS = sorted((ROOT / "content").glob("*/offers/[!_]*.yaml"))
+FIELD_NAMES = [
+    "title", "summary", "description", "categories", "audience", "languages", "schedule",
+    "weekly", "monthly", "date", "time", "from", "until", "except", "location", "cost",
+    "registration", "required", "image", "image_alt", "draft", "de", "tr", "ar",
+]  # fmt: skip
+
+FUZZ = settings(
+    max_examples=int(os.environ.get("FZGEN_FUZZ_EXAMPLES", "60")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+
+scalars = st.one_of(
+    st.text(max_size=30),
+    st.sampled_from(["ja", "no", "01234", "10:30", "09:30-11:00", "2026-02-30", "free", "~", "kita-sonne"]),
+    st.integers(),
+    st.booleans(),
+    st.none(),
+    st.dates().map(str),
+)
+documents = st.recursive(
+    scalars,
+    lambda children: st.one_of(
+        st.lists(children, max_size=4),
+        st.dictionaries(st.one_of(st.sampled_from(FIELD_NAMES), st.text(max_size=8)), children, max_size=5),
+    ),
+    max_leaves=25,
+)
+
+
+def run_check(files: dict[str, str | bytes]) -> tuple[int, str]:
+    """`fzgen check` on a fresh tree; returns exit code and everything printed."""
+    folder = Path(tempfile.mkdtemp(prefix="fzgen-fuzz-"))
+    try:
+        write_tree(folder, files)
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(["check", "--content", str(folder / "content")])
+        return code, out.getvalue() + err.getvalue()
+    finally:
+        shutil.rmtree(folder)
+
+
+def assert_clean(code: int, output: str, path: str) -> None:
+    assert code in (0, 1), output
+    assert "Traceback" not in output and "Interner Fehler" not in output, output
+    if code == 1:
+        heads = [line for line in output.splitlines() if line.startswith("Fehler: ")]
+        assert heads, output
+        assert all(line.startswith("Fehler: test") for line in heads), output
+
+
+@FUZZ
+@given(document=documents)
+def test_random_yaml_documents_as_offer(document):
+    text = yaml.safe_dump(document, allow_unicode=True)
+    code, output = run_check(site_tree({"offers/zufall.yaml": text}))
+    assert_clean(code, output, "test/offers/zufall.yaml")
+
+
+@FUZZ
+@given(document=documents)
+def test_random_yaml_documents_as_site(document):
+    text = yaml.safe_dump(document, allow_unicode=True)
+    code, output = run_check(site_tree({"site.yaml": text}))
+    assert_clean(code, output, "test/site.yaml")
+
+
+@FUZZ
+@given(text=st.text(max_size=300))
+def test_random_text_as_page(text):
+    code, output = run_check(site_tree({"pages/zufall.md": text}))
+    assert_clean(code, output, "test/pages/zufall.md")
+
+
+@st.composite
+def mutated(draw: st.DrawFn, text: str) -> str:
+    """A valid file with a few typing accidents: lines lost, doubled, characters changed."""
+    lines = text.splitlines(keepends=True)
+    for _ in range(draw(st.integers(1, 4))):
+        if not lines:
+            break
+        index = draw(st.integers(0, len(lines) - 1))
+        action = draw(st.sampled_from(["drop", "double", "insert", "truncate", "indent"]))
+        if action == "drop":
+            del lines[index]
+        elif action == "double":
+            lines.insert(index, lines[index])
+        elif action == "insert":
+            line = lines[index]
+            at = draw(st.integers(0, len(line)))
+            lines[index] = line[:at] + draw(st.text(max_size=5)) + line[at:]
+        elif action == "truncate":
+            lines[index] = lines[index][: draw(st.integers(0, len(lines[index])))]
+        else:
+            lines[index] = draw(st.sampled_from([" ", "\t", "  - "])) + lines[index]
+    return "".join(lines)
+
+
+@FUZZ
+@given(data=st.data())
+def test_mutated_sample_offers(data):
+    source = data.draw(st.sampled_from(SAMPLE_OFFERS + [None]))
+    text = source.read_text(encoding="utf-8") if source else OFFER_YAML
+    offer = data.draw(mutated(text))
+    code, output = run_check(site_tree({"offers/zufall.yaml": offer}))
+    assert_clean(code, output, "test/offers/zufall.yaml")
+
+
+@FUZZ
+@given(site=mutated(SITE_YAML))
+def test_mutated_site_yaml(site):
+    code, output = run_check(site_tree({"site.yaml": site}))
+    assert_clean(code, output, "test/site.yaml")
