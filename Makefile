@@ -22,8 +22,8 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check fzgen tests
-	$(BIN)/ruff format --check fzgen tests
+	$(BIN)/ruff check fzgen tests bench
+	$(BIN)/ruff format --check fzgen tests bench
 	$(BIN)/mypy
 
 serve: $(STAMP)

@@ -39,8 +39,10 @@ def main() -> None:
             loaded = load_content(content, languages)
             times.append(time.perf_counter() - start)
         count = len(loaded.sites[0].offers)
-    print(f"load+validate {count} offers: median {statistics.median(times) * 1000:.0f} ms "
-          f"(min {min(times) * 1000:.0f} ms, max {max(times) * 1000:.0f} ms)")
+    print(
+        f"load+validate {count} offers: median {statistics.median(times) * 1000:.0f} ms "
+        f"(min {min(times) * 1000:.0f} ms, max {max(times) * 1000:.0f} ms)"
+    )
 
 
 if __name__ == "__main__":

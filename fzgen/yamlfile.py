@@ -26,6 +26,7 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
         # Tags are never looked at: every scalar is kept as the text that was typed.
         return "tag:yaml.org,2002:str"
 
+
 #: A document that expands to more values than this is an alias bomb, not content.
 MAX_VALUES = 200_000
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})

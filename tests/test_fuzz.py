@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import contextlib
-import os
 import io
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -32,7 +32,9 @@ FUZZ = settings(
 
 scalars = st.one_of(
     st.text(max_size=30),
-    st.sampled_from(["ja", "no", "01234", "10:30", "09:30-11:00", "2026-02-30", "free", "~", "kita-sonne"]),
+    st.sampled_from(
+        ["ja", "no", "01234", "10:30", "09:30-11:00", "2026-02-30", "free", "~", "kita-sonne"]
+    ),
     st.integers(),
     st.booleans(),
     st.none(),
@@ -42,7 +44,9 @@ documents = st.recursive(
     scalars,
     lambda children: st.one_of(
         st.lists(children, max_size=4),
-        st.dictionaries(st.one_of(st.sampled_from(FIELD_NAMES), st.text(max_size=8)), children, max_size=5),
+        st.dictionaries(
+            st.one_of(st.sampled_from(FIELD_NAMES), st.text(max_size=8)), children, max_size=5
+        ),
     ),
     max_leaves=25,
 )

@@ -42,7 +42,9 @@ def test_samples_cover_the_format():
     assert {p.kind for s in content.sites for p in s.site.partners} == set(PartnerKind)
     assert any(isinstance(o.location, str) for o in offers)
     assert any(o.location is not None and not isinstance(o.location, str) for o in offers)
-    assert any(o.cost == "free" for o in offers) and any(o.cost not in (None, "free") for o in offers)
+    assert any(o.cost == "free" for o in offers) and any(
+        o.cost not in (None, "free") for o in offers
+    )
     assert any(o.image for o in offers) and any(o.draft for o in offers)
     assert any(o.registration and o.registration.email for o in offers)
     assert any(o.contact for o in offers) and any(o.interpreter for o in offers)
