@@ -124,7 +124,7 @@ def mutated(draw: st.DrawFn, text: str) -> str:
 @FUZZ
 @given(data=st.data())
 def test_mutated_sample_offers(data):
-    source = data.draw(st.sampled_from(SAMPLE_OFFERS + [None]))
+    source = data.draw(st.sampled_from([*SAMPLE_OFFERS, None]))
     text = source.read_text(encoding="utf-8") if source else OFFER_YAML
     offer = data.draw(mutated(text))
     code, output = run_check(site_tree({"offers/zufall.yaml": offer}))
