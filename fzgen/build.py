@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from fzgen.errors import ContentError, Diagnostic, UsageError
 from fzgen.i18n import catalogue_languages, missing_translations
@@ -19,6 +22,19 @@ class Report:
     content: Content
     notes: tuple[Diagnostic, ...]
     files_written: int = 0
+
+
+def reference_date() -> dt.date:
+    """The day the site is built for: SOURCE_DATE_EPOCH when set (reproducible builds), else today.
+
+    Pages show "the next dates" from this day on, so two builds on the same day,
+    or with the same SOURCE_DATE_EPOCH, are byte-identical.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    berlin = ZoneInfo("Europe/Berlin")
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), berlin).date()
+    return dt.datetime.now(berlin).date()
 
 
 def load(project: Project) -> Content:
@@ -50,7 +66,7 @@ def translation_notes(content: Content) -> tuple[Diagnostic, ...]:
 def check(project: Project) -> Report:
     """Validate everything and write nothing."""
     content = load(project)
-    return Report(content, translation_notes(content))
+    return Report(content, content.notes + translation_notes(content))
 
 
 def build(project: Project, site: str | None = None) -> Report:
@@ -61,10 +77,10 @@ def build(project: Project, site: str | None = None) -> Report:
     if site is not None and content.site(site) is None:
         available = ", ".join(s.slug for s in content.sites)
         raise UsageError("site_unknown", site=site, available=available)
-    files = render_content(content, project, only_site=site)
+    files = render_content(content, project, reference_date(), only_site=site)
     keep = [s.slug for s in content.sites if site is not None and s.slug != site]
     written = write_output(files, project.output_dir, keep=keep)
-    return Report(content, translation_notes(content), written)
+    return Report(content, content.notes + translation_notes(content), written)
 
 
 __all__ = ["ContentError", "Report", "build", "check", "load"]

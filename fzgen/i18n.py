@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import datetime as dt
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from babel import Locale
+from babel.dates import format_date, format_interval
+from babel.lists import format_list
+from markupsafe import Markup, escape
 from pydantic import BaseModel
 
 from fzgen.errors import Diagnostic
@@ -24,22 +30,98 @@ def catalogue_languages(translations_dir: Path) -> frozenset[str]:
     )
 
 
-def load_catalogue(path: Path) -> tuple[dict[str, str], list[Diagnostic]]:
-    """A catalogue as flat dotted keys (`category.meeting`) → text."""
+PLURAL_CATEGORIES = frozenset({"zero", "one", "two", "few", "many", "other"})
+Entry = str | Mapping[str, str]
+
+
+def load_catalogue(path: Path) -> tuple[dict[str, Entry], list[Diagnostic]]:
+    """A catalogue as flat dotted keys (`category.meeting`) → text or plural forms."""
     document, problems = parse_yaml(path.read_text(encoding="utf-8"), path.name)
     if document is None:
         return {}, problems
-    flat: dict[str, str] = {}
+    flat: dict[str, Entry] = {}
     _flatten(document.data, "", flat)
     return flat, problems
 
 
-def _flatten(value: Any, prefix: str, into: dict[str, str]) -> None:
-    if isinstance(value, dict):
+def _flatten(value: Any, prefix: str, into: dict[str, Entry]) -> None:
+    if isinstance(value, dict) and value and set(value) <= PLURAL_CATEGORIES:
+        into[prefix.rstrip(".")] = {k: str(v) for k, v in value.items()}
+    elif isinstance(value, dict):
         for key, child in value.items():
             _flatten(child, f"{prefix}{key}.", into)
     elif value is not None:
         into[prefix.rstrip(".")] = str(value)
+
+
+class Catalogue:
+    """The UI texts of one language with CLDR formatting (Babel) for that language."""
+
+    def __init__(self, language: str, entries: Mapping[str, Entry], fallback: Mapping[str, Entry]):
+        self.language = language
+        self.locale = Locale.parse(language)
+        self._entries = {**fallback, **entries}
+
+    def __call__(self, key: str, **params: object) -> str:
+        """The text under `key`, with `{placeholders}` filled in."""
+        entry = self._entries[key]
+        text = entry if isinstance(entry, str) else entry["other"]
+        return text.format(**params) if params else text
+
+    def markup(self, key: str, **params: object) -> Markup:
+        """The text under `key` as HTML: the text and plain parameters escaped, Markup kept."""
+        entry = self._entries[key]
+        text = entry if isinstance(entry, str) else entry["other"]
+        return escape(text).format(**params) if params else escape(text)
+
+    def plural(self, key: str, count: int) -> str:
+        """The plural form of `key` that CLDR chooses for `count` in this language."""
+        entry = self._entries[key]
+        forms = {"other": entry} if isinstance(entry, str) else entry
+        form = forms.get(self.locale.plural_form(count), forms["other"])
+        return form.format(count=count)
+
+    @cached_property
+    def direction(self) -> str:
+        """`rtl` or `ltr`."""
+        return str(self.locale.text_direction)
+
+    def own_name(self) -> str:
+        """The language's name in itself, capitalised: Türkçe, العربية, Українська."""
+        return language_own_name(self.language)
+
+    def language_name(self, code: str) -> str:
+        """The name of language `code` in this language."""
+        name = self.locale.languages.get(code) or code
+        return str(name[:1].upper() + name[1:])
+
+    def join(self, items: Sequence[str]) -> str:
+        """`A, B und C` as this language lists things."""
+        return str(format_list(list(items), locale=self.locale)) if items else ""
+
+    def date(self, day: dt.date, style: str = "long") -> str:
+        """A date in this language (`full` includes the weekday)."""
+        return str(format_date(day, style, locale=self.locale))
+
+    def time_range(self, start: dt.time, end: dt.time) -> str:
+        """`9:30–11:00` in this language's notation."""
+        return str(format_interval(start, end, "Hm", locale=self.locale))
+
+
+def language_own_name(code: str) -> str:
+    """A language's name in its own script, first letter capitalised."""
+    name = Locale.parse(code).get_display_name(code) or code
+    return str(name[:1].upper() + name[1:])
+
+
+def load_catalogues(translations_dir: Path, languages: Sequence[str]) -> dict[str, Catalogue]:
+    """The catalogues of `languages`; a missing key falls back to the German text."""
+    german, _ = load_catalogue(translations_dir / "de.yaml")
+    result = {}
+    for language in languages:
+        entries, _ = load_catalogue(translations_dir / f"{language}.yaml")
+        result[language] = Catalogue(language, entries, german)
+    return result
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,10 @@ from fzgen.yamlfile import Document, parse_yaml
 #: Larger files are not content a coordinator typed; refuse them before parsing.
 MAX_FILE_BYTES = 8 * 1024 * 1024
 YAML_SUFFIXES = (".yaml", ".yml")
+#: Folders every site has in each language; a free page may not take their name.
+RESERVED_PAGE_SLUGS = frozenset(
+    {"angebote", "auswahl", "netzwerk", "kontakt", "impressum", "datenschutz", "programm", "files"}
+)
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,7 @@ class Content:
 
     root: Path
     sites: tuple[SiteContent, ...]
+    notes: tuple[Diagnostic, ...] = ()
 
     def site(self, slug: str) -> SiteContent | None:
         """The site with this slug, if any."""
@@ -94,7 +99,10 @@ def load_content(content_dir: Path, catalogue_languages: Collection[str]) -> Con
     errors = [d for d in diagnostics if d.severity == "error"]
     if errors:
         raise ContentError(errors)
-    return Content(content_dir, tuple(sites))
+    notes = tuple(
+        sorted((d for d in diagnostics if d.severity == "warning"), key=Diagnostic.sort_key)
+    )
+    return Content(content_dir, tuple(sites), notes)
 
 
 @dataclass
@@ -106,6 +114,9 @@ class _SiteLoader:
     catalogue_languages: Collection[str]
     diagnostics: list[Diagnostic] = field(default_factory=list)
     raw_site: Any = None
+
+    def error_count(self) -> int:
+        return sum(d.severity == "error" for d in self.diagnostics)
 
     def rel(self, path: Path) -> str:
         return path.relative_to(self.content_dir).as_posix()
@@ -127,18 +138,19 @@ class _SiteLoader:
         if site_file is None:
             self.error(self.site_dir, "site_yaml_missing")
             return None
-        before = len(self.diagnostics)
+        errors_before = self.error_count()
         document = self.read_yaml(site_file)
         self.raw_site = document.data if document else None
         context = self.text_context(document)
         site = self.validate(Site, document, site_file, context) if document else None
+        if document is not None:
+            self.check_catalogues(document, site_file)
         if site is not None and document is not None:
-            self.check_catalogues(site, document, site_file)
             self.check_partner_ids(site, document, site_file)
         files = tuple(self.list_files())
         offers = tuple(self.load_offers(context, site, files))
         pages = tuple(self.load_pages(context["languages"]))
-        if site is None or len(self.diagnostics) > before:
+        if site is None or self.error_count() > errors_before:
             return None
         return SiteContent(self.site_dir.name, site, offers, pages, files)
 
@@ -188,10 +200,14 @@ class _SiteLoader:
             return {"source_language": "de", "languages": None}
         return {"source_language": codes[0], "languages": list(dict.fromkeys(codes))}
 
-    def check_catalogues(self, site: Site, document: Document, path: Path) -> None:
+    def check_catalogues(self, document: Document, path: Path) -> None:
+        """Every site language needs a UI catalogue (checked on the raw list, so it is
+        reported even when other fields of site.yaml have errors)."""
         available = ", ".join(sorted(self.catalogue_languages))
-        for index, language in enumerate(site.languages):
-            if language not in self.catalogue_languages:
+        raw = document.data.get("languages")
+        for index, value in enumerate(raw if isinstance(raw, list) else []):
+            language = str(value).strip().lower() if isinstance(value, str) else ""
+            if language in known_language_codes() and language not in self.catalogue_languages:
                 line, column = document.position(("languages", index)) or (None, None)
                 self.diagnostics.append(
                     Diagnostic(
@@ -237,13 +253,18 @@ class _SiteLoader:
     def load_offers(
         self, context: dict[str, Any], site: Site | None, files: tuple[str, ...]
     ) -> Iterator[OfferFile]:
+        seen: set[str] = set()
         for path in self.entries(self.site_dir / "offers"):
-            if path.suffix not in YAML_SUFFIXES:
+            if path.suffix not in YAML_SUFFIXES or not path.is_file():
                 self.unexpected(path, "Angebote sind .yaml-Dateien.")
                 continue
             if not SLUG_PATTERN.fullmatch(path.stem):
                 self.error(path, "file_name", name=path.name, suffix=".yaml")
                 continue
+            if path.stem in seen:
+                self.error(path, "offer_slug_repeated", name=path.stem)
+                continue
+            seen.add(path.stem)
             document = self.read_yaml(path)
             if document is None:
                 continue
@@ -316,12 +337,20 @@ class _SiteLoader:
         source = languages[0] if languages else "de"
         pages: list[PageFile] = []
         for path in self.entries(self.site_dir / "pages"):
-            if path.suffix != ".md":
+            if path.suffix != ".md" or not path.is_file():
                 self.unexpected(path, "Seiten sind .md-Dateien.")
                 continue
             slug, _, language = path.stem.partition(".")
             if not SLUG_PATTERN.fullmatch(slug) or "." in language:
                 self.error(path, "file_name", name=path.name, suffix=".md")
+                continue
+            if slug in RESERVED_PAGE_SLUGS:
+                self.error(
+                    path,
+                    "page_slug_reserved",
+                    name=slug,
+                    reserved=", ".join(sorted(RESERVED_PAGE_SLUGS)),
+                )
                 continue
             if language == source:
                 self.error(

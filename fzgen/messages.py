@@ -155,6 +155,26 @@ MESSAGES: dict[str, Wording] = {
         ),
         "en": ("The page header is not closed with “---”.", "Add a line “---” after the header."),
     },
+    "offer_slug_repeated": {
+        "de": (
+            "Das Angebot „{name}“ gibt es zweimal (als .yaml und als .yml).",
+            "Löschen Sie eine der beiden Dateien oder benennen Sie eine um.",
+        ),
+        "en": (
+            "The offer “{name}” exists twice (.yaml and .yml).",
+            "Delete or rename one of them.",
+        ),
+    },
+    "page_slug_reserved": {
+        "de": (
+            "Der Seitenname „{name}“ ist schon für eine feste Seite der Website vergeben.",
+            "Wählen Sie einen anderen Dateinamen. Vergeben sind: {reserved}.",
+        ),
+        "en": (
+            "The page name “{name}” is taken by a built-in page of the site.",
+            "Choose another file name. Taken: {reserved}.",
+        ),
+    },
     "page_source_missing": {
         "de": (
             "Zur Übersetzung „{name}“ fehlt die Seite in der Ausgangssprache ({source}).",

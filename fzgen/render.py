@@ -1,53 +1,476 @@
-"""Model + theme → pages in memory. Never writes."""
+"""Model + theme → every output file in memory. Never writes."""
 
 from __future__ import annotations
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
-from fzgen.fields import Text
-from fzgen.load import Content, SiteContent
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+from fzgen.i18n import Catalogue, language_own_name, load_catalogues
+from fzgen.ical import CalendarOffer, build_calendar
+from fzgen.load import Content, PageFile, SiteContent
+from fzgen.markup import FALLBACK_CLASS, ROOT_MARKER, Localizer
+from fzgen.model import Audience, Category
 from fzgen.project import Project
+from fzgen.schedule import WEEKDAY_KEYS, next_occurrences
+from fzgen.sitemap import robots_txt, sitemap_xml
+from fzgen.structured import json_ld, offer_data, organisation_data
+from fzgen.views import (
+    CHOOSE,
+    CONTACT,
+    IMPRINT,
+    NETWORK,
+    OFFERS,
+    PRIVACY,
+    PROGRAMME,
+    Link,
+    OfferView,
+    SiteViews,
+    language_href,
+    mailto,
+    map_url,
+    phone_href,
+)
+
+#: How many days ahead the home page lists dates.
+COMING_DAYS = 14
+_FALLBACK_MARK = "<!--fallback-notice-->"
 
 
 def make_environment(project: Project) -> Environment:
     """The one Jinja environment of a run: autoescaped, strict about undefined names."""
-    return Environment(
+    env = Environment(
         loader=FileSystemLoader(project.theme_dir / "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
-        keep_trailing_newline=True,
     )
+    env.filters["mailto"] = mailto
+    env.filters["tel"] = phone_href
+    return env
 
 
-def localise(text: Text | None, language: str) -> str:
-    """The text in `language`, else in the source language."""
-    if text is None:
-        return ""
-    return text.get(language) or text.original
+@dataclass(frozen=True)
+class Page:
+    """One page of a site in one language, before rendering."""
+
+    path: str
+    template: str
+    title: str
+    context: dict[str, Any] = field(default_factory=dict)
+    in_sitemap: bool = True
 
 
-def render_site(site: SiteContent, env: Environment) -> dict[str, bytes]:
-    """Every file of one site."""
-    files: dict[str, bytes] = {}
-    template = env.get_template("home.html")
-    for language in site.languages:
-        html = template.render(site=site, language=language, t=localise)
-        files[f"{site.slug}/{language}/index.html"] = html.encode()
-    return files
+def root_of(href: str) -> str:
+    """The way up from a page at `href` (site-relative, a folder) to the site folder."""
+    return "../" * href.count("/")
+
+
+class SiteRenderer:
+    """Renders every file of one site."""
+
+    def __init__(
+        self, site: SiteContent, project: Project, env: Environment, today: dt.date, site_dir: Path
+    ) -> None:
+        self.site = site
+        self.site_dir = site_dir
+        self.env = env
+        self.today = today
+        self.catalogues = load_catalogues(project.translations_dir, site.languages)
+        self.source = self.catalogues[site.languages[0]]
+        self.theme_dir = project.theme_dir
+        self.base_url = (site.site.base_url or "").rstrip("/") + "/" if site.site.base_url else None
+        self.menu_pages = self._menu_pages()
+
+    # --- pages ----------------------------------------------------------------------
+
+    def _menu_pages(self) -> list[tuple[str, int | None]]:
+        """Free pages (slug, menu position) in menu order, from the source-language files."""
+        sources = [
+            p for p in self.site.pages if p.language == self.site.languages[0] and not p.meta.draft
+        ]
+        return [
+            (p.slug, p.meta.menu)
+            for p in sorted(sources, key=lambda p: (p.meta.menu is None, p.meta.menu or 0, p.slug))
+        ]
+
+    def _page_in(self, slug: str, language: str) -> PageFile:
+        pages = {p.language: p for p in self.site.pages if p.slug == slug}
+        return pages.get(language) or pages[self.site.languages[0]]
+
+    def pages(self, views: SiteViews) -> Iterator[Page]:
+        """Every HTML page of the site in the views' language."""
+        cat, loc, offers = views.cat, views.loc, views.offers
+        site = self.site.site
+        yield Page(
+            "",
+            "home.html",
+            loc.plain(site.name),
+            {
+                "intro": loc.block(site.intro),
+                "coming": self._coming(views),
+                "json_ld": json_ld(organisation_data(self.site, views, self.base_url)),
+            },
+        )
+        yield Page(
+            f"{OFFERS}/",
+            "offers.html",
+            cat("offers.title"),
+            {
+                "groups": self._by_weekday(views),
+                "filters": self._filters(views),
+                "count": len(offers),
+                "view": "weekday",
+            },
+        )
+        yield Page(
+            f"{CHOOSE}/themen/",
+            "offers.html",
+            cat("offers.by_category"),
+            {
+                "groups": self._by_category(views),
+                "filters": self._filters(views),
+                "count": len(offers),
+                "view": "category",
+            },
+        )
+        for kind, key, label, matches in self._filter_values(views):
+            selected = tuple(o for o in offers if matches(o))
+            title = cat("offers.filtered", filter=label)
+            yield Page(
+                f"{CHOOSE}/{kind}/{key}/",
+                "offers.html",
+                title,
+                {
+                    "groups": [(None, selected)],
+                    "filters": self._filters(views),
+                    "count": len(selected),
+                    "view": "filter",
+                },
+            )
+        for offer in offers:
+            data = offer_data(offer, self.site, views, self.base_url)
+            yield Page(
+                f"{OFFERS}/{offer.slug}/",
+                "offer.html",
+                offer.title_text,
+                {
+                    "offer": offer,
+                    "json_ld": json_ld(data),
+                },
+            )
+        yield Page(
+            f"{NETWORK}/", "network.html", cat("network.title"), {"partners": self._partners(views)}
+        )
+        yield Page(f"{CONTACT}/", "contact.html", cat("contact.title"), {})
+        for slug, _menu in self.menu_pages:
+            page = self._page_in(slug, views.language)
+            direction = self.catalogues[page.language].direction
+            yield Page(
+                f"{slug}/",
+                "page.html",
+                page.meta.title,
+                {
+                    "body": loc.markdown_in(page.body, page.language, direction),
+                    "title_lang": page.language,
+                    "title_dir": direction,
+                },
+            )
+        yield Page(f"{IMPRINT}/", "imprint.html", cat("nav.imprint"), {})
+        yield Page(f"{PRIVACY}/", "privacy.html", cat("nav.privacy"), {})
+        yield Page(
+            f"{PROGRAMME}/",
+            "programme.html",
+            cat("programme.title"),
+            {
+                "groups": self._by_category(views),
+                "as_of": cat("programme.as_of", date=cat.date(self.today)),
+            },
+        )
+
+    def _coming(self, views: SiteViews) -> list[tuple[str, OfferView]]:
+        """(when, offer) for every date of the next COMING_DAYS days, earliest first."""
+        by_slug = {o.slug: o for o in views.offers}
+        found = [
+            occurrence
+            for entry in self.site.published_offers
+            for occurrence in next_occurrences(
+                entry.offer.schedule, entry.slug, self.today, COMING_DAYS
+            )
+        ]
+        found.sort(key=lambda o: (o.day, o.time.start if o.time else dt.time(0), o.offer_slug))
+        return [(views.occurrence_label(o), by_slug[o.offer_slug]) for o in found]
+
+    def _by_weekday(self, views: SiteViews) -> list[tuple[str | None, tuple[OfferView, ...]]]:
+        cat, offers = views.cat, views.offers
+        groups: list[tuple[str | None, tuple[OfferView, ...]]] = [
+            (cat(f"weekday.{day}"), tuple(o for o in offers if day in o.weekdays))
+            for day in WEEKDAY_KEYS
+        ]
+        groups.append((cat("offers.single_dates"), tuple(o for o in offers if "date" in o.kinds)))
+        groups.append(
+            (cat("offers.by_appointment"), tuple(o for o in offers if "by_appointment" in o.kinds))
+        )
+        return [(label, group) for label, group in groups if group]
+
+    def _by_category(self, views: SiteViews) -> list[tuple[str | None, tuple[OfferView, ...]]]:
+        groups: list[tuple[str | None, tuple[OfferView, ...]]] = []
+        for category in Category:
+            matching = tuple(o for o in views.offers if category.value in o.category_keys)
+            if matching:
+                groups.append((views.cat(f"category.{category.value}"), matching))
+        return groups
+
+    def _filter_values(self, views: SiteViews) -> list[tuple[str, str, str, Any]]:
+        """(folder, value, label, predicate) for every filter value some offer has."""
+        cat, offers = views.cat, views.offers
+        values: list[tuple[str, str, str, Any]] = []
+        for category in Category:
+            label = cat(f"category.{category.value}")
+            values.append(
+                ("thema", category.value, label, lambda o, v=category.value: v in o.category_keys)
+            )
+        for audience in Audience:
+            label = cat(f"audience.{audience.value}")
+            values.append(
+                ("fuer", audience.value, label, lambda o, v=audience.value: v in o.audience_keys)
+            )
+        for day in WEEKDAY_KEYS:
+            values.append(("tag", day, cat(f"weekday.{day}"), lambda o, v=day: v in o.weekdays))
+        for code in sorted({code for offer in offers for code in offer.language_codes}):
+            label = cat.language_name(code)
+            values.append(("sprache", code, label, lambda o, v=code: v in o.language_codes))
+        return [v for v in values if any(v[3](o) for o in offers)]
+
+    def _filters(self, views: SiteViews) -> list[tuple[str, list[Link]]]:
+        cat = views.cat
+        groups: dict[str, list[Link]] = {"thema": [], "fuer": [], "tag": [], "sprache": []}
+        for kind, key, label, _ in self._filter_values(views):
+            groups[kind].append(Link(views.href(f"{CHOOSE}/{kind}/{key}/"), label))
+        headings = {
+            "thema": cat("offers.filter_category"),
+            "fuer": cat("offers.filter_audience"),
+            "tag": cat("offers.filter_weekday"),
+            "sprache": cat("offers.filter_language"),
+        }
+        return [(headings[kind], links) for kind, links in groups.items() if links]
+
+    def _partners(self, views: SiteViews) -> list[dict[str, Any]]:
+        return [
+            {
+                "name": views.text(p.name),
+                "kind": views.cat(f"partner_kind.{p.kind.value}"),
+                "address": p.address,
+                "map_url": map_url(p.address),
+                "url": p.url,
+                "phone": p.phone,
+                "description": views.loc.block(p.description),
+            }
+            for p in self.site.site.partners
+        ]
+
+    # --- rendering ------------------------------------------------------------------
+
+    def common(self, views: SiteViews, page: Page) -> dict[str, Any]:
+        cat, site = views.cat, self.site.site
+        href = language_href(views.language, page.path)
+        root = root_of(href)
+        nav = [
+            Link("", cat("nav.home")),
+            Link(f"{OFFERS}/", cat("nav.offers")),
+            Link(f"{NETWORK}/", cat("nav.network")),
+            *(
+                Link(f"{slug}/", self._menu_title(slug, views))
+                for slug, menu in self.menu_pages
+                if menu is not None
+            ),
+            Link(f"{CONTACT}/", cat("nav.contact")),
+        ]
+        nav = [
+            Link(views.href(link.href), link.label, current=self._is_current(link.href, page.path))
+            for link in nav
+        ]
+        switcher = [
+            {
+                "code": code,
+                "name": language_own_name(code),
+                "href": language_href(code, page.path),
+                "current": code == views.language,
+            }
+            for code in self.site.languages
+        ]
+        alternates = [
+            (code, self.absolute(language_href(code, page.path), root))
+            for code in self.site.languages
+        ]
+        return {
+            "t": cat.markup,
+            "plural": cat.plural,
+            "lang": views.language,
+            "dir": cat.direction,
+            "root": root,
+            "title": page.title,
+            "site_name": views.text(site.name),
+            "site_name_text": views.loc.plain(site.name),
+            "sozialraum": views.text(site.sozialraum),
+            "nav": nav,
+            "switcher": switcher,
+            "canonical": self.absolute(href, root),
+            "alternates": alternates,
+            "x_default": self.absolute(language_href(self.site.languages[0], page.path), root),
+            "coordinator": site.coordinator,
+            "coordinator_role": views.text(site.coordinator.role),
+            "office_hours": views.text(site.coordinator.office_hours),
+            "organisation": views.text(site.organisation),
+            "legal": site.legal,
+            "legal_represented_by": views.text(site.legal.represented_by),
+            "links": {
+                "offers": views.href(f"{OFFERS}/"),
+                "by_category": views.href(f"{CHOOSE}/themen/"),
+                "contact": views.href(f"{CONTACT}/"),
+                "imprint": views.href(f"{IMPRINT}/"),
+                "privacy": views.href(f"{PRIVACY}/"),
+                "programme": views.href(f"{PROGRAMME}/"),
+                "calendar": views.href("kalender.ics"),
+                "home": views.href(""),
+            },
+            "json_ld": Markup(""),
+        }
+
+    def _menu_title(self, slug: str, views: SiteViews) -> Markup:
+        page = self._page_in(slug, views.language)
+        if page.language == views.language:
+            return Markup("{}").format(page.meta.title)
+        direction = self.catalogues[page.language].direction
+        # Not FALLBACK_CLASS: the menu alone does not earn the page-wide notice.
+        return Markup(
+            f'<bdi class="fallback-menu" lang="{page.language}" dir="{direction}">{{}}</bdi>'
+        ).format(page.meta.title)
+
+    @staticmethod
+    def _is_current(link: str, path: str) -> bool:
+        return path == link if not link else path.startswith(link)
+
+    def absolute(self, site_href: str, root: str) -> str:
+        """A full address where base_url is known, else the page-relative one."""
+        return f"{self.base_url}{site_href}" if self.base_url else f"{root}{site_href}"
+
+    def render_page(self, views: SiteViews, page: Page) -> bytes:
+        context = self.common(views, page)
+        context.update(page.context)
+        html = self.env.get_template(page.template).render(context)
+        return finish(html, context["root"], views.cat, self.source)
+
+    def render(self) -> dict[str, bytes]:
+        """Every file of the site, keyed by its path below the output folder."""
+        slug = self.site.slug
+        files: dict[str, bytes] = {}
+        sitemap_entries: list[str] = []
+        today_stamp = dt.datetime.combine(self.today, dt.time(0), dt.UTC)
+        for language in self.site.languages:
+            cat = self.catalogues[language]
+            views = SiteViews(self.site, Localizer(cat, self.source), self.today)
+            for page in self.pages(views):
+                files[f"{slug}/{language_href(language, page.path)}index.html"] = self.render_page(
+                    views, page
+                )
+                if language == self.site.languages[0] and page.in_sitemap:
+                    sitemap_entries.append(page.path)
+            calendar_offers = [self._calendar_offer(views, offer) for offer in views.offers]
+            for offer, entry in zip(views.offers, calendar_offers, strict=True):
+                if offer.calendar_href:
+                    files[f"{slug}/{offer.calendar_href}"] = build_calendar(
+                        [entry], offer.title_text, self.today, today_stamp
+                    )
+            files[f"{slug}/{views.href('kalender.ics')}"] = build_calendar(
+                calendar_offers, views.loc.plain(self.site.site.name), self.today, today_stamp
+            )
+        files[f"{slug}/index.html"] = self._render_plain("chooser.html")
+        files[f"{slug}/404.html"] = self._render_plain("404.html")
+        files[f"{slug}/style.css"] = (self.theme_dir / "static" / "style.css").read_bytes()
+        if self.base_url:
+            files[f"{slug}/sitemap.xml"] = sitemap_xml(
+                self.base_url, sitemap_entries, self.site.languages
+            )
+        files[f"{slug}/robots.txt"] = robots_txt(self.base_url)
+        for path in self.site.files:
+            files[f"{slug}/{path}"] = (self.site_dir / path).read_bytes()
+        return files
+
+    def _calendar_offer(self, views: SiteViews, offer: OfferView) -> CalendarOffer:
+        entry = next(e for e in self.site.published_offers if e.slug == offer.slug)
+        url = f"{self.base_url}{offer.href}" if self.base_url else None
+        host = (self.base_url or "").split("//")[-1].strip("/") or f"{self.site.slug}.fzgen"
+        return CalendarOffer(
+            uid=f"{offer.slug}@{host}",
+            summary=offer.title_text,
+            description=offer.summary_text,
+            location=offer.place.one_line if offer.place else "",
+            url=url,
+            schedule=tuple(entry.offer.schedule),
+        )
+
+    def _render_plain(self, template: str) -> bytes:
+        """A page for every language at once (language chooser, 404), at the site's top."""
+        languages = [
+            {
+                "code": code,
+                "name": language_own_name(code),
+                "dir": self.catalogues[code].direction,
+                "t": self.catalogues[code],
+                "site_name": Localizer(self.catalogues[code], self.source).plain(
+                    self.site.site.name
+                ),
+            }
+            for code in self.site.languages
+        ]
+        html = self.env.get_template(template).render(
+            languages=languages,
+            source=languages[0],
+            site_name=languages[0]["site_name"],
+            base=self.base_url or f"/{self.site.slug}/",
+        )
+        return html.encode()
+
+
+def finish(html: str, root: str, cat: Catalogue, source: Catalogue) -> bytes:
+    """Point file links at the site folder and add the page-wide fallback notice if needed."""
+    html = html.replace(ROOT_MARKER, root)
+    if f'class="{FALLBACK_CLASS}"' in html:
+        notice = cat(
+            "fallback.page", language=cat.own_name(), source=cat.language_name(source.language)
+        )
+        html = html.replace(_FALLBACK_MARK, f'<p class="fallback-page">{escape(notice)}</p>', 1)
+    else:
+        html = html.replace(_FALLBACK_MARK, "", 1)
+    return html.encode()
 
 
 def render_content(
-    content: Content, project: Project, only_site: str | None = None
+    content: Content, project: Project, today: dt.date, only_site: str | None = None
 ) -> dict[str, bytes]:
     """Every file of the output folder (only one site's and the portal with `only_site`)."""
     env = make_environment(project)
     files: dict[str, bytes] = {}
     for site in content.sites:
         if only_site is None or site.slug == only_site:
-            files.update(render_site(site, env))
-    files["index.html"] = (
-        env.get_template("portal.html").render(content=content, t=localise).encode()
-    )
+            renderer = SiteRenderer(site, project, env, today, content.root / site.slug)
+            files.update(renderer.render())
+    portal = [
+        {
+            "slug": site.slug,
+            "name": site.site.name.original,
+            "sozialraum": site.site.sozialraum.original,
+            "languages": [(code, language_own_name(code)) for code in site.languages],
+            "source": site.languages[0],
+        }
+        for site in content.sites
+    ]
+    files["index.html"] = env.get_template("portal.html").render(sites=portal).encode()
     return files

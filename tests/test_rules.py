@@ -430,11 +430,45 @@ def test_page_menu_must_be_a_number(tmp_path, fzgen):
 
 
 def test_translation_without_source_page(tmp_path, fzgen):
-    write_tree(tmp_path, site_tree({"pages/kontakt.tr.md": "---\ntitle: İletişim\n---\n"}))
+    write_tree(tmp_path, site_tree({"pages/anfahrt.tr.md": "---\ntitle: Yol tarifi\n---\n"}))
     result = fzgen(tmp_path, "check")
     assert result.code == 1
-    assert "Fehler: test/pages/kontakt.tr.md" in result.err
-    assert "„kontakt.md“" in result.err
+    assert "Fehler: test/pages/anfahrt.tr.md" in result.err
+    assert "„anfahrt.md“" in result.err
+
+
+def test_page_may_not_take_a_built_in_name(tmp_path, fzgen):
+    write_tree(tmp_path, site_tree({"pages/kontakt.md": "---\ntitle: Kontakt\n---\n"}))
+    result = fzgen(tmp_path, "check")
+    assert result.code == 1
+    assert "Fehler: test/pages/kontakt.md" in result.err
+    assert "schon für eine feste Seite" in result.err
+
+
+def test_offer_twice_as_yaml_and_yml(tmp_path, fzgen):
+    write_tree(tmp_path, site_tree({"offers/elterncafe.yml": OFFER_YAML}))
+    result = fzgen(tmp_path, "check")
+    assert result.code == 1
+    assert "Fehler: test/offers/elterncafe.yml" in result.err
+
+
+def test_stray_file_is_a_note_and_the_site_still_counts(tmp_path, fzgen):
+    write_tree(tmp_path, site_tree({"offers/flyer.docx": b"PK", "pages/bild.jpg": b"x"}))
+    result = fzgen(tmp_path, "check")
+    assert result.code == 0, result.err
+    assert "Hinweis: test/offers/flyer.docx" in result.out
+    assert "Hinweis: test/pages/bild.jpg" in result.out
+    assert "1 Website(s), 1 Angebote" in result.out
+
+
+def test_missing_catalogue_reported_even_with_other_site_errors(tmp_path, fzgen):
+    site = SITE_YAML.replace("[de, en, tr]", "[de, en, ku]").replace(
+        "erika.muster@", "erika.muster-at-"
+    )
+    write_tree(tmp_path, site_tree({"site.yaml": site}))
+    result = fzgen(tmp_path, "check")
+    assert "translations/ku.yaml" in result.err
+    assert "keine gültige E-Mail-Adresse" in result.err
 
 
 def test_translation_in_language_the_site_lacks(tmp_path, fzgen):

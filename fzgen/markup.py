@@ -1,0 +1,117 @@
+"""Content text → safe HTML: escaping, sanitised Markdown, marked fallback to the source language."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import markdown
+import nh3
+from markupsafe import Markup, escape
+
+from fzgen.fields import Text
+from fzgen.i18n import Catalogue
+
+#: Links to the site's own files are written `files/…`; on every page they must
+#: lead to the site folder. This marker is replaced by the page's way up there.
+ROOT_MARKER = "fzgen-root:/"
+FALLBACK_CLASS = "fallback"
+
+_TAGS = {
+    "p", "br", "hr", "strong", "em", "b", "i", "u", "s", "small", "sub", "sup", "mark",
+    "a", "ul", "ol", "li", "blockquote", "code", "pre", "h2", "h3", "h4", "h5", "h6",
+    "table", "thead", "tbody", "tr", "th", "td", "caption", "img", "abbr", "bdi",
+}  # fmt: skip
+_ATTRIBUTES = {
+    "a": {"href", "title", "hreflang"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "th": {"scope", "colspan", "rowspan"},
+    "td": {"colspan", "rowspan"},
+    "abbr": {"title"},
+    "ol": {"start"},
+}
+
+
+def _rewrite_links(tag: str, attribute: str, value: str) -> str | None:
+    if (tag, attribute) in {("a", "href"), ("img", "src")}:
+        target = value.strip()
+        if target.startswith("files/"):
+            return ROOT_MARKER + target
+        if tag == "img" and not target.startswith(("https://", "http://")):
+            return None  # images only from the site's files or a full address
+    return value
+
+
+@lru_cache(maxsize=4096)
+def render_markdown(source: str) -> str:
+    """Markdown → HTML that keeps only harmless tags, attributes and link schemes."""
+    html = markdown.markdown(source, extensions=["sane_lists", "tables"], output_format="html")
+    # Headings of the body sit below the page's own <h1>.
+    html = html.replace("<h1>", "<h2>").replace("</h1>", "</h2>")
+    return str(
+        nh3.clean(
+            html,
+            tags=_TAGS,
+            attributes=_ATTRIBUTES,
+            url_schemes={"http", "https", "mailto", "tel"},
+            attribute_filter=_rewrite_links,
+            link_rel="noopener noreferrer",
+        )
+    )
+
+
+class Localizer:
+    """Turns content Texts into HTML for one reader language, marking every fallback."""
+
+    def __init__(self, cat: Catalogue, source: Catalogue) -> None:
+        self.cat = cat
+        self.language = cat.language
+        self.source = source
+
+    def plain(self, text: Text | None) -> str:
+        """The text in the reader's language or the source language, as plain text."""
+        if text is None:
+            return ""
+        return text.get(self.language) or text.original
+
+    def is_fallback(self, text: Text | None) -> bool:
+        """Whether the text lacks a translation into the reader's language."""
+        return text is not None and text.get(self.language) is None
+
+    def _lang_attributes(self) -> str:
+        return f'lang="{self.source.language}" dir="{self.source.direction}"'
+
+    def inline(self, text: Text | None) -> Markup:
+        """A short text; a fallback is wrapped in an element with the source's lang and dir."""
+        if text is None:
+            return Markup("")
+        translated = text.get(self.language)
+        if translated is not None:
+            return Markup("<bdi>{}</bdi>").format(translated)
+        return Markup(f'<bdi class="{FALLBACK_CLASS}" {self._lang_attributes()}>{{}}</bdi>').format(
+            text.original
+        )
+
+    def block(self, text: Text | None) -> Markup:
+        """A Markdown text; a fallback gets the source's lang and dir and a notice before it."""
+        if text is None:
+            return Markup("")
+        translated = text.get(self.language)
+        if translated is not None:
+            return Markup(f'<div dir="auto">{render_markdown(translated)}</div>')
+        notice = self.cat("fallback.block", source=self.cat.language_name(self.source.language))
+        return Markup(
+            f'<p class="fallback-note">{escape(notice)}</p>'
+            f'<div class="{FALLBACK_CLASS}" {self._lang_attributes()}>'
+            f"{render_markdown(text.original)}</div>"
+        )
+
+    def markdown_in(self, body: str, language: str, direction: str) -> Markup:
+        """A page body written in `language` (a translation or the source page)."""
+        html = render_markdown(body)
+        if language == self.language:
+            return Markup(html)
+        notice = self.cat("fallback.only_source", source=self.cat.language_name(language))
+        return Markup(
+            f'<p class="fallback-note">{escape(notice)}</p>'
+            f'<div class="{FALLBACK_CLASS}" lang="{language}" dir="{direction}">{html}</div>'
+        )

@@ -1,0 +1,40 @@
+"""sitemap.xml with hreflang alternates, and robots.txt."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from xml.sax.saxutils import quoteattr
+
+from fzgen.views import language_href
+
+
+def sitemap_xml(base_url: str, paths: Sequence[str], languages: Sequence[str]) -> bytes:
+    """Every page in every language, each listing its translations (Google's xhtml:link form)."""
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        'xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+    ]
+    for path in paths:
+        alternates = [
+            f'    <xhtml:link rel="alternate" hreflang={quoteattr(code)} '
+            f"href={quoteattr(base_url + language_href(code, path))}/>"
+            for code in languages
+        ]
+        alternates.append(
+            f'    <xhtml:link rel="alternate" hreflang="x-default" '
+            f"href={quoteattr(base_url + language_href(languages[0], path))}/>"
+        )
+        for code in languages:
+            loc = (base_url + language_href(code, path)).replace("&", "&amp;")
+            lines += ["  <url>", f"    <loc>{loc}</loc>", *alternates, "  </url>"]
+    lines.append("</urlset>")
+    return ("\n".join(lines) + "\n").encode()
+
+
+def robots_txt(base_url: str | None) -> bytes:
+    """Everything may be indexed; the sitemap is named where its address is known."""
+    lines = ["User-agent: *", "Allow: /"]
+    if base_url:
+        lines.append(f"Sitemap: {base_url}sitemap.xml")
+    return ("\n".join(lines) + "\n").encode()

@@ -1,0 +1,143 @@
+"""schema.org data (JSON-LD): the centre as an organisation, each offer as an event or service."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from markupsafe import Markup
+
+from fzgen.load import SiteContent
+from fzgen.model import Address
+from fzgen.views import OfferView, SiteViews
+
+_SCHEMA_DAYS = {
+    "monday": "Monday", "tuesday": "Tuesday", "wednesday": "Wednesday", "thursday": "Thursday",
+    "friday": "Friday", "saturday": "Saturday", "sunday": "Sunday",
+}  # fmt: skip
+
+
+def json_ld(data: dict[str, Any]) -> Markup:
+    """A <script type="application/ld+json"> whose content cannot close the element."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(f'<script type="application/ld+json">{text}</script>')
+
+
+def postal_address(address: Address) -> dict[str, str]:
+    return {
+        "@type": "PostalAddress",
+        "streetAddress": address.street,
+        "postalCode": address.postal_code,
+        "addressLocality": address.city,
+        "addressCountry": "DE",
+    }
+
+
+def organisation_data(site: SiteContent, views: SiteViews, base_url: str | None) -> dict[str, Any]:
+    """The Familienzentrum with its coordinator as a ContactPoint in the site's languages."""
+    coordinator = site.site.coordinator
+    contact: dict[str, Any] = {
+        "@type": "ContactPoint",
+        "contactType": views.cat("contact.coordinator"),
+        "name": coordinator.name,
+        "email": coordinator.email,
+        "availableLanguage": list(site.languages),
+    }
+    if coordinator.phone:
+        contact["telephone"] = coordinator.phone
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": views.loc.plain(site.site.name),
+        "areaServed": views.loc.plain(site.site.sozialraum),
+        "parentOrganization": {
+            "@type": "Organization",
+            "name": views.loc.plain(site.site.organisation),
+        },
+        "contactPoint": contact,
+        "member": [
+            {
+                "@type": "Organization",
+                "name": views.loc.plain(p.name),
+                "address": postal_address(p.address),
+            }
+            for p in site.site.partners
+        ],
+    }
+    if coordinator.address:
+        data["address"] = postal_address(coordinator.address)
+    if base_url:
+        data["url"] = f"{base_url}{views.href('')}"
+    return data
+
+
+def offer_data(
+    offer: OfferView, site: SiteContent, views: SiteViews, base_url: str | None
+) -> dict[str, Any]:
+    """An offer as an Event with its schedules, or as a Service when only by appointment."""
+    entry = next(e for e in site.published_offers if e.slug == offer.slug).offer
+    dated = [e for e in entry.schedule if not e.by_appointment]
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Event" if dated else "Service",
+        "name": offer.title_text,
+        "description": offer.summary_text,
+        "inLanguage": sorted(offer.language_codes),
+        "organizer": {"@type": "Organization", "name": views.loc.plain(site.site.name)},
+    }
+    if base_url:
+        data["url"] = f"{base_url}{offer.href}"
+    if offer.place:
+        data["location"] = {
+            "@type": "Place",
+            "name": views.loc.plain(_partner_name(site, entry.location)) or offer.place.one_line,
+            "address": {
+                "@type": "PostalAddress",
+                "streetAddress": offer.place.street,
+                "postalCode": offer.place.postal_code,
+                "addressLocality": offer.place.city,
+                "addressCountry": "DE",
+            },
+        }
+    if entry.cost == "free":
+        data["isAccessibleForFree"] = True
+    if not dated:
+        return data
+    schedules = []
+    for item in dated:
+        schedule: dict[str, Any] = {"@type": "Schedule", "scheduleTimezone": "Europe/Berlin"}
+        if item.time:
+            schedule["startTime"] = item.time.start.strftime("%H:%M")
+            schedule["endTime"] = item.time.end.strftime("%H:%M")
+        if item.date:
+            schedule["startDate"] = schedule["endDate"] = item.date.isoformat()
+        else:
+            if item.weekly:
+                schedule["repeatFrequency"] = "P1W"
+                days = [d.name.lower() for d in item.weekly]
+            else:
+                assert item.monthly is not None
+                schedule["repeatFrequency"] = "P1M"
+                days = [item.monthly.weekday.name.lower()]
+                schedule["byMonthWeek"] = item.monthly.ordinal
+            schedule["byDay"] = [f"https://schema.org/{_SCHEMA_DAYS[d]}" for d in days]
+            if item.from_:
+                schedule["startDate"] = item.from_.isoformat()
+            if item.until:
+                schedule["endDate"] = item.until.isoformat()
+            if item.except_:
+                schedule["exceptDate"] = [d.isoformat() for d in sorted(item.except_)]
+        schedules.append(schedule)
+    data["eventSchedule"] = schedules
+    first = next(iter(views.offers), None) and offer
+    if first and entry.schedule[0].date:
+        data["startDate"] = entry.schedule[0].date.isoformat()
+    return data
+
+
+def _partner_name(site: SiteContent, location: object) -> Any:
+    if isinstance(location, str):
+        partner = site.site.partner(location)
+        return partner.name if partner else None
+    return None
