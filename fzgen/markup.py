@@ -1,4 +1,4 @@
-"""Content text → safe HTML: escaping, sanitised Markdown, marked fallback to the source language."""
+"""Content text → safe HTML: escaped, sanitised Markdown, fallbacks marked with their language."""
 
 from __future__ import annotations
 
