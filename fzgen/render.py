@@ -348,9 +348,8 @@ class SiteRenderer:
         if page.language == views.language:
             return Markup("{}").format(page.meta.title)
         direction = self.catalogues[page.language].direction
-        # Not FALLBACK_CLASS: the menu alone does not earn the page-wide notice.
         return Markup(
-            f'<bdi class="fallback-menu" lang="{page.language}" dir="{direction}">{{}}</bdi>'
+            f'<bdi class="{FALLBACK_CLASS}" lang="{page.language}" dir="{direction}">{{}}</bdi>'
         ).format(page.meta.title)
 
     @staticmethod
@@ -442,7 +441,10 @@ class SiteRenderer:
 def finish(html: str, root: str, cat: Catalogue, source: Catalogue) -> bytes:
     """Point file links at the site folder and add the page-wide fallback notice if needed."""
     html = html.replace(ROOT_MARKER, root)
-    if f'class="{FALLBACK_CLASS}"' in html:
+    # Only the main content counts: a menu entry or the Träger's name in the
+    # footer in the source language do not make the whole page "untranslated".
+    main = html[html.find("<main") : html.rfind("</main>")]
+    if f'class="{FALLBACK_CLASS}"' in main:
         notice = cat(
             "fallback.page", language=cat.own_name(), source=cat.language_name(source.language)
         )

@@ -1,0 +1,105 @@
+"""Calendar files parsed back with icalendar: the rules a family's phone will follow."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from conftest import SITE_YAML, write_tree
+from icalendar import Calendar
+from sitebuild import build_tree, soup
+
+BERLIN = ZoneInfo("Europe/Berlin")
+OFFER = """\
+title: Elterncafé
+summary: Offener Treff
+categories: [meeting]
+location: kita-sonne
+schedule:
+  - weekly: [di, do]
+    time: 09:30-11:00
+    from: 2027-01-12
+    until: 2027-07-15
+    except: [2027-03-30, 2027-04-01]
+  - monthly: last wednesday
+    time: 15:00-16:30
+  - date: 2026-12-05
+    time: 14:00-17:00
+  - by_appointment: ja
+"""
+APPOINTMENT_ONLY = OFFER.split("schedule:")[0] + "schedule:\n  - by_appointment: ja\n"
+
+
+def build(tmp_path: Path) -> Path:
+    write_tree(
+        tmp_path,
+        {
+            "content/test/site.yaml": SITE_YAML,
+            "content/test/offers/elterncafe.yaml": OFFER,
+            "content/test/offers/beratung.yaml": APPOINTMENT_ONLY.replace("Elterncafé", "Beratung"),
+        },
+    )
+    return build_tree(tmp_path / "content", tmp_path / "output")
+
+
+def events(path: Path) -> list:  # type: ignore[type-arg]
+    calendar = Calendar.from_ical(path.read_bytes())
+    return list(calendar.walk("VEVENT"))
+
+
+def test_offer_calendar_rules(tmp_path):
+    output = build(tmp_path)
+    ics = output / "test/de/angebote/elterncafe/kalender.ics"
+    calendar = Calendar.from_ical(ics.read_bytes())
+    assert [tz["TZID"] for tz in calendar.walk("VTIMEZONE")] == ["Europe/Berlin"]
+    weekly, monthly, single = events(ics)
+    assert weekly["DTSTART"].dt == dt.datetime(2027, 1, 12, 9, 30, tzinfo=BERLIN)
+    assert weekly["DTSTART"].params["TZID"] == "Europe/Berlin"
+    assert weekly["DTEND"].dt == dt.datetime(2027, 1, 12, 11, 0, tzinfo=BERLIN)
+    rule = weekly["RRULE"]
+    assert rule["FREQ"] == ["WEEKLY"] and rule["BYDAY"] == ["TU", "TH"]
+    assert rule["UNTIL"][0] == dt.datetime(2027, 7, 15, 11, 0, tzinfo=BERLIN).astimezone(dt.UTC)
+    exdates = [
+        d.dt
+        for x in (
+            [weekly["EXDATE"]] if not isinstance(weekly["EXDATE"], list) else weekly["EXDATE"]
+        )
+        for d in x.dts
+    ]
+    assert exdates == [
+        dt.datetime(2027, 3, 30, 9, 30, tzinfo=BERLIN),
+        dt.datetime(2027, 4, 1, 9, 30, tzinfo=BERLIN),
+    ]
+    assert monthly["RRULE"]["FREQ"] == ["MONTHLY"] and monthly["RRULE"]["BYDAY"] == ["-1WE"]
+    assert monthly["DTSTART"].dt == dt.datetime(
+        2026, 11, 25, 15, 0, tzinfo=BERLIN
+    )  # last Wednesday
+    assert "RRULE" not in single
+    assert single["DTSTART"].dt == dt.datetime(2026, 12, 5, 14, 0, tzinfo=BERLIN)
+    assert str(weekly["SUMMARY"]) == "Elterncafé"
+    assert "23843 Bad Oldesloe" in str(weekly["LOCATION"])
+
+
+def test_calendar_in_reader_language(tmp_path):
+    output = build(tmp_path)
+    # The title has no Turkish translation: the Turkish calendar keeps the source text.
+    assert (
+        str(events(output / "test/tr/angebote/elterncafe/kalender.ics")[0]["SUMMARY"])
+        == "Elterncafé"
+    )
+
+
+def test_site_calendar_has_every_dated_entry(tmp_path):
+    output = build(tmp_path)
+    assert len(events(output / "test/de/kalender.ics")) == 3
+
+
+def test_by_appointment_gets_no_calendar(tmp_path):
+    output = build(tmp_path)
+    assert not (output / "test/de/angebote/beratung/kalender.ics").exists()
+    page = soup(output / "test/de/angebote/beratung/index.html")
+    assert page.select_one('a[href$=".ics"]') is None
+    assert "nach Vereinbarung" in page.get_text()
+    dated = soup(output / "test/de/angebote/elterncafe/index.html")
+    assert dated.select_one('a[href$="kalender.ics"]').get_text() == "In den Kalender eintragen"
