@@ -26,6 +26,12 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
         # Tags are never looked at: every scalar is kept as the text that was typed.
         return "tag:yaml.org,2002:str"
 
+    def descend_resolver(self, current_node: object, current_index: object) -> None:
+        """Path-based resolvers are never registered; skip their bookkeeping."""
+
+    def ascend_resolver(self) -> None:
+        """See descend_resolver."""
+
 
 #: A document that expands to more values than this is an alias bomb, not content.
 MAX_VALUES = 200_000
