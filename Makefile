@@ -4,7 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: build test check lint serve bench clean
+BROWSER_TOOLS := tools/browser/node_modules/.fzgen-installed
+
+.PHONY: build test check lint serve bench clean system-deps
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,7 +20,20 @@ build: $(STAMP)
 check: $(STAMP)
 	$(BIN)/fzgen check
 
-test: $(STAMP)
+# The browser tests need Debian's Chromium and a Java runtime (for vnu.jar);
+# installed here when missing (CI runs as root with Debian's archive reachable).
+system-deps:
+	@command -v chromium >/dev/null && command -v java >/dev/null || { \
+		apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+			chromium fonts-noto-core fonts-dejavu-core default-jre-headless >/dev/null; }
+
+# axe-core and the Nu Html Checker, pinned in tools/browser/package-lock.json.
+$(BROWSER_TOOLS): tools/browser/package.json tools/browser/package-lock.json
+	cd tools/browser && npm ci --no-audit --no-fund --silent
+	touch $(BROWSER_TOOLS)
+
+test: $(STAMP) system-deps $(BROWSER_TOOLS)
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
@@ -30,4 +45,4 @@ serve: $(STAMP)
 	$(BIN)/fzgen serve
 
 clean:
-	rm -rf output $(VENV) *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf output $(VENV) *.egg-info .pytest_cache .mypy_cache .ruff_cache tools/browser/node_modules

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
@@ -433,7 +434,8 @@ class SiteRenderer:
             languages=languages,
             source=languages[0],
             site_name=languages[0]["site_name"],
-            base=self.base_url or f"/{self.site.slug}/",
+            # A 404 page is served at any address: links must start at the host's root.
+            base=urlsplit(self.base_url).path if self.base_url else f"/{self.site.slug}/",
         )
         return html.encode()
 
