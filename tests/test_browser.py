@@ -48,7 +48,7 @@ if not (CHROMIUM.exists() and AXE.exists() and VNU.exists()):
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the stdlib's name
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
