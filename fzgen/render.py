@@ -190,7 +190,7 @@ class SiteRenderer:
             "programme.html",
             cat("programme.title"),
             {
-                "groups": self._by_category(views),
+                "groups": self._by_category(views, first_only=True),
                 "as_of": cat("programme.as_of", date=cat.date(self.today)),
             },
         )
@@ -220,10 +220,21 @@ class SiteRenderer:
         )
         return [(label, group) for label, group in groups if group]
 
-    def _by_category(self, views: SiteViews) -> list[tuple[str | None, tuple[OfferView, ...]]]:
+    def _by_category(
+        self, views: SiteViews, first_only: bool = False
+    ) -> list[tuple[str | None, tuple[OfferView, ...]]]:
+        """Offers under each of their categories, or (the printed flyer) once, under the first."""
         groups: list[tuple[str | None, tuple[OfferView, ...]]] = []
         for category in Category:
-            matching = tuple(o for o in views.offers if category.value in o.category_keys)
+            matching = tuple(
+                o
+                for o in views.offers
+                if (
+                    o.first_category == category.value
+                    if first_only
+                    else category.value in o.category_keys
+                )
+            )
             if matching:
                 groups.append((views.cat(f"category.{category.value}"), matching))
         return groups

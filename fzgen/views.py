@@ -94,6 +94,7 @@ class OfferView:
     weekdays: tuple[str, ...]
     kinds: frozenset[str]
     category_keys: frozenset[str]
+    first_category: str
     audience_keys: frozenset[str]
     language_codes: frozenset[str]
 
@@ -241,6 +242,7 @@ class SiteViews:
             weekdays=tuple(weekday_key(d) for d in weekdays),
             kinds=frozenset(e.kind for e in offer.schedule),
             category_keys=frozenset(c.value for c in offer.categories),
+            first_category=offer.categories[0].value,
             audience_keys=frozenset(a.value for a in offer.audience),
             language_codes=frozenset(offer.languages),
         )
