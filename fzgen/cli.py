@@ -13,7 +13,7 @@ from fzgen import __version__
 from fzgen.build import Report, build, check
 from fzgen.errors import ContentError, FzgenError, UsageError
 from fzgen.messages import cli_text, format_diagnostic
-from fzgen.project import find_project
+from fzgen.project import Project, find_project
 
 EXIT_OK = 0
 EXIT_CONTENT = 1
@@ -57,6 +57,13 @@ def _parser() -> argparse.ArgumentParser:
         "--output", type=Path, default=Path("output"), help="Ausgabeordner (Standard: output/)"
     )
     build_parser.add_argument("--site", help="nur diese Website erzeugen (Ordnername)")
+    serve_parser = commands.add_parser(
+        "serve", parents=[common], help="Vorschau im Browser, aktualisiert sich beim Speichern"
+    )
+    serve_parser.add_argument("--port", type=int, default=8000, help="Port (Standard: 8000)")
+    serve_parser.add_argument(
+        "--host", default="127.0.0.1", help="Adresse (Standard: 127.0.0.1, nur dieser Rechner)"
+    )
     return parser
 
 
@@ -70,6 +77,8 @@ def _run(args: argparse.Namespace) -> int:
     output = getattr(args, "output", Path("output"))
     project = find_project(args.content, output)
     language = args.lang
+    if args.command == "serve":
+        return _serve(project, args)
     if args.command == "check":
         report = check(project)
         notes = _print_notes(report, language)
@@ -97,6 +106,39 @@ def _run(args: argparse.Namespace) -> int:
             notes=notes,
         )
     )
+    return EXIT_OK
+
+
+def _serve(project: Project, args: argparse.Namespace) -> int:
+    from fzgen.serve import Outcome, serve
+
+    language = args.lang
+
+    def on_build(outcome: Outcome) -> None:
+        if outcome.report is not None:
+            print(
+                cli_text("preview_built", language, files=outcome.report.files_written), flush=True
+            )
+            return
+        for diagnostic in outcome.errors:
+            print(format_diagnostic(diagnostic, language), file=sys.stderr)
+        if outcome.failure:
+            print(outcome.failure, file=sys.stderr)
+        print(
+            cli_text("preview_errors", language, errors=len(outcome.errors)),
+            file=sys.stderr,
+            flush=True,
+        )
+
+    def on_ready(url: str) -> None:
+        print(cli_text("preview_ready", language, url=url), flush=True)
+
+    try:
+        serve(project, args.host, args.port, on_build, on_ready)
+    except OSError as exc:
+        raise UsageError(
+            "port_busy", port=str(args.port), detail=exc.strerror or str(exc)
+        ) from None
     return EXIT_OK
 
 

@@ -765,6 +765,26 @@ CLI_TEXT: dict[str, dict[str, str]] = {
         "en": "Done: {files} files for {sites} site(s) written to “{output}”{notes}.",
     },
     "notes": {"de": ", {count} Hinweis(e)", "en": ", {count} note(s)"},
+    "preview_ready": {
+        "de": "Vorschau läuft: {url} – im Browser öffnen. Änderungen erscheinen beim Speichern. "
+        "Beenden mit Strg+C.",
+        "en": "Preview running: {url} – open it in a browser. Changes appear when you save. "
+        "Stop with Ctrl+C.",
+    },
+    "preview_built": {
+        "de": "Vorschau aktualisiert ({files} Dateien).",
+        "en": "Preview updated ({files} files).",
+    },
+    "preview_errors": {
+        "de": "{errors} Fehler: die Vorschau zeigt sie an, bis sie behoben sind.",
+        "en": "{errors} error(s): the preview shows them until they are fixed.",
+    },
+    "port_busy": {
+        "de": "Die Vorschau kann Port {port} nicht öffnen ({detail}). Läuft sie schon? "
+        "Sonst wählen Sie einen anderen mit --port, z. B. --port 8001.",
+        "en": "The preview cannot open port {port} ({detail}). Is it already running? "
+        "Otherwise choose another with --port, e.g. --port 8001.",
+    },
 }
 
 

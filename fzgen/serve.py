@@ -1,0 +1,181 @@
+"""Local preview: build into a private folder, serve it, rebuild on change, reload the browser.
+
+The server never serves anything outside that folder. While the content has
+errors, every page answers with a readable German error page instead.
+"""
+
+from __future__ import annotations
+
+import logging
+import mimetypes
+import shutil
+import tempfile
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path, PurePosixPath
+from typing import Any
+from urllib.parse import unquote
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from fzgen.build import Report, build
+from fzgen.errors import ContentError, Diagnostic, FzgenError
+from fzgen.messages import describe, field_label
+from fzgen.project import Project
+
+StartResponse = Callable[[str, list[tuple[str, str]]], Any]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one (re)build of the preview gave: a report, or the errors."""
+
+    report: Report | None
+    errors: tuple[Diagnostic, ...] = ()
+    failure: str | None = None
+
+
+class Preview:
+    """The state of a preview: where the current build lies, or why there is none."""
+
+    def __init__(self, project: Project, on_build: Callable[[Outcome], None]) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="fzgen-preview-"))
+        self.project = replace(project, output_dir=self.folder / "site")
+        self.on_build = on_build
+        self.lock = threading.Lock()
+        self.error_page: bytes | None = None
+        self._env = Environment(
+            loader=PackageLoader("fzgen", "preview"), autoescape=select_autoescape(default=True)
+        )
+
+    def rebuild(self, *_: object) -> Outcome:
+        """Build again; on errors keep serving the error page until the content is fixed."""
+        with self.lock:
+            try:
+                outcome = Outcome(build(self.project))
+                self.error_page = None
+            except ContentError as exc:
+                outcome = Outcome(None, tuple(exc.diagnostics))
+                self.error_page = self.render_errors(exc.diagnostics)
+            except FzgenError as exc:
+                outcome = Outcome(None, failure=str(exc))
+                self.error_page = self.render_errors([], failure=str(exc))
+        self.on_build(outcome)
+        return outcome
+
+    def render_errors(self, diagnostics: Iterable[Diagnostic], failure: str | None = None) -> bytes:
+        items = []
+        for diagnostic in diagnostics:
+            problem, fix = describe(diagnostic, "de")
+            items.append(
+                {
+                    "path": diagnostic.path,
+                    "line": diagnostic.line,
+                    "column": diagnostic.column,
+                    "field": field_label(diagnostic.field, "de"),
+                    "problem": problem,
+                    "fix": fix,
+                }
+            )
+        html = self._env.get_template("error.html").render(errors=items, failure=failure)
+        return html.encode()
+
+    def close(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    # --- WSGI ---------------------------------------------------------------------
+
+    def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> list[bytes]:
+        """Serve a file of the current build; never one outside it."""
+        path = unquote(environ.get("PATH_INFO", "/"))
+        if not self.is_safe(path):
+            return self._not_found(start_response)
+        if self.error_page is not None and PurePosixPath(path).suffix in {"", ".html"}:
+            return self._respond(
+                start_response, "500 Internal Server Error", self.error_page, "text/html"
+            )
+        target = self.resolve(path)
+        if target is None:
+            return self._not_found(start_response)
+        if target.is_dir():
+            if not path.endswith("/"):
+                start_response("301 Moved Permanently", [("Location", path + "/")])
+                return [b""]
+            target = target / "index.html"
+            if not target.is_file():
+                return self._not_found(start_response)
+        kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+        if kind.startswith("text/") or kind in {"application/xml", "application/json"}:
+            kind += "; charset=utf-8"
+        return self._respond(start_response, "200 OK", target.read_bytes(), kind)
+
+    @staticmethod
+    def is_safe(path: str) -> bool:
+        """No step up, no backslash trick, no NUL: a request stays below the root."""
+        parts = PurePosixPath("/" + path.replace("\\", "/")).parts[1:]
+        return not any(part in {"..", "."} or "\x00" in part for part in parts)
+
+    def resolve(self, path: str) -> Path | None:
+        """The file or folder `path` names inside the build, or None."""
+        root = self.project.output_dir
+        if not self.is_safe(path):
+            return None
+        target = root.joinpath(*PurePosixPath("/" + path).parts[1:])
+        try:
+            resolved = target.resolve()
+        except OSError:
+            return None
+        if not resolved.is_relative_to(root.resolve()) or not resolved.exists():
+            return None
+        return resolved
+
+    def _not_found(self, start_response: StartResponse) -> list[bytes]:
+        page = self.project.output_dir / "index.html"
+        body = b"<!doctype html><title>404</title><p>Nicht gefunden.</p>"
+        if page.is_file():
+            body += b'<p><a href="/">Zur \xc3\x9cbersicht</a></p>'
+        return self._respond(start_response, "404 Not Found", body, "text/html")
+
+    @staticmethod
+    def _respond(start_response: StartResponse, status: str, body: bytes, kind: str) -> list[bytes]:
+        if kind == "text/html":
+            kind += "; charset=utf-8"
+        start_response(
+            status,
+            [
+                ("Content-Type", kind),
+                ("Content-Length", str(len(body))),
+                ("Cache-Control", "no-store"),
+            ],
+        )
+        return [body]
+
+
+def serve(
+    project: Project,
+    host: str,
+    port: int,
+    on_build: Callable[[Outcome], None],
+    on_ready: Callable[[str], None],
+) -> None:
+    """Build, serve on host:port, rebuild and reload on every change until interrupted."""
+    from livereload import Server
+
+    class QuietServer(Server):  # type: ignore[misc]
+        """livereload without its own (English) log lines: cli.py reports."""
+
+        def _setup_logging(self) -> None:
+            logging.getLogger("tornado.access").setLevel(logging.ERROR)
+
+    preview = Preview(project, on_build)
+    try:
+        preview.rebuild()
+        server = QuietServer(preview)
+        watched = [project.content_dir, project.theme_dir, project.translations_dir]
+        for folder in watched:
+            server.watch(str(folder), preview.rebuild, delay=0.1)
+        on_ready(f"http://{host}:{port}/")
+        server.serve(host=host, port=port, debug=False, restart_delay=0)
+    finally:
+        preview.close()

@@ -1,0 +1,106 @@
+"""`fzgen serve` as a coordinator uses it: a real server process, real requests, a file edit."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import OFFER_YAML, site_tree, write_tree
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def fetch(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+def wait_for(url: str, predicate, timeout: float = 20) -> tuple[int, str]:  # type: ignore[no-untyped-def]
+    """Poll `url` until `predicate(status, body)` holds; fail after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    last: tuple[int, str] = (0, "")
+    while time.monotonic() < deadline:
+        try:
+            last = fetch(url)
+            if predicate(*last):
+                return last
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.2)
+    pytest.fail(f"{url} did not reach the expected state; last answer {last[0]}: {last[1][:300]}")
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[tuple[str, Path, subprocess.Popen[str]]]:
+    write_tree(tmp_path, site_tree())
+    port = free_port()
+    fzgen = Path(sys.executable).parent / "fzgen"
+    process = subprocess.Popen(
+        [str(fzgen), "serve", "--port", str(port)],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    try:
+        yield f"http://127.0.0.1:{port}/", tmp_path, process
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_serve_rebuilds_shows_errors_and_recovers(server):
+    url, folder, process = server
+    status, body = wait_for(url + "test/de/", lambda s, b: s == 200)
+    assert "Elterncafé" in body
+    assert "livereload" in body  # the browser reloads itself on changes
+
+    offer = folder / "content/test/offers/elterncafe.yaml"
+    offer.write_text(OFFER_YAML.replace("tuesday", "dienstags"), encoding="utf-8")
+    status, body = wait_for(url + "test/de/", lambda s, b: s == 500)
+    assert "Die Website kann gerade nicht erstellt werden" in body
+    assert "test/offers/elterncafe.yaml, Zeile 7, Spalte 13" in body
+    assert "„dienstags“ ist kein Wochentag." in body
+    assert fetch(url + "test/de/angebote/")[0] == 500  # every page shows it
+
+    offer.write_text(OFFER_YAML.replace("Elterncafé", "Familiencafé"), encoding="utf-8")
+    status, body = wait_for(
+        url + "test/de/angebote/", lambda s, b: s == 200 and "Familiencafé" in b
+    )
+
+    process.terminate()
+    out, err = process.communicate(timeout=10)
+    assert "Vorschau läuft: http://127.0.0.1:" in out
+    assert "Fehler: test/offers/elterncafe.yaml, Zeile 7" in err
+    assert "Traceback" not in err
+
+
+def test_serve_refuses_paths_outside_the_build(server):
+    url, folder, _ = server
+    wait_for(url + "test/de/", lambda s, b: s == 200)
+    (folder / "geheim.txt").write_text("geheim")
+    for path in [
+        "../geheim.txt",
+        "%2e%2e/geheim.txt",
+        "test/..%2f..%2fgeheim.txt",
+        "..%5cgeheim.txt",
+    ]:
+        status, body = fetch(url + path)
+        assert status == 404, path
+        assert "geheim" not in body
