@@ -40,6 +40,16 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument(
         "--debug", action="store_true", help="bei internen Fehlern alle Details zeigen"
     )
+    # `translations export --lang` names the target language, so these commands
+    # speak German and take no message language.
+    plain = _Parser(add_help=False)
+    plain.add_argument(
+        "--content", type=Path, default=Path("content"), help="Inhaltsordner (Standard: content/)"
+    )
+    plain.add_argument(
+        "--debug", action="store_true", help="bei internen Fehlern alle Details zeigen"
+    )
+    plain.set_defaults(lang="de")
 
     parser = _Parser(
         prog="fzgen",
@@ -57,6 +67,45 @@ def _parser() -> argparse.ArgumentParser:
         "--output", type=Path, default=Path("output"), help="Ausgabeordner (Standard: output/)"
     )
     build_parser.add_argument("--site", help="nur diese Website erzeugen (Ordnername)")
+    new_parser = commands.add_parser(
+        "new", parents=[common], help="eine neue Website aus einer kommentierten Vorlage anlegen"
+    )
+    new_parser.add_argument("slug", help="Ordnername der Website, z. B. bad-oldesloe")
+    status_parser = commands.add_parser(
+        "status", parents=[common], help="Stand der Übersetzungen je Website und Sprache"
+    )
+    status_parser.add_argument("--json", action="store_true", help="als JSON ausgeben")
+    status_parser.add_argument(
+        "--details", action="store_true", help="fehlende und veraltete Texte einzeln auflisten"
+    )
+    translations = commands.add_parser(
+        "translations", help="Übersetzungen mit Übersetzungsbüros austauschen (PO-Dateien)"
+    )
+    actions = translations.add_subparsers(
+        dest="action", required=True, metavar="AKTION", parser_class=_Parser
+    )
+    export_parser = actions.add_parser(
+        "export", parents=[plain], help="PO-Datei für eine Sprache schreiben"
+    )
+    export_parser.add_argument("--site", required=True, help="Website (Ordnername)")
+    export_parser.add_argument("--lang", dest="target", required=True, help="Zielsprache, z. B. tr")
+    export_parser.add_argument(
+        "--output", type=Path, help="Zieldatei (Standard: <site>.<sprache>.po)"
+    )
+    import_parser = actions.add_parser(
+        "import", parents=[plain], help="übersetzte PO-Datei einlesen"
+    )
+    import_parser.add_argument("file", type=Path, help="die PO-Datei")
+    confirm_parser = actions.add_parser(
+        "confirm", parents=[plain], help="vorhandene Übersetzungen als aktuell bestätigen"
+    )
+    confirm_parser.add_argument("--site", required=True, help="Website (Ordnername)")
+    schema_parser = commands.add_parser(
+        "schema", parents=[common], help="JSON-Schemas für die Eingabehilfe im Editor schreiben"
+    )
+    schema_parser.add_argument(
+        "--output", type=Path, default=Path("schemas"), help="Zielordner (Standard: schemas/)"
+    )
     serve_parser = commands.add_parser(
         "serve", parents=[common], help="Vorschau im Browser, aktualisiert sich beim Speichern"
     )
@@ -74,11 +123,32 @@ def _print_notes(report: Report, language: str) -> str:
 
 
 def _run(args: argparse.Namespace) -> int:
-    output = getattr(args, "output", Path("output"))
+    output = args.output if args.command == "build" else Path("output")
     project = find_project(args.content, output)
     language = args.lang
     if args.command == "serve":
         return _serve(project, args)
+    if args.command == "status":
+        return _status(project, args)
+    if args.command == "translations":
+        return _translations(project, args)
+    if args.command == "new":
+        from fzgen.new import create_site
+
+        args.content.mkdir(parents=True, exist_ok=True)
+        written = create_site(args.content, args.slug)
+        check(find_project(args.content, Path("output")))
+        folder = args.content / args.slug
+        print(cli_text("new_done", language, folder=folder, files=len(written), slug=args.slug))
+        return EXIT_OK
+    if args.command == "schema":
+        from fzgen.schema import schema_files
+
+        args.output.mkdir(parents=True, exist_ok=True)
+        for name, data in schema_files().items():
+            (args.output / name).write_bytes(data)
+        print(cli_text("schema_written", language, folder=args.output, count=len(schema_files())))
+        return EXIT_OK
     if args.command == "check":
         report = check(project)
         notes = _print_notes(report, language)
@@ -106,6 +176,74 @@ def _run(args: argparse.Namespace) -> int:
             notes=notes,
         )
     )
+    return EXIT_OK
+
+
+def _status(project: Project, args: argparse.Namespace) -> int:
+    import json
+
+    from fzgen.translations import status
+
+    rows = status(check(project).content)
+    if args.json:
+        data = [
+            {
+                "site": r.site,
+                "language": r.language,
+                "total": r.total,
+                "translated": r.translated,
+                "missing": list(r.missing),
+                "outdated": list(r.outdated),
+            }
+            for r in rows
+        ]
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    headings = cli_text("status_header", args.lang).split("|")
+    table = [headings] + [
+        [r.site, r.language, f"{r.translated}/{r.total}", str(len(r.missing)), str(len(r.outdated))]
+        for r in rows
+    ]
+    widths = [max(len(row[i]) for row in table) for i in range(len(headings))]
+    for row in table:
+        print(
+            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        )
+    if args.details:
+        for r in rows:
+            for key in r.missing:
+                print(
+                    cli_text("status_missing", args.lang, site=r.site, language=r.language, key=key)
+                )
+            for key in r.outdated:
+                print(
+                    cli_text(
+                        "status_outdated", args.lang, site=r.site, language=r.language, key=key
+                    )
+                )
+    return EXIT_OK
+
+
+def _translations(project: Project, args: argparse.Namespace) -> int:
+    from fzgen import translations
+
+    content = check(project).content
+    if args.action == "export":
+        language = args.target
+        data = translations.export_po(content, args.site, language)
+        target = args.output or Path(f"{args.site}.{language}.po")
+        target.write_bytes(data)
+        print(cli_text("po_written", args.lang, file=target))
+        return EXIT_OK
+    if args.action == "import":
+        if not args.file.is_file():
+            raise UsageError("po_missing", file=str(args.file))
+        site, language, written = translations.import_po(content, args.file.read_bytes())
+        check(project)  # the files must still be valid
+        print(cli_text("po_imported", args.lang, count=len(written), site=site, language=language))
+        return EXIT_OK
+    count = translations.confirm(content, args.site, None)
+    print(cli_text("confirmed", args.lang, count=count, site=args.site))
     return EXIT_OK
 
 

@@ -765,6 +765,72 @@ CLI_TEXT: dict[str, dict[str, str]] = {
         "en": "Done: {files} files for {sites} site(s) written to “{output}”{notes}.",
     },
     "notes": {"de": ", {count} Hinweis(e)", "en": ", {count} note(s)"},
+    "new_bad_slug": {
+        "de": "„{slug}“ geht nicht als Ordnername: nur Kleinbuchstaben a–z, Ziffern und "
+        "Bindestriche, z. B. bad-oldesloe.",
+        "en": "“{slug}” cannot be a folder name: only lowercase a–z, digits and hyphens, "
+        "e.g. bad-oldesloe.",
+    },
+    "new_exists": {
+        "de": "„{path}“ gibt es schon. Wählen Sie einen anderen Namen; vorhandene Inhalte "
+        "werden nie überschrieben.",
+        "en": "“{path}” exists already. Choose another name; existing content is never "
+        "overwritten.",
+    },
+    "new_done": {
+        "de": "Die Website „{slug}“ ist angelegt ({files} Dateien in „{folder}“) und geprüft.\n"
+        "So geht es weiter:\n"
+        "  1. Öffnen Sie {folder}/site.yaml und tragen Sie Name, Sozialraum und Ihre Kontaktdaten ein.\n"
+        "  2. Passen Sie das Beispiel-Angebot in {folder}/offers/ an oder kopieren Sie es für neue Angebote.\n"
+        "  3. Starten Sie die Vorschau mit „fzgen serve“ und öffnen Sie http://127.0.0.1:8000/{slug}/ im Browser.\n"
+        "Jedes Feld ist in den Dateien erklärt; mehr in docs/anleitung.md.",
+        "en": "The site “{slug}” is created ({files} files in “{folder}”) and checked.\n"
+        "Next:\n"
+        "  1. Open {folder}/site.yaml and fill in name, Sozialraum and your contact details.\n"
+        "  2. Adapt the sample offer in {folder}/offers/ or copy it for new offers.\n"
+        "  3. Start the preview with “fzgen serve” and open http://127.0.0.1:8000/{slug}/.\n"
+        "Every field is explained in the files; more in docs/anleitung.md.",
+    },
+    "status_header": {
+        "de": "Website|Sprache|übersetzt|fehlt|veraltet",
+        "en": "Site|Language|translated|missing|outdated",
+    },
+    "status_missing": {
+        "de": "fehlt     {site} {language}: {key}",
+        "en": "missing   {site} {language}: {key}",
+    },
+    "status_outdated": {
+        "de": "veraltet  {site} {language}: {key}",
+        "en": "outdated  {site} {language}: {key}",
+    },
+    "translation_language": {
+        "de": "Übersetzen lässt sich in: {languages} (nicht „{language}“). Beispiel: --lang tr",
+        "en": "Translations are possible into: {languages} (not “{language}”). Example: --lang tr",
+    },
+    "po_written": {
+        "de": "Geschrieben: {file}. Diese Datei geht an die Übersetzerin oder das Übersetzungsbüro "
+        "(jedes Programm für PO-Dateien, z. B. Poedit); zurück kommt sie mit „fzgen translations import“.",
+        "en": "Written: {file}. Send it to the translator (any PO editor, e.g. Poedit); "
+        "bring it back with “fzgen translations import”.",
+    },
+    "po_missing": {
+        "de": "Die Datei „{file}“ gibt es nicht.",
+        "en": "The file “{file}” does not exist.",
+    },
+    "po_imported": {
+        "de": "{count} Übersetzungen nach {language} in die Dateien von „{site}“ geschrieben und geprüft.",
+        "en": "{count} translations into {language} written into the files of “{site}” and checked.",
+    },
+    "confirmed": {
+        "de": "{count} vorhandene Übersetzungen von „{site}“ als aktuell vermerkt.",
+        "en": "{count} existing translations of “{site}” recorded as current.",
+    },
+    "schema_written": {
+        "de": "{count} Schemas nach „{folder}“ geschrieben. Inhaltsdateien verweisen darauf mit "
+        "„# yaml-language-server: $schema=…“ in der ersten Zeile.",
+        "en": "{count} schemas written to “{folder}”. Content files point to them with "
+        "“# yaml-language-server: $schema=…” on their first line.",
+    },
     "preview_ready": {
         "de": "Vorschau läuft: {url} – im Browser öffnen. Änderungen erscheinen beim Speichern. "
         "Beenden mit Strg+C.",
@@ -788,6 +854,6 @@ CLI_TEXT: dict[str, dict[str, str]] = {
 }
 
 
-def cli_text(key: str, language: str, **params: object) -> str:
+def cli_text(key: str, lang: str, /, **params: object) -> str:
     """A sentence of the command line in the user's language."""
-    return CLI_TEXT[key][language].format(**params)
+    return CLI_TEXT[key][lang].format(**params)
