@@ -137,6 +137,13 @@ def _run(args: argparse.Namespace) -> int:
 
         args.content.mkdir(parents=True, exist_ok=True)
         written = create_site(args.content, args.slug)
+        schemas = args.content.resolve().parent / "schemas"
+        if not schemas.exists():  # the template's files point there for editor help
+            from fzgen.schema import schema_files
+
+            schemas.mkdir()
+            for name, data in schema_files().items():
+                (schemas / name).write_bytes(data)
         check(find_project(args.content, Path("output")))
         folder = args.content / args.slug
         print(cli_text("new_done", language, folder=folder, files=len(written), slug=args.slug))

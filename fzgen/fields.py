@@ -291,7 +291,10 @@ class TimeRange:
     end: time
 
 
-_TIME_RANGE = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?\s*[-–—]\s*(\d{1,2})(?:[:.](\d{2}))?")
+_TIME_RANGE = re.compile(
+    r"(\d{1,2})(?:[:.](\d{2}))?\s*(?:[-–—]|bis|to)\s*(\d{1,2})(?:[:.](\d{2}))?(?:\s*Uhr)?",
+    re.IGNORECASE,
+)
 
 
 def parse_time_range(value: Any) -> TimeRange:

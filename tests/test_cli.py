@@ -172,3 +172,28 @@ def test_console_script_end_to_end(tmp_path):
     assert "Traceback" not in done.stderr
     assert "Fehler: test/offers/elterncafe.yaml, Zeile 2" in done.stderr
     assert not (tmp_path / "output").exists()
+
+
+def test_new_site_builds_at_once(tmp_path, fzgen):
+    result = fzgen(tmp_path, "new", "glinde")
+    assert result.code == 0, result.err
+    assert "So geht es weiter" in result.out and "content/glinde/site.yaml" in result.out
+    site = (tmp_path / "content/glinde/site.yaml").read_text(encoding="utf-8")
+    assert site.startswith("# yaml-language-server: $schema=../../schemas/site.schema.json")
+    assert "name: Familienzentrum Glinde" in site
+    assert (tmp_path / "schemas/offer.schema.json").is_file()
+    assert fzgen(tmp_path, "build").code == 0
+    assert (tmp_path / "output/glinde/de/angebote/elterncafe/index.html").is_file()
+
+
+@pytest.mark.parametrize(
+    ("slug", "fragment"),
+    [("Bad Oldesloe", "geht nicht als Ordnername"), ("glinde", "gibt es schon")],
+)
+def test_new_refuses_bad_or_existing_names(tmp_path, fzgen, slug, fragment):
+    fzgen(tmp_path, "new", "glinde")
+    before = (tmp_path / "content/glinde/site.yaml").read_text(encoding="utf-8")
+    result = fzgen(tmp_path, "new", slug)
+    assert result.code == 2
+    assert fragment in result.err
+    assert (tmp_path / "content/glinde/site.yaml").read_text(encoding="utf-8") == before

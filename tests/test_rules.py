@@ -143,7 +143,7 @@ def test_unknown_weekday(tmp_path, fzgen):
     )
 
 
-@pytest.mark.parametrize("value", ["9:30-11", "10.15-11.45", "09:30 – 11:00"])
+@pytest.mark.parametrize("value", ["9:30-11", "10.15-11.45", "09:30 – 11:00", "9.30 bis 11 Uhr"])
 def test_forgiving_time_ranges(tmp_path, fzgen, value):
     result = check_offer(tmp_path, fzgen, offer_with(f"  - weekly: mo\n    time: {value}\n"))
     assert result.code == 0, result.err
