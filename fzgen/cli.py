@@ -67,6 +67,11 @@ def _parser() -> argparse.ArgumentParser:
         "--output", type=Path, default=Path("output"), help="Ausgabeordner (Standard: output/)"
     )
     build_parser.add_argument("--site", help="nur diese Website erzeugen (Ordnername)")
+    build_parser.add_argument(
+        "--clean",
+        action="store_true",
+        help="auch Dateien im Ausgabeordner löschen, die nicht von fzgen stammen",
+    )
     new_parser = commands.add_parser(
         "new", parents=[common], help="eine neue Website aus einer kommentierten Vorlage anlegen"
     )
@@ -171,7 +176,7 @@ def _run(args: argparse.Namespace) -> int:
             )
         )
         return EXIT_OK
-    report = build(project, site=args.site)
+    report = build(project, site=args.site, clean=args.clean)
     notes = _print_notes(report, language)
     print(
         cli_text(

@@ -13,6 +13,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup, escape
 
 from fzgen.i18n import Catalogue, language_own_name, load_catalogues
+from fzgen.hosting import headers_file, htaccess
 from fzgen.ical import CalendarOffer, build_calendar
 from fzgen.load import Content, PageFile, SiteContent
 from fzgen.markup import FALLBACK_CLASS, ROOT_MARKER, Localizer
@@ -410,12 +411,14 @@ class SiteRenderer:
                 self.base_url, sitemap_entries, self.site.languages
             )
         files[f"{slug}/robots.txt"] = robots_txt(self.base_url)
+        files[f"{slug}/_headers"] = headers_file()
+        error_page = (urlsplit(self.base_url).path if self.base_url else f"/{slug}/") + "404.html"
+        files[f"{slug}/.htaccess"] = htaccess(error_page)
         for path in self.site.files:
             files[f"{slug}/{path}"] = (self.site_dir / path).read_bytes()
         return files
 
     def _calendar_offer(self, views: SiteViews, offer: OfferView) -> CalendarOffer:
-        entry = next(e for e in self.site.published_offers if e.slug == offer.slug)
         url = f"{self.base_url}{offer.href}" if self.base_url else None
         host = (self.base_url or "").split("//")[-1].strip("/") or f"{self.site.slug}.fzgen"
         return CalendarOffer(
@@ -424,7 +427,7 @@ class SiteRenderer:
             description=offer.summary_text,
             location=offer.place.one_line if offer.place else "",
             url=url,
-            schedule=tuple(entry.offer.schedule),
+            schedule=tuple(offer.source.schedule),
         )
 
     def _render_plain(self, template: str) -> bytes:
@@ -488,4 +491,6 @@ def render_content(
         for site in content.sites
     ]
     files["index.html"] = env.get_template("portal.html").render(sites=portal).encode()
+    files["_headers"] = headers_file()
+    files[".htaccess"] = htaccess(None)
     return files

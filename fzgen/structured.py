@@ -76,7 +76,7 @@ def offer_data(
     offer: OfferView, site: SiteContent, views: SiteViews, base_url: str | None
 ) -> dict[str, Any]:
     """An offer as an Event with its schedules, or as a Service when only by appointment."""
-    entry = next(e for e in site.published_offers if e.slug == offer.slug).offer
+    entry = offer.source
     dated = [e for e in entry.schedule if not e.by_appointment]
     data: dict[str, Any] = {
         "@context": "https://schema.org",
@@ -130,9 +130,9 @@ def offer_data(
                 schedule["exceptDate"] = [d.isoformat() for d in sorted(item.except_)]
         schedules.append(schedule)
     data["eventSchedule"] = schedules
-    first = next(iter(views.offers), None) and offer
-    if first and entry.schedule[0].date:
-        data["startDate"] = entry.schedule[0].date.isoformat()
+    dates = sorted(item.date for item in dated if item.date)
+    if dates:
+        data["startDate"] = dates[0].isoformat()
     return data
 
 

@@ -97,6 +97,7 @@ class OfferView:
     first_category: str
     audience_keys: frozenset[str]
     language_codes: frozenset[str]
+    source: Offer
 
 
 def phone_href(phone: str | None) -> str | None:
@@ -245,6 +246,7 @@ class SiteViews:
             first_category=offer.categories[0].value,
             audience_keys=frozenset(a.value for a in offer.audience),
             language_codes=frozenset(offer.languages),
+            source=offer,
         )
 
 

@@ -1,16 +1,23 @@
-"""The only code that writes into the output folder: a staging folder, then a swap."""
+"""The only code that writes into the output folder: a staging folder, then an atomic swap.
+
+A manifest in the output folder lists what fzgen wrote. Everything else found
+there (a CNAME file, a hand-made verification page) is someone else's and is
+carried into every new output, unless the user asks for `--clean`.
+"""
 
 from __future__ import annotations
 
+import ctypes
 import os
 import shutil
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path, PurePosixPath
 
 from fzgen.errors import FzgenError
 
 STAGING = ".fzgen-staging-"
 RETIRED = ".fzgen-retired-"
+MANIFEST = ".fzgen-manifest"
 
 
 class UnsafeOutputPath(FzgenError):
@@ -18,11 +25,11 @@ class UnsafeOutputPath(FzgenError):
 
 
 def check_relative(path: str) -> PurePosixPath:
-    """A rendered file's path: relative, no `..`, no empty or hidden-dot segments."""
+    """A rendered file's path: relative, no `..`, no empty or `.` segments, no tricks."""
     pure = PurePosixPath(path)
     if pure.is_absolute() or not pure.parts or any(p in {"", ".", ".."} for p in pure.parts):
         raise UnsafeOutputPath(path)
-    if "\\" in path or "\x00" in path:
+    if "\\" in path or "\x00" in path or path == MANIFEST:
         raise UnsafeOutputPath(path)
     return pure
 
@@ -45,27 +52,57 @@ def recover(output_dir: Path) -> None:
         shutil.rmtree(leftover, ignore_errors=True)
 
 
-def write_output(files: Mapping[str, bytes], output_dir: Path, keep: Collection[str] = ()) -> int:
-    """Write `files` as the new output folder; top-level entries in `keep` carry over.
+def read_manifest(output_dir: Path) -> set[str]:
+    """The files the last build wrote (relative paths)."""
+    path = output_dir / MANIFEST
+    if not path.is_file():
+        return set()
+    return {line for line in path.read_text(encoding="utf-8").splitlines() if line}
 
-    Everything goes into a staging folder beside the output first, so a build
-    that dies half way leaves the previous output as it was.
+
+def _existing(output_dir: Path) -> Iterator[str]:
+    """Every file and link below the output folder, as relative paths; links are not followed."""
+    if not output_dir.is_dir():
+        return
+    for folder, directories, names in os.walk(output_dir):
+        base = Path(folder)
+        for name in names + [d for d in directories if (base / d).is_symlink()]:
+            yield (base / name).relative_to(output_dir).as_posix()
+
+
+def write_output(
+    files: Mapping[str, bytes], output_dir: Path, keep: Collection[str] = (), clean: bool = False
+) -> int:
+    """Write `files` as the new output folder and swap it in.
+
+    Files fzgen wrote before under a top-level folder in `keep` (the sites not
+    rebuilt with --site) carry over, and so does everything fzgen did not write,
+    unless `clean`. A build that dies half way leaves the previous output as it was.
     """
     recover(output_dir)
     output_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = output_dir.parent / f".{output_dir.name}{STAGING}{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir()
+    written = set()
     try:
-        for name in sorted(keep):
-            old = output_dir / name
-            if old.is_dir() and not old.is_symlink():
-                shutil.copytree(old, staging / name, copy_function=_link_or_copy)
-            elif old.is_file() and not old.is_symlink():
-                _link_or_copy(str(old), str(staging / name))
+        ours = read_manifest(output_dir)
+        for path in _existing(output_dir):
+            if path == MANIFEST or path in files:
+                continue
+            mine = path in ours
+            if (mine and path.split("/", 1)[0] in keep) or (not mine and not clean):
+                _carry(output_dir / path, staging / path)
+                if mine:
+                    written.add(path)
         for path, data in sorted(files.items()):
             target = staging.joinpath(*check_relative(path).parts)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
+            written.add(path)
+        (staging / MANIFEST).write_text(
+            "".join(f"{p}\n" for p in sorted(written)), encoding="utf-8"
+        )
         _swap(staging, output_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -73,18 +110,45 @@ def write_output(files: Mapping[str, bytes], output_dir: Path, keep: Collection[
     return len(files)
 
 
-def _link_or_copy(source: str, target: str) -> None:
-    # Kept files are never written to again, so a hard link is as good as a copy.
+def _carry(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if source.is_symlink():
+        os.symlink(os.readlink(source), target)
+        return
+    # Carried files are never written to again, so a hard link is as good as a copy.
     try:
         os.link(source, target)
     except OSError:
         shutil.copy2(source, target)
 
 
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two folders in one step (Linux renameat2); False where the system cannot."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    result = renameat2(
+        _AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE
+    )
+    return bool(result == 0)
+
+
 def _swap(staging: Path, output_dir: Path) -> None:
     if not output_dir.exists():
         staging.rename(output_dir)
         return
+    if _exchange(staging, output_dir):
+        # The staging path now holds the previous output.
+        shutil.rmtree(staging, ignore_errors=True)
+        return
+    # Without an atomic exchange, a killed build may leave the output retired
+    # for a moment; recover() at the start of the next build puts it back.
     retired = output_dir.parent / f".{output_dir.name}{RETIRED}{os.getpid()}"
     output_dir.rename(retired)
     staging.rename(output_dir)

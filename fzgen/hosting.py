@@ -1,0 +1,39 @@
+"""Recommended security headers for static hosts, with a strict Content-Security-Policy.
+
+The generated pages need nothing but their own stylesheet and images: no script
+runs (JSON-LD is data, not script), nothing comes from another host.
+"""
+
+from __future__ import annotations
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; "
+    "form-action 'none'; frame-ancestors 'none'"
+)
+HEADERS = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+    "Strict-Transport-Security": "max-age=31536000",
+}
+
+
+def headers_file() -> bytes:
+    """`_headers` for Netlify, Cloudflare Pages and hosts that read the same format."""
+    lines = ["# Sicherheits-Header, von fzgen erzeugt.", "/*"]
+    lines += [f"  {name}: {value}" for name, value in HEADERS.items()]
+    lines += ["", "/*.ics", "  Content-Type: text/calendar; charset=utf-8", ""]
+    return "\n".join(lines).encode()
+
+
+def htaccess(error_page: str | None) -> bytes:
+    """`.htaccess` for Apache (mod_headers), with the calendar type and the 404 page."""
+    lines = ["# Sicherheits-Header, von fzgen erzeugt.", "<IfModule mod_headers.c>"]
+    lines += [f'  Header always set {name} "{value}"' for name, value in HEADERS.items()]
+    lines += ["</IfModule>", "AddType text/calendar .ics", "AddDefaultCharset utf-8"]
+    if error_page:
+        lines.append(f"ErrorDocument 404 {error_page}")
+    return ("\n".join(lines) + "\n").encode()
