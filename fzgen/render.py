@@ -12,8 +12,8 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from fzgen.i18n import Catalogue, language_own_name, load_catalogues
 from fzgen.hosting import headers_file, htaccess
+from fzgen.i18n import Catalogue, language_own_name, load_catalogues
 from fzgen.ical import CalendarOffer, build_calendar
 from fzgen.load import Content, PageFile, SiteContent
 from fzgen.markup import FALLBACK_CLASS, ROOT_MARKER, Localizer

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from sitebuild import build_tree, html_pages
@@ -56,7 +57,7 @@ def hosting_headers(output: Path) -> list[tuple[str, str]]:
 class _QuietHandler(SimpleHTTPRequestHandler):
     """Serves the output as a static host would, with the recommended headers."""
 
-    extra_headers: list[tuple[str, str]] = []
+    extra_headers: ClassVar[list[tuple[str, str]]] = []
 
     def end_headers(self) -> None:
         for name, value in self.extra_headers:
