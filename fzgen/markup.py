@@ -97,7 +97,9 @@ class Localizer:
             return Markup("")
         translated = text.get(self.language)
         if translated is not None:
-            return Markup(f'<div dir="auto">{render_markdown(translated)}</div>')
+            # An explicit direction: the text is in the reader's language, and a
+            # block with dir keeps any bidi control inside it.
+            return Markup(f'<div dir="{self.cat.direction}">{render_markdown(translated)}</div>')
         notice = self.cat("fallback.block", source=self.cat.language_name(self.source.language))
         return Markup(
             f'<p class="fallback-note">{escape(notice)}</p>'
@@ -109,7 +111,7 @@ class Localizer:
         """A page body written in `language` (a translation or the source page)."""
         html = render_markdown(body)
         if language == self.language:
-            return Markup(html)
+            return Markup(f'<div dir="{direction}">{html}</div>')
         notice = self.cat("fallback.only_source", source=self.cat.language_name(language))
         return Markup(
             f'<p class="fallback-note">{escape(notice)}</p>'

@@ -359,7 +359,7 @@ class SiteRenderer:
     def _menu_title(self, slug: str, views: SiteViews) -> Markup:
         page = self._page_in(slug, views.language)
         if page.language == views.language:
-            return Markup("{}").format(page.meta.title)
+            return Markup("<bdi>{}</bdi>").format(page.meta.title)
         direction = self.catalogues[page.language].direction
         return Markup(
             f'<bdi class="{FALLBACK_CLASS}" lang="{page.language}" dir="{direction}">{{}}</bdi>'

@@ -136,3 +136,83 @@ def test_mutated_sample_offers(data):
 def test_mutated_site_yaml(site):
     code, output = run_check(site_tree({"site.yaml": site}))
     assert_clean(code, output, "test/site.yaml")
+
+
+# --- whole content trees through `fzgen build` -------------------------------------------
+
+unicode_text = st.text(
+    alphabet=st.characters(blacklist_categories=["Cs"], blacklist_characters="\x00"),
+    min_size=1,
+    max_size=40,
+)
+
+
+@st.composite
+def content_trees(draw: st.DrawFn) -> dict[str, str | bytes]:
+    """A site with a few offers and pages, valid or broken in random places."""
+    files: dict[str, str | bytes] = {}
+    site = SITE_YAML
+    if draw(st.booleans()):
+        site = draw(mutated(site))
+    files["content/test/site.yaml"] = site
+    for index in range(draw(st.integers(0, 3))):
+        offer = draw(st.sampled_from([*SAMPLE_OFFERS, None]))
+        text = (
+            offer.read_text(encoding="utf-8").replace("location:", "# location:")
+            if offer
+            else OFFER_YAML
+        )
+        if draw(st.booleans()):
+            text = text.replace(
+                "Elterncafé", draw(unicode_text).replace("\n", " ").replace("'", "")
+            )
+        if draw(st.booleans()):
+            text = draw(mutated(text))
+        files[f"content/test/offers/angebot-{index}.yaml"] = text
+    for index in range(draw(st.integers(0, 2))):
+        body = draw(st.text(max_size=200))
+        title = draw(unicode_text).replace("\n", " ").replace('"', "")
+        files[f"content/test/pages/seite-{index}.md"] = f'---\ntitle: "{title}"\n---\n{body}'
+    if draw(st.booleans()):
+        files["content/test/pages/seite-0.tr.md"] = draw(st.text(max_size=80))
+    return files
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@FUZZ
+@given(files=content_trees())
+def test_random_trees_build_or_fail_cleanly(files):
+    from bs4 import BeautifulSoup
+
+    folder = Path(tempfile.mkdtemp(prefix="fzgen-fuzz-"))
+    try:
+        write_tree(folder, site_tree())
+        output = folder / "output"
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            assert (
+                main(["build", "--content", str(folder / "content"), "--output", str(output)]) == 0
+            )
+        before = snapshot(output)
+        shutil.rmtree(folder / "content")
+        write_tree(folder, files)
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(["build", "--content", str(folder / "content"), "--output", str(output)])
+        printed = out.getvalue() + err.getvalue()
+        assert_clean(code, printed, "test")
+        if code == 1:
+            assert snapshot(output) == before, "a failed build changed the output"
+            return
+        for page in output.rglob("*.html"):
+            tree = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+            assert tree.html is not None and tree.html.get("lang"), page
+            assert tree.find("script", type=lambda t: t != "application/ld+json") is None, page
+    finally:
+        shutil.rmtree(folder)
