@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event, vRecur
+from icalendar import Calendar, Event, Timezone, vRecur
 
 from fzgen.model import ScheduleEntry
 from fzgen.schedule import occurrences
@@ -74,29 +75,40 @@ def _event(offer: CalendarOffer, index: int, entry: ScheduleEntry, today: dt.dat
     return event
 
 
-def build_calendar(
-    offers: Iterable[CalendarOffer], name: str, today: dt.date, stamp: dt.datetime
-) -> bytes:
-    """One VCALENDAR with an event per dated schedule entry; by-appointment entries have none."""
+def offer_events(offer: CalendarOffer, today: dt.date, stamp: dt.datetime) -> bytes:
+    """The serialised VEVENTs of one offer: made once, used in its own and the site's calendar."""
+    chunks = []
+    for index, entry in enumerate(offer.schedule):
+        if entry.by_appointment:
+            continue
+        event = _event(offer, index, entry, today)
+        if event is not None:
+            event.add("dtstamp", stamp)
+            chunks.append(bytes(event.to_ical()))
+    return b"".join(chunks)
+
+
+@cache
+def _timezone(first_year: int, last_year: int) -> bytes:
+    """VTIMEZONE of Europe/Berlin for these years, serialised once per run."""
+    zone = Timezone.from_tzid(
+        "Europe/Berlin", first_date=dt.date(first_year, 1, 1), last_date=dt.date(last_year, 1, 1)
+    )
+    return bytes(zone.to_ical())
+
+
+def build_calendar(events: Iterable[bytes], name: str, today: dt.date) -> bytes:
+    """One VCALENDAR around serialised events, with the time zone they refer to."""
     calendar = Calendar()
     calendar.add("prodid", "-//fzgen//Familienzentrum//DE")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", "Europe/Berlin")
-    for offer in offers:
-        for index, entry in enumerate(offer.schedule):
-            if entry.by_appointment:
-                continue
-            event = _event(offer, index, entry, today)
-            if event is not None:
-                event.add("dtstamp", stamp)
-                calendar.add_component(event)
+    head, end = bytes(calendar.to_ical()).rsplit(b"END:VCALENDAR", 1)
     # Rules of the time zone from last year to a few years ahead keep the file small.
-    calendar.add_missing_timezones(
-        first_date=dt.date(today.year - 1, 1, 1), last_date=dt.date(today.year + 5, 1, 1)
-    )
-    return bytes(calendar.to_ical())
+    zone = _timezone(today.year - 1, today.year + 5)
+    return head + zone + b"".join(events) + b"END:VCALENDAR" + end
 
 
 def has_dates(schedule: Iterable[ScheduleEntry]) -> bool:

@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 
 from fzgen.hosting import headers_file, htaccess
 from fzgen.i18n import Catalogue, language_own_name, load_catalogues
-from fzgen.ical import CalendarOffer, build_calendar
+from fzgen.ical import CalendarOffer, build_calendar, offer_events
 from fzgen.load import Content, PageFile, SiteContent
 from fzgen.markup import FALLBACK_CLASS, ROOT_MARKER, Localizer
 from fzgen.model import Audience, Category
@@ -394,14 +394,17 @@ class SiteRenderer:
                 )
                 if language == self.site.languages[0] and page.in_sitemap:
                     sitemap_entries.append(page.path)
-            calendar_offers = [self._calendar_offer(views, offer) for offer in views.offers]
-            for offer, entry in zip(views.offers, calendar_offers, strict=True):
+            events = [
+                offer_events(self._calendar_offer(views, offer), self.today, today_stamp)
+                for offer in views.offers
+            ]
+            for offer, chunk in zip(views.offers, events, strict=True):
                 if offer.calendar_href:
                     files[f"{slug}/{offer.calendar_href}"] = build_calendar(
-                        [entry], offer.title_text, self.today, today_stamp
+                        [chunk], offer.title_text, self.today
                     )
             files[f"{slug}/{views.href('kalender.ics')}"] = build_calendar(
-                calendar_offers, views.loc.plain(self.site.site.name), self.today, today_stamp
+                events, views.loc.plain(self.site.site.name), self.today
             )
         files[f"{slug}/index.html"] = self._render_plain("chooser.html")
         files[f"{slug}/404.html"] = self._render_plain("404.html")
