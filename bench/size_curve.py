@@ -41,6 +41,11 @@ def timed_build(folder: Path) -> tuple[float, int]:
     return elapsed, usage.ru_maxrss // 1024
 
 
+def row(case: str, pages: int, seconds: float, unit: float, base: float, peak: int) -> None:
+    ratio = f"{unit:8.1f} ({unit / base:.2f}x)"
+    print(f"{case:<30}{pages:6d}   {seconds:7.1f}   {ratio:<16} {peak:6d}")
+
+
 def main() -> None:
     print("case                          pages    seconds  per unit (ms)  peak MiB")
     base = None
@@ -51,9 +56,7 @@ def main() -> None:
             pages = sum(1 for _ in (Path(tmp) / "output").rglob("*.html"))
         unit = seconds / offers * 1000
         base = base or unit
-        print(
-            f"1 site, {offers:5d} offers        {pages:6d}   {seconds:7.1f}   {unit:8.1f} ({unit / base:.2f}x)  {peak:6d}"
-        )
+        row(f"1 site, {offers} offers", pages, seconds, unit, base, peak)
     base = None
     for sites in (10, 25, 50):
         with tempfile.TemporaryDirectory() as tmp:
@@ -63,9 +66,7 @@ def main() -> None:
             pages = sum(1 for _ in (Path(tmp) / "output").rglob("*.html"))
         unit = seconds / sites * 1000
         base = base or unit
-        print(
-            f"{sites:2d} sites                      {pages:6d}   {seconds:7.1f}   {unit:8.1f} ({unit / base:.2f}x)  {peak:6d}"
-        )
+        row(f"{sites} sites", pages, seconds, unit, base, peak)
     with tempfile.TemporaryDirectory() as tmp:
         site_with_offers(Path(tmp) / "content" / "gross", 8)
         offer = Path(tmp) / "content/gross/offers/angebot-00000.yaml"
