@@ -87,7 +87,18 @@ def load_content(content_dir: Path, catalogue_languages: Collection[str]) -> Con
     sites: list[SiteContent] = []
     site_dirs = [p for p in sorted(content_dir.iterdir()) if not is_ignored(p.name)]
     for site_dir in site_dirs:
-        if not site_dir.is_dir() or site_dir.is_symlink():
+        if site_dir.is_symlink():
+            hint = "Verknüpfungen werden nicht gelesen; legen Sie den Ordner selbst hier ab."
+            diagnostics.append(
+                Diagnostic(
+                    site_dir.name,
+                    "file_unexpected",
+                    params={"name": site_dir.name, "hint": hint},
+                    severity="warning",
+                )
+            )
+            continue
+        if not site_dir.is_dir():
             continue
         loader = _SiteLoader(content_dir, site_dir, catalogue_languages)
         site = loader.load()
@@ -243,7 +254,14 @@ class _SiteLoader:
             return
         for path in sorted(root.rglob("*")):
             rel_parts = path.relative_to(root).parts
-            if any(is_ignored(part) for part in rel_parts) or path.is_symlink():
+            if any(is_ignored(part) for part in rel_parts):
+                continue
+            if path.is_symlink():
+                # Only regular files are published: a link could point anywhere.
+                self.unexpected(
+                    path,
+                    "Verknüpfungen werden nicht veröffentlicht; legen Sie die Datei selbst hier ab.",
+                )
                 continue
             if path.is_file():
                 yield "files/" + "/".join(rel_parts)
