@@ -260,7 +260,7 @@ class _SiteLoader:
                 # Only regular files are published: a link could point anywhere.
                 self.unexpected(
                     path,
-                    "Verknüpfungen werden nicht veröffentlicht; legen Sie die Datei selbst hier ab.",
+                    "Verknüpfungen werden nicht veröffentlicht; legen Sie die Datei hier ab.",
                 )
                 continue
             if path.is_file():
