@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from contextlib import contextmanager
 from pathlib import Path
@@ -40,6 +41,15 @@ def soup(path: Path) -> BeautifulSoup:
     """A generated page (or XML file), parsed."""
     text = path.read_text(encoding="utf-8")
     return BeautifulSoup(text, "xml" if path.suffix == ".xml" else "html.parser")
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every file below `folder` with a hash of its bytes: compare two states of an output."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def html_pages(output: Path) -> list[Path]:

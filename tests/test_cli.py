@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import subprocess
 import sys
@@ -10,17 +9,9 @@ from pathlib import Path
 
 import pytest
 from conftest import OFFER_YAML, SITE_YAML, site_tree, write_tree
+from sitebuild import snapshot
 
 import fzgen.build as build_module
-
-
-def snapshot(folder: Path) -> dict[str, str]:
-    """Every file below `folder` with a hash of its bytes."""
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 def test_check_valid_content(tmp_path, fzgen):

@@ -13,6 +13,7 @@ import yaml
 from conftest import OFFER_YAML, SITE_YAML, site_tree, write_tree
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sitebuild import snapshot
 
 from fzgen.cli import main
 
@@ -75,19 +76,11 @@ def assert_clean(code: int, output: str, path: str) -> None:
 
 
 @FUZZ
-@given(document=documents)
-def test_random_yaml_documents_as_offer(document):
+@given(document=documents, target=st.sampled_from(["offers/zufall.yaml", "site.yaml"]))
+def test_random_yaml_documents_as_offer_or_site(document, target):
     text = yaml.safe_dump(document, allow_unicode=True)
-    code, output = run_check(site_tree({"offers/zufall.yaml": text}))
-    assert_clean(code, output, "test/offers/zufall.yaml")
-
-
-@FUZZ
-@given(document=documents)
-def test_random_yaml_documents_as_site(document):
-    text = yaml.safe_dump(document, allow_unicode=True)
-    code, output = run_check(site_tree({"site.yaml": text}))
-    assert_clean(code, output, "test/site.yaml")
+    code, output = run_check(site_tree({target: text}))
+    assert_clean(code, output, f"test/{target}")
 
 
 @FUZZ
@@ -176,14 +169,6 @@ def content_trees(draw: st.DrawFn) -> dict[str, str | bytes]:
     if draw(st.booleans()):
         files["content/test/pages/seite-0.tr.md"] = draw(st.text(max_size=80))
     return files
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 @FUZZ

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import signal
@@ -12,17 +11,9 @@ import time
 from pathlib import Path
 
 from conftest import OFFER_YAML, site_tree, write_tree
-from sitebuild import EPOCH
+from sitebuild import EPOCH, snapshot
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def snapshot(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 def test_foreign_files_are_kept_and_obsolete_pages_removed(tmp_path, fzgen):
