@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+import os
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -379,39 +382,44 @@ class SiteRenderer:
         html = self.env.get_template(page.template).render(context)
         return finish(html, context["root"], views.cat, self.source)
 
-    def render(self) -> dict[str, bytes]:
-        """Every file of the site, keyed by its path below the output folder."""
+    def render_language(self, language: str) -> tuple[dict[str, bytes], list[str]]:
+        """Every page and calendar of the site in one language, and the pages' paths."""
         slug = self.site.slug
         files: dict[str, bytes] = {}
-        sitemap_entries: list[str] = []
+        paths: list[str] = []
         today_stamp = dt.datetime.combine(self.today, dt.time(0), dt.UTC)
-        for language in self.site.languages:
-            cat = self.catalogues[language]
-            views = SiteViews(self.site, Localizer(cat, self.source), self.today)
-            for page in self.pages(views):
-                files[f"{slug}/{language_href(language, page.path)}index.html"] = self.render_page(
-                    views, page
-                )
-                if language == self.site.languages[0] and page.in_sitemap:
-                    sitemap_entries.append(page.path)
-            events = [
-                offer_events(self._calendar_offer(views, offer), self.today, today_stamp)
-                for offer in views.offers
-            ]
-            for offer, chunk in zip(views.offers, events, strict=True):
-                if offer.calendar_href:
-                    files[f"{slug}/{offer.calendar_href}"] = build_calendar(
-                        [chunk], offer.title_text, self.today
-                    )
-            files[f"{slug}/{views.href('kalender.ics')}"] = build_calendar(
-                events, views.loc.plain(self.site.site.name), self.today
+        cat = self.catalogues[language]
+        views = SiteViews(self.site, Localizer(cat, self.source), self.today)
+        for page in self.pages(views):
+            files[f"{slug}/{language_href(language, page.path)}index.html"] = self.render_page(
+                views, page
             )
+            if page.in_sitemap:
+                paths.append(page.path)
+        events = [
+            offer_events(self._calendar_offer(views, offer), self.today, today_stamp)
+            for offer in views.offers
+        ]
+        for offer, chunk in zip(views.offers, events, strict=True):
+            if offer.calendar_href:
+                files[f"{slug}/{offer.calendar_href}"] = build_calendar(
+                    [chunk], offer.title_text, self.today
+                )
+        files[f"{slug}/{views.href('kalender.ics')}"] = build_calendar(
+            events, views.loc.plain(self.site.site.name), self.today
+        )
+        return files, paths
+
+    def render_site_files(self, sitemap_paths: list[str]) -> dict[str, bytes]:
+        """The files a site has once: chooser, 404, CSS, sitemap, robots, headers, its files/."""
+        slug = self.site.slug
+        files: dict[str, bytes] = {}
         files[f"{slug}/index.html"] = self._render_plain("chooser.html")
         files[f"{slug}/404.html"] = self._render_plain("404.html")
         files[f"{slug}/style.css"] = (self.theme_dir / "static" / "style.css").read_bytes()
         if self.base_url:
             files[f"{slug}/sitemap.xml"] = sitemap_xml(
-                self.base_url, sitemap_entries, self.site.languages
+                self.base_url, sitemap_paths, self.site.languages
             )
         files[f"{slug}/robots.txt"] = robots_txt(self.base_url)
         files[f"{slug}/_headers"] = headers_file()
@@ -473,16 +481,70 @@ def finish(html: str, root: str, cat: Catalogue, source: Catalogue) -> bytes:
     return html.encode()
 
 
+#: What forked workers need; set in the parent just before the fork.
+_JOB: dict[str, Any] = {}
+#: Below this many pages a second process costs more than it saves.
+PARALLEL_FROM_PAGES = 1500
+
+
+def _render_task(task: tuple[int, str]) -> tuple[dict[str, bytes], list[str]]:
+    """Render one site in one language (in a worker or in the main process)."""
+    index, language = task
+    renderers: dict[int, SiteRenderer] = _JOB["renderers"]
+    if index not in renderers:
+        site = _JOB["sites"][index]
+        renderers[index] = SiteRenderer(
+            site, _JOB["project"], _JOB["env"], _JOB["today"], _JOB["root"] / site.slug
+        )
+    return renderers[index].render_language(language)
+
+
+def worker_count(pages: int) -> int:
+    """Processes to render with: FZGEN_WORKERS if set, else every core for large builds.
+
+    Forking is only safe while this process runs a single thread (not inside `serve`).
+    """
+    configured = os.environ.get("FZGEN_WORKERS", "").strip()
+    if configured.isdigit() and int(configured) > 0:
+        wanted = int(configured)
+    else:
+        wanted = (os.cpu_count() or 1) if pages >= PARALLEL_FROM_PAGES else 1
+    return wanted if threading.active_count() == 1 else 1
+
+
 def render_content(
     content: Content, project: Project, today: dt.date, only_site: str | None = None
 ) -> dict[str, bytes]:
-    """Every file of the output folder (only one site's and the portal with `only_site`)."""
+    """Every file of the output folder (only one site's and the portal with `only_site`).
+
+    Sites × languages are independent: large builds render them in forked
+    workers (both cores here), and the result is byte-identical either way.
+    """
     env = make_environment(project)
-    files: dict[str, bytes] = {}
-    for site in content.sites:
-        if only_site is None or site.slug == only_site:
-            renderer = SiteRenderer(site, project, env, today, content.root / site.slug)
-            files.update(renderer.render())
+    sites = [site for site in content.sites if only_site is None or site.slug == only_site]
+    tasks = [(index, language) for index, site in enumerate(sites) for language in site.languages]
+    pages = sum(len(site.published_offers) * len(site.languages) for site in sites)
+    _JOB.update(sites=sites, project=project, env=env, today=today, root=content.root, renderers={})
+    workers = worker_count(pages)
+    try:
+        if workers > 1 and len(tasks) > 1:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                results = pool.map(_render_task, tasks, chunksize=1)
+        else:
+            results = [_render_task(task) for task in tasks]
+        files: dict[str, bytes] = {}
+        sitemaps: dict[int, list[str]] = {}
+        for (index, language), (rendered, paths) in zip(tasks, results, strict=True):
+            files.update(rendered)
+            if language == sites[index].languages[0]:
+                sitemaps[index] = paths
+        for index, site in enumerate(sites):
+            renderer = _JOB["renderers"].get(index) or SiteRenderer(
+                site, project, env, today, content.root / site.slug
+            )
+            files.update(renderer.render_site_files(sitemaps.get(index, [])))
+    finally:
+        _JOB.clear()
     portal = [
         {
             "slug": site.slug,

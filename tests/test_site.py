@@ -254,7 +254,9 @@ def test_weight_of_heaviest_page_with_css(output):
     assert heaviest < 30 * 1024, f"{path}: {heaviest} bytes"
 
 
-def test_rebuild_is_byte_identical(output, tmp_path):
+def test_rebuild_in_two_processes_is_byte_identical(output, tmp_path, monkeypatch):
+    """The session's build ran in one process; this one forks two workers."""
+    monkeypatch.setenv("FZGEN_WORKERS", "2")
     again = build_tree(ROOT / "content", tmp_path / "again")
     first = {p.relative_to(output): p.read_bytes() for p in output.rglob("*") if p.is_file()}
     second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
