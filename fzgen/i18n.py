@@ -61,6 +61,9 @@ class Catalogue:
         self.language = language
         self.locale = Locale.parse(language)
         self._entries = {**fallback, **entries}
+        # Babel's CLDR formatting is slow and the same dates recur on many pages.
+        self._dates: dict[tuple[dt.date, str], str] = {}
+        self._times: dict[tuple[dt.time, dt.time], str] = {}
 
     def __call__(self, key: str, **params: object) -> str:
         """The text under `key`, with `{placeholders}` filled in."""
@@ -100,12 +103,18 @@ class Catalogue:
         return str(format_list(list(items), locale=self.locale)) if items else ""
 
     def date(self, day: dt.date, style: str = "long") -> str:
-        """A date in this language (`full` includes the weekday)."""
-        return str(format_date(day, style, locale=self.locale))
+        """A date in this language (`full` includes the weekday); each formatted once."""
+        key = (day, style)
+        if key not in self._dates:
+            self._dates[key] = str(format_date(day, style, locale=self.locale))
+        return self._dates[key]
 
     def time_range(self, start: dt.time, end: dt.time) -> str:
-        """`9:30–11:00` in this language's notation."""
-        return str(format_interval(start, end, "Hm", locale=self.locale))
+        """`9:30–11:00` in this language's notation; each formatted once."""
+        key = (start, end)
+        if key not in self._times:
+            self._times[key] = str(format_interval(start, end, "Hm", locale=self.locale))
+        return self._times[key]
 
 
 def language_own_name(code: str) -> str:

@@ -95,10 +95,14 @@ def write_output(
                 _carry(output_dir / path, staging / path)
                 if mine:
                     written.add(path)
+        folders: set[Path] = set()
         for path, data in sorted(files.items()):
             target = staging.joinpath(*check_relative(path).parts)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            if target.parent not in folders:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(target.parent)
+            with open(target, "wb") as handle:
+                handle.write(data)
             written.add(path)
         (staging / MANIFEST).write_text(
             "".join(f"{p}\n" for p in sorted(written)), encoding="utf-8"
