@@ -250,9 +250,11 @@ def _translations(project: Project, args: argparse.Namespace) -> int:
     if args.action == "import":
         if not args.file.is_file():
             raise UsageError("po_missing", file=str(args.file))
-        site, language, written = translations.import_po(content, args.file.read_bytes())
+        site, language, written, skipped = translations.import_po(content, args.file.read_bytes())
         check(project)  # the files must still be valid
         print(cli_text("po_imported", args.lang, count=len(written), site=site, language=language))
+        if skipped:
+            print(cli_text("po_skipped", args.lang, count=skipped))
         return EXIT_OK
     count = translations.confirm(content, args.site, None)
     print(cli_text("confirmed", args.lang, count=count, site=args.site))
@@ -283,6 +285,8 @@ def _serve(project: Project, args: argparse.Namespace) -> int:
     def on_ready(url: str) -> None:
         print(cli_text("preview_ready", language, url=url), flush=True)
 
+    if not project.content_dir.is_dir():
+        raise UsageError("content_missing", path=str(project.content_dir))
     try:
         serve(project, args.host, args.port, on_build, on_ready)
     except OSError as exc:
@@ -321,6 +325,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERNAL
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # output piped into `head` and the like
+        return EXIT_OK
     except Exception as exc:
         if args.debug:
             traceback.print_exc()

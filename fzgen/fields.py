@@ -331,7 +331,7 @@ MonthlyField = Annotated[
 TimeRangeField = Annotated[
     TimeRange,
     PlainValidator(parse_time_range),
-    WithJsonSchema({"type": "string", "pattern": r"^\d{1,2}:\d{2}-\d{1,2}:\d{2}$"}),
+    WithJsonSchema({"type": "string", "examples": ["09:30-11:00", "9.30 bis 11 Uhr"]}),
 ]
 Stripped = BeforeValidator(strip_string)
 

@@ -821,6 +821,13 @@ CLI_TEXT: dict[str, dict[str, str]] = {
         "de": "{count} Übersetzungen nach {language} in die Dateien von „{site}“ geschrieben und geprüft.",
         "en": "{count} translations into {language} written into the files of “{site}” and checked.",
     },
+    "po_skipped": {
+        "de": "{count} Einträge nicht übernommen: noch als unfertig markiert (fuzzy), leer beim "
+        "Seitentext, oder der deutsche Text hat sich seit dem Export geändert. Exportieren Sie "
+        "neu und geben Sie sie noch einmal zur Übersetzung.",
+        "en": "{count} entries not taken: still marked fuzzy, an empty page body, or the source "
+        "text changed since the export. Export again and have them translated.",
+    },
     "confirmed": {
         "de": "{count} vorhandene Übersetzungen von „{site}“ als aktuell vermerkt.",
         "en": "{count} existing translations of “{site}” recorded as current.",

@@ -5,8 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-#: The folder that holds fzgen's own default theme and UI catalogues.
+#: The repository (in a checkout or an editable install); its themes/ and
+#: translations/ are fzgen's own.
 BUILTIN_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _builtin(name: str, package: str) -> Path:
+    """fzgen's own `themes` or `translations`: in the checkout, or inside the installed package."""
+    checkout = BUILTIN_ROOT / name
+    if checkout.is_dir():
+        return checkout
+    return Path(__file__).resolve().parent / package
 
 
 @dataclass(frozen=True)
@@ -29,10 +38,10 @@ def find_project(content_dir: Path, output_dir: Path, theme: str = "default") ->
     project_dir = content_dir.parent
     theme_dir = project_dir / "themes" / theme
     if not theme_dir.is_dir():
-        theme_dir = BUILTIN_ROOT / "themes" / theme
+        theme_dir = _builtin("themes", "themes") / theme
     translations_dir = project_dir / "translations"
     if not translations_dir.is_dir():
-        translations_dir = BUILTIN_ROOT / "translations"
+        translations_dir = _builtin("translations", "catalogues")
     return Project(content_dir, output_dir.resolve(), theme_dir, translations_dir)
 
 

@@ -166,7 +166,7 @@ def serve(
         """livereload without its own (English) log lines: cli.py reports."""
 
         def _setup_logging(self) -> None:
-            logging.getLogger("tornado.access").setLevel(logging.ERROR)
+            logging.getLogger("tornado.access").setLevel(logging.CRITICAL)
 
     preview = Preview(project, on_build)
     try:

@@ -221,10 +221,12 @@ def _round_trip_yaml() -> YAML:
     return yaml
 
 
-def import_po(content: Content, po_bytes: bytes) -> tuple[str, str, list[str]]:
+def import_po(content: Content, po_bytes: bytes) -> tuple[str, str, list[str], int]:
     """Write the translations of a PO file into the site's YAML and Markdown files.
 
-    Returns (site, language, keys written). Empty and fuzzy entries are skipped.
+    Returns (site, language, keys written, entries skipped). Fuzzy entries, those
+    whose source changed since the export, and a page title without its body
+    (the page would show the source text as if translated) are skipped.
     """
     catalog = read_po(io.BytesIO(po_bytes))
     language = str(catalog.locale) if catalog.locale else ""
@@ -234,12 +236,16 @@ def import_po(content: Content, po_bytes: bytes) -> tuple[str, str, list[str]]:
     units = {u.key: u for u in site_units(site)}
     hashes = read_hashes(site_dir)
     changes: dict[str, list[tuple[Unit, str]]] = {}
+    skipped = 0
     for message in catalog:
-        if not message.id or not message.string or message.fuzzy or message.context not in units:
+        if not message.id or message.context not in units:
+            continue
+        if not message.string:
             continue
         unit = units[str(message.context)]
-        if unit.source != message.id:
-            continue  # the source changed since the export: the translation is stale
+        if message.fuzzy or unit.source != message.id:
+            skipped += 1  # unfinished, or the source changed since the export
+            continue
         text = str(message.string)
         if unit.translations.get(language) == text:
             hashes.setdefault(unit.key, {})[language] = source_hash(unit.source)
@@ -248,6 +254,10 @@ def import_po(content: Content, po_bytes: bytes) -> tuple[str, str, list[str]]:
     written: list[str] = []
     for file, items in sorted(changes.items()):
         if file.startswith("pages/"):
+            page_exists = (site_dir / file).with_name(f"{Path(file).stem}.{language}.md").exists()
+            if not page_exists and not any(unit.field == () for unit, _ in items):
+                skipped += len(items)
+                continue
             _write_page(site_dir / file, language, items)
         else:
             _write_yaml(site_dir / file, language, site.languages[0], items)
@@ -255,7 +265,7 @@ def import_po(content: Content, po_bytes: bytes) -> tuple[str, str, list[str]]:
             hashes.setdefault(unit.key, {})[language] = source_hash(unit.source)
             written.append(unit.key)
     write_hashes(site_dir, hashes)
-    return site.slug, language, written
+    return site.slug, language, written, skipped
 
 
 def _write_yaml(path: Path, language: str, source: str, items: list[tuple[Unit, str]]) -> None:

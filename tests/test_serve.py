@@ -125,3 +125,9 @@ def test_serve_stays_responsive_under_load_and_many_changes(server):
     wait_for(url + "test/de/angebote/", lambda s, b: s == 200 and "Elterncafé 999" in b, timeout=60)
     assert fetch(url + "test/de/")[0] == 200
     assert process.poll() is None
+
+
+def test_serve_without_content_folder_is_a_usage_error(tmp_path, fzgen):
+    result = fzgen(tmp_path, "serve", "--port", str(free_port()))
+    assert result.code == 2
+    assert "existiert nicht" in result.err

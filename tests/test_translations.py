@@ -156,3 +156,22 @@ def test_import_refuses_a_language_the_site_does_not_have(tmp_path, fzgen):
     result = fzgen(tmp_path, "translations", "import", str(po))
     assert result.code == 2
     assert "Übersetzen lässt sich in: en, tr" in result.err
+
+
+def test_page_title_alone_does_not_make_a_translated_page(tmp_path, fzgen):
+    tree(tmp_path)
+    fzgen(tmp_path, "translations", "export", "--site", "test", "--lang", "tr")
+    po = tmp_path / "test.tr.po"
+    catalog = read_po(po.open("rb"))
+    for message in catalog:
+        if message.context == "pages/ueber-uns.md#title":
+            message.string = "Hakkımızda"
+        if message.context == "offers/elterncafe.yaml#summary":
+            message.string = "Ebeveynler için açık buluşma"
+            message.flags.add("fuzzy")
+    with po.open("wb") as handle:
+        write_po(handle, catalog, width=0)
+    result = fzgen(tmp_path, "translations", "import", str(po))
+    assert result.code == 0, result.err
+    assert "0 Übersetzungen" in result.out and "2 Einträge nicht übernommen" in result.out
+    assert not (tmp_path / "content/test/pages/ueber-uns.tr.md").exists()

@@ -1,0 +1,38 @@
+"""The package as pip installs it: theme, catalogues and templates inside the wheel."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_wheel_carries_theme_catalogues_and_templates(tmp_path):
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "-w",
+            str(tmp_path),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    names = set(zipfile.ZipFile(next(tmp_path.glob("fzgen-*.whl"))).namelist())
+    languages = {p.stem for p in (ROOT / "translations").glob("*.yaml")}
+    assert {f"fzgen/catalogues/{code}.yaml" for code in languages} <= names
+    templates = {
+        p.relative_to(ROOT / "themes").as_posix()
+        for p in (ROOT / "themes").rglob("*")
+        if p.is_file()
+    }
+    assert {f"fzgen/themes/{path}" for path in templates} <= names
+    assert {"fzgen/preview/error.html", "fzgen/templates/new/site.yaml"} <= names
