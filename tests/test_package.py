@@ -36,3 +36,18 @@ def test_wheel_carries_theme_catalogues_and_templates(tmp_path):
     }
     assert {f"fzgen/themes/{path}" for path in templates} <= names
     assert {"fzgen/preview/error.html", "fzgen/templates/new/site.yaml"} <= names
+
+
+def test_ci_templates_check_and_build():
+    import yaml
+
+    github = yaml.safe_load((ROOT / "docs/ci/github-actions.yml").read_text(encoding="utf-8"))
+    gitlab = yaml.safe_load((ROOT / "docs/ci/gitlab-ci.yml").read_text(encoding="utf-8"))
+    github_steps = [
+        step.get("run", "") for job in github["jobs"].values() for step in job.get("steps", [])
+    ]
+    assert any("fzgen check" in run for run in github_steps)
+    assert any("fzgen build" in run for run in github_steps)
+    assert any("fzgen check" in line for line in gitlab["pruefen"]["script"])
+    assert any("fzgen build --output public" in line for line in gitlab["pages"]["script"])
+    assert [p.rstrip("/") for p in gitlab["pages"]["artifacts"]["paths"]] == ["public"]
