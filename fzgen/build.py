@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from fzgen.errors import ContentError, Diagnostic, UsageError
-from fzgen.i18n import catalogue_languages, missing_translations
+from fzgen.i18n import catalogue_languages
 from fzgen.load import Content, load_content
 from fzgen.project import Project, output_is_unsafe
 from fzgen.render import render_content
+from fzgen.translations import status
 from fzgen.write import write_output
 
 
@@ -46,10 +47,12 @@ def load(project: Project) -> Content:
 
 def translation_notes(content: Content) -> tuple[Diagnostic, ...]:
     """One note per site: how many texts each language still lacks."""
+
     notes = []
+    rows = status(content)
     for site in content.sites:
         counts = [
-            f"{lang}={len(texts)}" for lang, texts in missing_translations(site).items() if texts
+            f"{r.language}={len(r.missing)}" for r in rows if r.site == site.slug and r.missing
         ]
         if counts:
             notes.append(

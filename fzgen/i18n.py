@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,6 @@ from pydantic import BaseModel
 
 from fzgen.errors import Diagnostic
 from fzgen.fields import Text
-from fzgen.load import SiteContent
 from fzgen.yamlfile import parse_yaml
 
 
@@ -133,14 +131,6 @@ def load_catalogues(translations_dir: Path, languages: Sequence[str]) -> dict[st
     return result
 
 
-@dataclass(frozen=True)
-class MissingText:
-    """A text of the content that has no translation into one language."""
-
-    path: str
-    field: tuple[str | int, ...]
-
-
 def iter_texts(
     value: Any, field: tuple[str | int, ...] = ()
 ) -> Iterator[tuple[tuple[str | int, ...], Text]]:
@@ -153,25 +143,3 @@ def iter_texts(
     elif isinstance(value, list | tuple):
         for index, item in enumerate(value):
             yield from iter_texts(item, (*field, index))
-
-
-def missing_translations(site: SiteContent) -> Mapping[str, list[MissingText]]:
-    """Per target language, the texts and pages that are not translated."""
-    targets = site.languages[1:]
-    site_file = f"{site.slug}/site.yaml"
-    texts = [(site_file, f, t) for f, t in iter_texts(site.site)]
-    for offer in site.published_offers:
-        texts.extend((offer.path, f, t) for f, t in iter_texts(offer.offer))
-    page_languages: dict[str, set[str]] = {}
-    for page in site.pages:
-        page_languages.setdefault(page.slug, set()).add(page.language)
-    missing: dict[str, list[MissingText]] = {}
-    for language in targets:
-        found = [MissingText(path, f) for path, f, text in texts if text.get(language) is None]
-        found.extend(
-            MissingText(f"{site.slug}/pages/{slug}.md", ())
-            for slug, languages in sorted(page_languages.items())
-            if language not in languages
-        )
-        missing[language] = found
-    return missing
