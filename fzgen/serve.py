@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import logging
 import mimetypes
+import os
 import shutil
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
@@ -45,15 +47,42 @@ class Preview:
         self.on_build = on_build
         self.lock = threading.Lock()
         self.error_page: bytes | None = None
+        self.built_at: float | None = None
         self._env = Environment(
             loader=PackageLoader("fzgen", "preview"), autoescape=select_autoescape(default=True)
+        )
+
+    def changed_sites(self) -> list[str] | None:
+        """Sites whose folder changed since the last good build; None: rebuild everything.
+
+        A changed theme or catalogue, content outside a site folder, or a
+        failed last build need everything; otherwise only the touched sites.
+        """
+        if self.built_at is None or self.error_page is not None:
+            return None
+        for folder in (self.project.theme_dir, self.project.translations_dir):
+            if _newest(folder) > self.built_at:
+                return None
+        content = self.project.content_dir
+        if content.stat().st_mtime > self.built_at:
+            return None
+        return sorted(
+            entry.name
+            for entry in content.iterdir()
+            if entry.is_dir() and _newest(entry) > self.built_at
         )
 
     def rebuild(self, *_: object) -> Outcome:
         """Build again; on errors keep serving the error page until the content is fixed."""
         with self.lock:
+            started = time.time()
+            sites = self.changed_sites()
             try:
-                outcome = Outcome(build(self.project))
+                if sites is not None and len(sites) == 1:
+                    outcome = Outcome(build(self.project, site=sites[0]))
+                else:
+                    outcome = Outcome(build(self.project))
+                self.built_at = started
                 self.error_page = None
             except ContentError as exc:
                 outcome = Outcome(None, tuple(exc.diagnostics))
@@ -150,6 +179,20 @@ class Preview:
             ],
         )
         return [body]
+
+
+def _newest(folder: Path) -> float:
+    """The latest modification time of a folder, its subfolders and files."""
+    newest = folder.stat().st_mtime if folder.exists() else 0.0
+    for root, _, names in os.walk(folder):
+        newest = max(
+            [
+                newest,
+                os.stat(root).st_mtime,
+                *(os.stat(os.path.join(root, n)).st_mtime for n in names),
+            ]
+        )
+    return newest
 
 
 def serve(

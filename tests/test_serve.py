@@ -131,3 +131,37 @@ def test_serve_without_content_folder_is_a_usage_error(tmp_path, fzgen):
     result = fzgen(tmp_path, "serve", "--port", str(free_port()))
     assert result.code == 2
     assert "existiert nicht" in result.err
+
+
+def test_serve_rebuilds_only_the_site_that_changed(tmp_path):
+    write_tree(tmp_path, site_tree())
+    write_tree(
+        tmp_path, {k.replace("content/test/", "content/zweite/"): v for k, v in site_tree().items()}
+    )
+    port = free_port()
+    fzgen = Path(sys.executable).parent / "fzgen"
+    process = subprocess.Popen(
+        [str(fzgen), "serve", "--port", str(port)],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        wait_for(url + "zweite/de/", lambda s, b: s == 200)
+        offer = tmp_path / "content/test/offers/elterncafe.yaml"
+        offer.write_text(OFFER_YAML.replace("Elterncafé", "Familiencafé"), encoding="utf-8")
+        wait_for(url + "test/de/angebote/", lambda s, b: s == 200 and "Familiencafé" in b)
+        assert "Elterncafé" in fetch(url + "zweite/de/angebote/")[1]
+    finally:
+        process.terminate()
+        out, _ = process.communicate(timeout=10)
+    counts = [
+        int(line.split("(")[1].split()[0])
+        for line in out.splitlines()
+        if line.startswith("Vorschau aktualisiert")
+    ]
+    assert len(counts) >= 2
+    assert counts[-1] < counts[0] / 1.5  # one site of two (and the portal), not both
