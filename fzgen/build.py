@@ -72,7 +72,9 @@ def check(project: Project) -> Report:
     return Report(content, content.notes + translation_notes(content))
 
 
-def build(project: Project, site: str | None = None, clean: bool = False) -> Report:
+def build(
+    project: Project, site: str | None = None, clean: bool = False, processes: int | None = None
+) -> Report:
     """Validate everything; only if all is valid, render and swap in the new output."""
     if output_is_unsafe(project):
         raise UsageError("output_unsafe", path=str(project.output_dir))
@@ -80,7 +82,7 @@ def build(project: Project, site: str | None = None, clean: bool = False) -> Rep
     if site is not None and content.site(site) is None:
         available = ", ".join(s.slug for s in content.sites)
         raise UsageError("site_unknown", site=site, available=available)
-    files = render_content(content, project, reference_date(), only_site=site)
+    files = render_content(content, project, reference_date(), only_site=site, processes=processes)
     keep = [s.slug for s in content.sites if site is not None and s.slug != site]
     written = write_output(files, project.output_dir, keep=keep, clean=clean)
     return Report(content, content.notes + translation_notes(content), written)

@@ -502,7 +502,7 @@ def _render_task(task: tuple[int, str]) -> tuple[dict[str, bytes], list[str]]:
 def worker_count(pages: int) -> int:
     """Processes to render with: FZGEN_WORKERS if set, else every core for large builds.
 
-    Forking is only safe while this process runs a single thread (not inside `serve`).
+    Never fork while other threads run; the preview (an event loop) asks for one.
     """
     configured = os.environ.get("FZGEN_WORKERS", "").strip()
     if configured.isdigit() and int(configured) > 0:
@@ -513,7 +513,11 @@ def worker_count(pages: int) -> int:
 
 
 def render_content(
-    content: Content, project: Project, today: dt.date, only_site: str | None = None
+    content: Content,
+    project: Project,
+    today: dt.date,
+    only_site: str | None = None,
+    processes: int | None = None,
 ) -> dict[str, bytes]:
     """Every file of the output folder (only one site's and the portal with `only_site`).
 
@@ -525,7 +529,7 @@ def render_content(
     tasks = [(index, language) for index, site in enumerate(sites) for language in site.languages]
     pages = sum(len(site.published_offers) * len(site.languages) for site in sites)
     _JOB.update(sites=sites, project=project, env=env, today=today, root=content.root, renderers={})
-    workers = worker_count(pages)
+    workers = processes or worker_count(pages)
     try:
         if workers > 1 and len(tasks) > 1:
             with multiprocessing.get_context("fork").Pool(workers) as pool:

@@ -78,10 +78,9 @@ class Preview:
             started = time.time()
             sites = self.changed_sites()
             try:
-                if sites is not None and len(sites) == 1:
-                    outcome = Outcome(build(self.project, site=sites[0]))
-                else:
-                    outcome = Outcome(build(self.project))
+                # One process: forking under the server's event loop is not safe.
+                only = sites[0] if sites is not None and len(sites) == 1 else None
+                outcome = Outcome(build(self.project, site=only, processes=1))
                 self.built_at = started
                 self.error_page = None
             except ContentError as exc:
