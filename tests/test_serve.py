@@ -45,21 +45,27 @@ def wait_for(url: str, predicate, timeout: float = 20) -> tuple[int, str]:  # ty
     pytest.fail(f"{url} did not reach the expected state; last answer {last[0]}: {last[1][:300]}")
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[tuple[str, Path, subprocess.Popen[str]]]:
-    write_tree(tmp_path, site_tree())
+def start_serve(folder: Path) -> tuple[str, subprocess.Popen[str]]:
+    """`fzgen serve` as a real process in `folder` on a free port."""
     port = free_port()
     fzgen = Path(sys.executable).parent / "fzgen"
     process = subprocess.Popen(
         [str(fzgen), "serve", "--port", str(port)],
-        cwd=tmp_path,
+        cwd=folder,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
+    return f"http://127.0.0.1:{port}/", process
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[tuple[str, Path, subprocess.Popen[str]]]:
+    write_tree(tmp_path, site_tree())
+    url, process = start_serve(tmp_path)
     try:
-        yield f"http://127.0.0.1:{port}/", tmp_path, process
+        yield url, tmp_path, process
     finally:
         process.terminate()
         process.wait(timeout=10)
@@ -138,17 +144,7 @@ def test_serve_rebuilds_only_the_site_that_changed(tmp_path):
     write_tree(
         tmp_path, {k.replace("content/test/", "content/zweite/"): v for k, v in site_tree().items()}
     )
-    port = free_port()
-    fzgen = Path(sys.executable).parent / "fzgen"
-    process = subprocess.Popen(
-        [str(fzgen), "serve", "--port", str(port)],
-        cwd=tmp_path,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
-    url = f"http://127.0.0.1:{port}/"
+    url, process = start_serve(tmp_path)
     try:
         wait_for(url + "zweite/de/", lambda s, b: s == 200)
         offer = tmp_path / "content/test/offers/elterncafe.yaml"
