@@ -21,6 +21,38 @@ EXIT_USAGE = 2
 EXIT_INTERNAL = 3
 
 
+#: argparse's own sentences, for coordinators who read German.
+_ARGPARSE_GERMAN = {
+    "usage: ": "Aufruf: ",
+    "positional arguments": "Befehle und Angaben",
+    "options": "Optionen",
+    "show this help message and exit": "diese Hilfe zeigen und beenden",
+    "show program's version number and exit": "die Version von fzgen zeigen und beenden",
+    "argument %(argument_name)s: %(message)s": "Angabe %(argument_name)s: %(message)s",
+    "unrecognized arguments: %s": "unbekannte Angaben: %s",
+    "the following arguments are required: %s": "diese Angaben fehlen: %s",
+    "expected one argument": "hier fehlt ein Wert",
+    "invalid %(type)s value: %(value)r": "ungültiger Wert: %(value)r",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "„%(value)s“ gibt es nicht (möglich: %(choices)s)"
+    ),
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "%(option)s ist nicht eindeutig: %(matches)s"
+    ),
+}
+
+
+_ARGPARSE_ENGLISH = argparse._  # type: ignore[attr-defined]
+
+
+def _speak_german(argv: Sequence[str]) -> None:
+    """Let argparse's help and errors speak German unless English messages are asked for."""
+    if "--lang" in argv and "en" in argv:
+        argparse._ = _ARGPARSE_ENGLISH  # type: ignore[attr-defined]
+    else:
+        argparse._ = lambda text: _ARGPARSE_GERMAN.get(text, text)  # type: ignore[attr-defined]
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse, but a wrong call is a usage error worded for people (exit 2)."""
 
@@ -298,6 +330,7 @@ def _serve(project: Project, args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `fzgen` command."""
+    _speak_german(sys.argv[1:] if argv is None else argv)
     args = _parser().parse_args(argv)
     language = args.lang
     try:

@@ -188,3 +188,17 @@ def test_new_refuses_bad_or_existing_names(tmp_path, fzgen, slug, fragment):
     assert result.code == 2
     assert fragment in result.err
     assert (tmp_path / "content/glinde/site.yaml").read_text(encoding="utf-8") == before
+
+
+def test_help_and_wrong_calls_speak_german(capsys):
+    from fzgen.cli import main
+
+    with pytest.raises(SystemExit) as done:
+        main(["--help"])
+    assert done.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Aufruf: fzgen") and "diese Hilfe zeigen und beenden" in out
+    with pytest.raises(SystemExit) as done:
+        main(["build", "--gibtsnicht"])
+    assert done.value.code == 2
+    assert "unbekannte Angaben: --gibtsnicht" in capsys.readouterr().err
