@@ -484,7 +484,7 @@ def finish(html: str, root: str, cat: Catalogue, source: Catalogue) -> bytes:
 #: What forked workers need; set in the parent just before the fork.
 _JOB: dict[str, Any] = {}
 #: Below this many pages a second process costs more than it saves.
-PARALLEL_FROM_PAGES = 1500
+PARALLEL_FROM_PAGES = 300
 
 
 def _render_task(task: tuple[int, str]) -> tuple[dict[str, bytes], list[str]]:
