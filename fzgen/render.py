@@ -22,7 +22,7 @@ from fzgen.load import Content, PageFile, SiteContent
 from fzgen.markup import FALLBACK_CLASS, ROOT_MARKER, Localizer
 from fzgen.model import Audience, Category
 from fzgen.project import Project
-from fzgen.schedule import WEEKDAY_KEYS, next_occurrences
+from fzgen.schedule import WEEKDAY_KEYS, Occurrence
 from fzgen.sitemap import robots_txt, sitemap_xml
 from fzgen.structured import json_ld, offer_data, organisation_data
 from fzgen.views import (
@@ -85,6 +85,7 @@ class SiteRenderer:
     ) -> None:
         self.site = site
         self.site_dir = site_dir
+        self.dates: dict[str, list[Occurrence]] = {}
         self.env = env
         self.today = today
         self.catalogues = load_catalogues(project.translations_dir, site.languages)
@@ -202,12 +203,12 @@ class SiteRenderer:
     def _coming(self, views: SiteViews) -> list[tuple[str, OfferView]]:
         """(when, offer) for every date of the next COMING_DAYS days, earliest first."""
         by_slug = {o.slug: o for o in views.offers}
+        horizon = self.today + dt.timedelta(days=COMING_DAYS)
         found = [
             occurrence
             for entry in self.site.published_offers
-            for occurrence in next_occurrences(
-                entry.offer.schedule, entry.slug, self.today, COMING_DAYS
-            )
+            for occurrence in views.dates[entry.slug]
+            if occurrence.day <= horizon
         ]
         found.sort(key=lambda o: (o.day, o.time.start if o.time else dt.time(0), o.offer_slug))
         return [(views.occurrence_label(o), by_slug[o.offer_slug]) for o in found]
@@ -389,7 +390,7 @@ class SiteRenderer:
         paths: list[str] = []
         today_stamp = dt.datetime.combine(self.today, dt.time(0), dt.UTC)
         cat = self.catalogues[language]
-        views = SiteViews(self.site, Localizer(cat, self.source), self.today)
+        views = SiteViews(self.site, Localizer(cat, self.source), self.today, self.dates)
         for page in self.pages(views):
             files[f"{slug}/{language_href(language, page.path)}index.html"] = self.render_page(
                 views, page

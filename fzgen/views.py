@@ -122,12 +122,20 @@ def language_href(language: str, path: str) -> str:
 class SiteViews:
     """Everything of one site, prepared for one reader language."""
 
-    def __init__(self, site: SiteContent, loc: Localizer, today: dt.date) -> None:
+    def __init__(
+        self,
+        site: SiteContent,
+        loc: Localizer,
+        today: dt.date,
+        dates: dict[str, list[Occurrence]] | None = None,
+    ) -> None:
         self.site = site
         self.loc = loc
         self.cat = loc.cat
         self.language = loc.language
         self.today = today
+        # Dates do not depend on the language: a renderer shares them across languages.
+        self.dates = {} if dates is None else dates
         self.offers = tuple(self._offer(entry) for entry in site.published_offers)
 
     def href(self, path: str) -> str:
@@ -176,7 +184,9 @@ class SiteViews:
 
     def _offer(self, entry: OfferFile) -> OfferView:
         offer, slug, cat = entry.offer, entry.slug, self.cat
-        occurrences = next_occurrences(offer.schedule, slug, self.today, HORIZON_DAYS, NEXT_DATES)
+        if slug not in self.dates:
+            self.dates[slug] = next_occurrences(offer.schedule, slug, self.today, HORIZON_DAYS)
+        occurrences = self.dates[slug][:NEXT_DATES]
         next_dates = tuple(self.occurrence_label(o) for o in occurrences)
         weekdays = sorted(
             {day.value for e in offer.schedule for day in (e.weekly or [])}
