@@ -86,6 +86,7 @@ class SiteRenderer:
         self.site = site
         self.site_dir = site_dir
         self.dates: dict[str, list[Occurrence]] = {}
+        self._cards: dict[tuple[str, str, str], Markup] = {}
         self.env = env
         self.today = today
         self.catalogues = load_catalogues(project.translations_dir, site.languages)
@@ -377,8 +378,17 @@ class SiteRenderer:
         """A full address where base_url is known, else the page-relative one."""
         return f"{self.base_url}{site_href}" if self.base_url else f"{root}{site_href}"
 
+    def card(self, views: SiteViews, offer: OfferView, root: str) -> Markup:
+        """An offer's card in the lists: the same on many pages, so rendered once per depth."""
+        key = (views.language, root, offer.slug)
+        if key not in self._cards:
+            html = self.env.get_template("partials/offer_card.html").render(offer=offer, root=root)
+            self._cards[key] = Markup(html)
+        return self._cards[key]
+
     def render_page(self, views: SiteViews, page: Page) -> bytes:
         context = self.common(views, page)
+        context["card"] = lambda offer: self.card(views, offer, context["root"])
         context.update(page.context)
         html = self.env.get_template(page.template).render(context)
         return finish(html, context["root"], views.cat, self.source)
