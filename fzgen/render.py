@@ -94,6 +94,9 @@ class SiteRenderer:
         self.theme_dir = project.theme_dir
         self.base_url = (site.site.base_url or "").rstrip("/") + "/" if site.site.base_url else None
         self.menu_pages = self._menu_pages()
+        self.page_versions: dict[str, dict[str, PageFile]] = {}
+        for page in site.pages:
+            self.page_versions.setdefault(page.slug, {})[page.language] = page
 
     # --- pages ----------------------------------------------------------------------
 
@@ -108,13 +111,17 @@ class SiteRenderer:
         ]
 
     def _page_in(self, slug: str, language: str) -> PageFile:
-        pages = {p.language: p for p in self.site.pages if p.slug == slug}
-        return pages.get(language) or pages[self.site.languages[0]]
+        """The page in `language`, or in the source language where it has no translation."""
+        versions = self.page_versions[slug]
+        return versions.get(language) or versions[self.site.languages[0]]
 
     def pages(self, views: SiteViews) -> Iterator[Page]:
         """Every HTML page of the site in the views' language."""
         cat, loc, offers = views.cat, views.loc, views.offers
         site = self.site.site
+        # The filter menu is the same on every list page of a language: made once.
+        values = self._filter_values(views)
+        filters = self._filters(views, values)
         yield Page(
             "",
             "home.html",
@@ -131,7 +138,7 @@ class SiteRenderer:
             cat("offers.title"),
             {
                 "groups": self._by_weekday(views),
-                "filters": self._filters(views),
+                "filters": filters,
                 "count": len(offers),
                 "view": "weekday",
             },
@@ -142,12 +149,12 @@ class SiteRenderer:
             cat("offers.by_category"),
             {
                 "groups": self._by_category(views),
-                "filters": self._filters(views),
+                "filters": filters,
                 "count": len(offers),
                 "view": "category",
             },
         )
-        for kind, key, label, matches in self._filter_values(views):
+        for kind, key, label, matches in values:
             selected = tuple(o for o in offers if matches(o))
             title = cat("offers.filtered", filter=label)
             yield Page(
@@ -156,7 +163,7 @@ class SiteRenderer:
                 title,
                 {
                     "groups": [(None, selected)],
-                    "filters": self._filters(views),
+                    "filters": filters,
                     "count": len(selected),
                     "view": "filter",
                 },
@@ -266,10 +273,12 @@ class SiteRenderer:
             values.append(("sprache", code, label, lambda o, v=code: v in o.language_codes))
         return [v for v in values if any(v[3](o) for o in offers)]
 
-    def _filters(self, views: SiteViews) -> list[tuple[str, list[Link]]]:
+    def _filters(
+        self, views: SiteViews, values: list[tuple[str, str, str, Any]]
+    ) -> list[tuple[str, list[Link]]]:
         cat = views.cat
         groups: dict[str, list[Link]] = {"thema": [], "fuer": [], "tag": [], "sprache": []}
-        for kind, key, label, _ in self._filter_values(views):
+        for kind, key, label, _ in values:
             groups[kind].append(Link(views.href(f"{CHOOSE}/{kind}/{key}/"), label))
         headings = {
             "thema": cat("offers.filter_category"),
