@@ -73,10 +73,6 @@ class Localizer:
             return ""
         return text.get(self.language) or text.original
 
-    def is_fallback(self, text: Text | None) -> bool:
-        """Whether the text lacks a translation into the reader's language."""
-        return text is not None and text.get(self.language) is None
-
     def _lang_attributes(self) -> str:
         return f'lang="{self.source.language}" dir="{self.source.direction}"'
 
