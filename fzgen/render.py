@@ -55,6 +55,8 @@ def make_environment(project: Project) -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        # Templates do not change during a run: no stat() per get_template.
+        auto_reload=False,
     )
     env.filters["mailto"] = mailto
     env.filters["tel"] = phone_href
