@@ -13,7 +13,7 @@ from fzgen.load import Content, load_content
 from fzgen.project import Project, output_is_unsafe
 from fzgen.render import render_content
 from fzgen.translations import status
-from fzgen.write import write_output
+from fzgen.write import Staging
 
 
 @dataclass(frozen=True)
@@ -82,10 +82,17 @@ def build(
     if site is not None and content.site(site) is None:
         available = ", ".join(s.slug for s in content.sites)
         raise UsageError("site_unknown", site=site, available=available)
-    files = render_content(content, project, reference_date(), only_site=site, processes=processes)
     keep = [s.slug for s in content.sites if site is not None and s.slug != site]
-    written = write_output(files, project.output_dir, keep=keep, clean=clean)
-    return Report(content, content.notes + translation_notes(content), written)
+    staging = Staging(project.output_dir)
+    try:
+        written = render_content(
+            content, project, reference_date(), staging.write, only_site=site, processes=processes
+        )
+        staging.commit(written, keep, clean)
+    except BaseException:
+        staging.discard()
+        raise
+    return Report(content, content.notes + translation_notes(content), len(written))
 
 
 __all__ = ["ContentError", "Report", "build", "check", "load"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Mapping, Sequence
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -115,6 +115,7 @@ class Catalogue:
         return self._times[key]
 
 
+@cache
 def language_own_name(code: str) -> str:
     """A language's name in its own script, first letter capitalised."""
     name = Locale.parse(code).get_display_name(code) or code

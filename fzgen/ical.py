@@ -35,19 +35,13 @@ def _first_date(entry: ScheduleEntry, today: dt.date) -> dt.date | None:
     return next(occurrences(entry, anchor, anchor + dt.timedelta(days=400)), None)
 
 
-def _event(offer: CalendarOffer, index: int, entry: ScheduleEntry, today: dt.date) -> Event | None:
+def _timing(uid: str, entry: ScheduleEntry, today: dt.date, stamp: dt.datetime) -> Event | None:
+    """The language-independent part of one entry's VEVENT: uid, start, end, rules, stamp."""
     first = entry.date if entry.date else _first_date(entry, today)
     if first is None:
         return None
     event = Event()
-    event.add("uid", f"{offer.uid}-{index + 1}")
-    event.add("summary", offer.summary)
-    if offer.description:
-        event.add("description", offer.description)
-    if offer.location:
-        event.add("location", offer.location)
-    if offer.url:
-        event.add("url", offer.url)
+    event.add("uid", uid)
     if entry.time is None:
         event.add("dtstart", first)
         event.add("dtend", first + dt.timedelta(days=1))
@@ -72,20 +66,46 @@ def _event(offer: CalendarOffer, index: int, entry: ScheduleEntry, today: dt.dat
         for day in sorted(entry.except_):
             start = entry.time.start if entry.time else dt.time(0)
             event.add("exdate", dt.datetime.combine(day, start, BERLIN))
+    event.add("dtstamp", stamp)
     return event
 
 
-def offer_events(offer: CalendarOffer, today: dt.date, stamp: dt.datetime) -> bytes:
-    """The serialised VEVENTs of one offer: made once, used in its own and the site's calendar."""
-    chunks = []
-    for index, entry in enumerate(offer.schedule):
+def _inner_lines(component: Event | Calendar) -> bytes:
+    """A component's property lines, without its BEGIN and END lines."""
+    lines = bytes(component.to_ical())
+    return lines[lines.index(b"\r\n") + 2 : lines.rindex(b"END:")]
+
+
+def event_timings(
+    uid: str, schedule: Iterable[ScheduleEntry], today: dt.date, stamp: dt.datetime
+) -> tuple[bytes, ...]:
+    """The serialised language-independent lines of each dated entry: made once per offer."""
+    timings = []
+    for index, entry in enumerate(schedule):
         if entry.by_appointment:
             continue
-        event = _event(offer, index, entry, today)
+        event = _timing(f"{uid}-{index + 1}", entry, today, stamp)
         if event is not None:
-            event.add("dtstamp", stamp)
-            chunks.append(bytes(event.to_ical()))
-    return b"".join(chunks)
+            timings.append(_inner_lines(event))
+    return tuple(timings)
+
+
+def offer_events(offer: CalendarOffer, timings: tuple[bytes, ...]) -> bytes:
+    """The serialised VEVENTs of one offer in one language: used in its own and the site's calendar.
+
+    Only the texts (summary, description, place, address) are serialised per
+    language; the dates and rules come from `event_timings`.
+    """
+    texts = Event()
+    texts.add("summary", offer.summary)
+    if offer.description:
+        texts.add("description", offer.description)
+    if offer.location:
+        texts.add("location", offer.location)
+    if offer.url:
+        texts.add("url", offer.url)
+    lines = _inner_lines(texts)
+    return b"".join(b"BEGIN:VEVENT\r\n" + timing + lines + b"END:VEVENT\r\n" for timing in timings)
 
 
 @cache
@@ -97,18 +117,33 @@ def _timezone(first_year: int, last_year: int) -> bytes:
     return bytes(zone.to_ical())
 
 
+@cache
+def _calendar_head() -> tuple[bytes, bytes]:
+    """The fixed lines of every calendar, before and after its name."""
+    before, after = Calendar(), Calendar()
+    before.add("prodid", "-//fzgen//Familienzentrum//DE")
+    before.add("version", "2.0")
+    before.add("calscale", "GREGORIAN")
+    after.add("x-wr-timezone", "Europe/Berlin")
+    return _inner_lines(before), _inner_lines(after)
+
+
 def build_calendar(events: Iterable[bytes], name: str, today: dt.date) -> bytes:
     """One VCALENDAR around serialised events, with the time zone they refer to."""
-    calendar = Calendar()
-    calendar.add("prodid", "-//fzgen//Familienzentrum//DE")
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-timezone", "Europe/Berlin")
-    head, end = bytes(calendar.to_ical()).rsplit(b"END:VCALENDAR", 1)
+    before, after = _calendar_head()
+    named = Calendar()
+    named.add("x-wr-calname", name)
     # Rules of the time zone from last year to a few years ahead keep the file small.
     zone = _timezone(today.year - 1, today.year + 5)
-    return head + zone + b"".join(events) + b"END:VCALENDAR" + end
+    return (
+        b"BEGIN:VCALENDAR\r\n"
+        + before
+        + _inner_lines(named)
+        + after
+        + zone
+        + b"".join(events)
+        + b"END:VCALENDAR\r\n"
+    )
 
 
 def has_dates(schedule: Iterable[ScheduleEntry]) -> bool:

@@ -6,25 +6,23 @@ import datetime as dt
 import multiprocessing
 import os
 import threading
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template, select_autoescape
 from markupsafe import Markup, escape
 
 from fzgen.hosting import headers_file, htaccess
 from fzgen.i18n import Catalogue, language_own_name, load_catalogues
-from fzgen.ical import CalendarOffer, build_calendar, offer_events
-from fzgen.load import Content, PageFile, SiteContent
+from fzgen.ical import CalendarOffer, build_calendar, event_timings, offer_events
+from fzgen.load import Content, SiteContent
 from fzgen.markup import FALLBACK_CLASS, ROOT_MARKER, Localizer
-from fzgen.model import Audience, Category
+from fzgen.pages import FILTERS, Page, SiteOutline, offer_key
 from fzgen.project import Project
-from fzgen.schedule import WEEKDAY_KEYS, Occurrence
+from fzgen.schedule import Occurrence
 from fzgen.sitemap import robots_txt, sitemap_xml
-from fzgen.structured import json_ld, offer_data, organisation_data
 from fzgen.views import (
     CHOOSE,
     CONTACT,
@@ -38,12 +36,9 @@ from fzgen.views import (
     SiteViews,
     language_href,
     mailto,
-    map_url,
     phone_href,
 )
 
-#: How many days ahead the home page lists dates.
-COMING_DAYS = 14
 _FALLBACK_MARK = "<!--fallback-notice-->"
 
 
@@ -63,296 +58,82 @@ def make_environment(project: Project) -> Environment:
     return env
 
 
-@dataclass(frozen=True)
-class Page:
-    """One page of a site in one language, before rendering."""
-
-    path: str
-    template: str
-    title: str
-    context: dict[str, Any] = field(default_factory=dict)
-    in_sitemap: bool = True
-
-
 def root_of(href: str) -> str:
     """The way up from a page at `href` (site-relative, a folder) to the site folder."""
     return "../" * href.count("/")
 
 
 class SiteRenderer:
-    """Renders every file of one site."""
+    """Renders every file of one site; kept by the preview to re-render only what changed."""
 
     def __init__(
         self, site: SiteContent, project: Project, env: Environment, today: dt.date, site_dir: Path
     ) -> None:
-        self.site = site
         self.site_dir = site_dir
-        self.dates: dict[str, list[Occurrence]] = {}
-        self._cards: dict[tuple[str, str, str], Markup] = {}
         self.env = env
         self.today = today
+        self.theme_dir = project.theme_dir
         self.catalogues = load_catalogues(project.translations_dir, site.languages)
         self.source = self.catalogues[site.languages[0]]
-        self.theme_dir = project.theme_dir
         self.base_url = (site.site.base_url or "").rstrip("/") + "/" if site.site.base_url else None
-        self.menu_pages = self._menu_pages()
-        self.page_versions: dict[str, dict[str, PageFile]] = {}
-        for page in site.pages:
-            self.page_versions.setdefault(page.slug, {})[page.language] = page
+        self._templates: dict[str, Template] = {}
+        self._set_site(site)
 
-    # --- pages ----------------------------------------------------------------------
+    def _set_site(self, site: SiteContent) -> None:
+        self.site = site
+        self.outline = SiteOutline(site, self.catalogues, self.today, self.base_url)
+        #: Next dates of each offer; they do not depend on the language.
+        self.dates: dict[str, list[Occurrence]] = {}
+        self.views: dict[str, SiteViews] = {}
+        self._cards: dict[tuple[str, str], Markup] = {}
+        self._events: dict[tuple[str, str], bytes] = {}
+        self._timings: dict[str, tuple[bytes, ...]] = {}
+        self._shared: dict[str, dict[str, Any]] = {}
+        #: The dependency graph of the last render: language → page path → what it uses.
+        self.graph: dict[str, dict[str, frozenset[str]]] = {}
+        self.menus: dict[str, list[tuple[str, str, str]]] = {}
 
-    def _menu_pages(self) -> list[tuple[str, int | None]]:
-        """Free pages (slug, menu position) in menu order, from the source-language files."""
-        sources = [
-            p for p in self.site.pages if p.language == self.site.languages[0] and not p.meta.draft
-        ]
-        return [
-            (p.slug, p.meta.menu)
-            for p in sorted(sources, key=lambda p: (p.meta.menu is None, p.meta.menu or 0, p.slug))
-        ]
+    def template(self, name: str) -> Template:
+        if name not in self._templates:
+            self._templates[name] = self.env.get_template(name)
+        return self._templates[name]
 
-    def _page_in(self, slug: str, language: str) -> PageFile:
-        """The page in `language`, or in the source language where it has no translation."""
-        versions = self.page_versions[slug]
-        return versions.get(language) or versions[self.site.languages[0]]
-
-    def pages(self, views: SiteViews) -> Iterator[Page]:
-        """Every HTML page of the site in the views' language."""
-        cat, loc, offers = views.cat, views.loc, views.offers
-        site = self.site.site
-        # The filter menu is the same on every list page of a language: made once.
-        values = self._filter_values(views)
-        filters = self._filters(views, values)
-        yield Page(
-            "",
-            "home.html",
-            loc.plain(site.name),
-            {
-                "intro": loc.block(site.intro),
-                "coming": self._coming(views),
-                "json_ld": json_ld(organisation_data(self.site, views, self.base_url)),
-            },
-        )
-        yield Page(
-            f"{OFFERS}/",
-            "offers.html",
-            cat("offers.title"),
-            {
-                "groups": self._by_weekday(views),
-                "filters": filters,
-                "count": len(offers),
-                "view": "weekday",
-            },
-        )
-        yield Page(
-            f"{CHOOSE}/themen/",
-            "offers.html",
-            cat("offers.by_category"),
-            {
-                "groups": self._by_category(views),
-                "filters": filters,
-                "count": len(offers),
-                "view": "category",
-            },
-        )
-        for kind, key, label, matches in values:
-            selected = tuple(o for o in offers if matches(o))
-            title = cat("offers.filtered", filter=label)
-            yield Page(
-                f"{CHOOSE}/{kind}/{key}/",
-                "offers.html",
-                title,
-                {
-                    "groups": [(None, selected)],
-                    "filters": filters,
-                    "count": len(selected),
-                    "view": "filter",
-                },
-            )
-        for offer in offers:
-            data = offer_data(offer, self.site, views, self.base_url)
-            yield Page(
-                f"{OFFERS}/{offer.slug}/",
-                "offer.html",
-                offer.title_text,
-                {
-                    "offer": offer,
-                    "json_ld": json_ld(data),
-                },
-            )
-        yield Page(
-            f"{NETWORK}/", "network.html", cat("network.title"), {"partners": self._partners(views)}
-        )
-        yield Page(f"{CONTACT}/", "contact.html", cat("contact.title"), {})
-        for slug, _menu in self.menu_pages:
-            page = self._page_in(slug, views.language)
-            direction = self.catalogues[page.language].direction
-            yield Page(
-                f"{slug}/",
-                "page.html",
-                page.meta.title,
-                {
-                    "body": loc.markdown_in(page.body, page.language, direction),
-                    "title_lang": page.language,
-                    "title_dir": direction,
-                },
-            )
-        yield Page(f"{IMPRINT}/", "imprint.html", cat("nav.imprint"), {})
-        yield Page(f"{PRIVACY}/", "privacy.html", cat("nav.privacy"), {})
-        yield Page(
-            f"{PROGRAMME}/",
-            "programme.html",
-            cat("programme.title"),
-            {
-                "groups": self._by_category(views, first_only=True),
-                "as_of": cat("programme.as_of", date=cat.date(self.today)),
-            },
-        )
-
-    def _coming(self, views: SiteViews) -> list[tuple[str, OfferView]]:
-        """(when, offer) for every date of the next COMING_DAYS days, earliest first."""
-        by_slug = {o.slug: o for o in views.offers}
-        horizon = self.today + dt.timedelta(days=COMING_DAYS)
-        found = [
-            occurrence
-            for entry in self.site.published_offers
-            for occurrence in views.dates[entry.slug]
-            if occurrence.day <= horizon
-        ]
-        found.sort(key=lambda o: (o.day, o.time.start if o.time else dt.time(0), o.offer_slug))
-        return [(views.occurrence_label(o), by_slug[o.offer_slug]) for o in found]
-
-    def _by_weekday(self, views: SiteViews) -> list[tuple[str | None, tuple[OfferView, ...]]]:
-        cat, offers = views.cat, views.offers
-        groups: list[tuple[str | None, tuple[OfferView, ...]]] = [
-            (cat(f"weekday.{day}"), tuple(o for o in offers if day in o.weekdays))
-            for day in WEEKDAY_KEYS
-        ]
-        groups.append((cat("offers.single_dates"), tuple(o for o in offers if "date" in o.kinds)))
-        groups.append(
-            (cat("offers.by_appointment"), tuple(o for o in offers if "by_appointment" in o.kinds))
-        )
-        return [(label, group) for label, group in groups if group]
-
-    def _by_category(
-        self, views: SiteViews, first_only: bool = False
-    ) -> list[tuple[str | None, tuple[OfferView, ...]]]:
-        """Offers under each of their categories, or (the printed flyer) once, under the first."""
-        groups: list[tuple[str | None, tuple[OfferView, ...]]] = []
-        for category in Category:
-            matching = tuple(
-                o
-                for o in views.offers
-                if (
-                    o.first_category == category.value
-                    if first_only
-                    else category.value in o.category_keys
-                )
-            )
-            if matching:
-                groups.append((views.cat(f"category.{category.value}"), matching))
-        return groups
-
-    def _filter_values(self, views: SiteViews) -> list[tuple[str, str, str, Any]]:
-        """(folder, value, label, predicate) for every filter value some offer has."""
-        cat, offers = views.cat, views.offers
-        values: list[tuple[str, str, str, Any]] = []
-        for category in Category:
-            label = cat(f"category.{category.value}")
-            values.append(
-                ("thema", category.value, label, lambda o, v=category.value: v in o.category_keys)
-            )
-        for audience in Audience:
-            label = cat(f"audience.{audience.value}")
-            values.append(
-                ("fuer", audience.value, label, lambda o, v=audience.value: v in o.audience_keys)
-            )
-        for day in WEEKDAY_KEYS:
-            values.append(("tag", day, cat(f"weekday.{day}"), lambda o, v=day: v in o.weekdays))
-        for code in sorted({code for offer in offers for code in offer.language_codes}):
-            label = cat.language_name(code)
-            values.append(("sprache", code, label, lambda o, v=code: v in o.language_codes))
-        return [v for v in values if any(v[3](o) for o in offers)]
-
-    def _filters(
-        self, views: SiteViews, values: list[tuple[str, str, str, Any]]
-    ) -> list[tuple[str, list[Link]]]:
-        cat = views.cat
-        groups: dict[str, list[Link]] = {"thema": [], "fuer": [], "tag": [], "sprache": []}
-        for kind, key, label, _ in values:
-            groups[kind].append(Link(views.href(f"{CHOOSE}/{kind}/{key}/"), label))
-        headings = {
-            "thema": cat("offers.filter_category"),
-            "fuer": cat("offers.filter_audience"),
-            "tag": cat("offers.filter_weekday"),
-            "sprache": cat("offers.filter_language"),
-        }
-        return [(headings[kind], links) for kind, links in groups.items() if links]
-
-    def _partners(self, views: SiteViews) -> list[dict[str, Any]]:
-        return [
-            {
-                "name": views.text(p.name),
-                "kind": views.cat(f"partner_kind.{p.kind.value}"),
-                "address": p.address,
-                "map_url": map_url(p.address),
-                "url": p.url,
-                "phone": p.phone,
-                "description": views.loc.block(p.description),
-            }
-            for p in self.site.site.partners
-        ]
+    def views_for(self, language: str) -> SiteViews:
+        """The site prepared for one language, made once."""
+        if language not in self.views:
+            localizer = Localizer(self.catalogues[language], self.source)
+            self.views[language] = SiteViews(self.site, localizer, self.today, self.dates)
+        return self.views[language]
 
     # --- rendering ------------------------------------------------------------------
 
-    def common(self, views: SiteViews, page: Page) -> dict[str, Any]:
+    def _shared_context(self, views: SiteViews) -> dict[str, Any]:
+        """What every page of a language shows the same way: made once per language."""
+        language = views.language
+        if language in self._shared:
+            return self._shared[language]
         cat, site = views.cat, self.site.site
-        href = language_href(views.language, page.path)
-        root = root_of(href)
         nav = [
             Link("", cat("nav.home")),
             Link(f"{OFFERS}/", cat("nav.offers")),
             Link(f"{NETWORK}/", cat("nav.network")),
             *(
                 Link(f"{slug}/", self._menu_title(slug, views))
-                for slug, menu in self.menu_pages
+                for slug, menu in self.outline.menu_pages
                 if menu is not None
             ),
             Link(f"{CONTACT}/", cat("nav.contact")),
         ]
-        nav = [
-            Link(views.href(link.href), link.label, current=self._is_current(link.href, page.path))
-            for link in nav
-        ]
-        switcher = [
-            {
-                "code": code,
-                "name": language_own_name(code),
-                "href": language_href(code, page.path),
-                "current": code == views.language,
-            }
-            for code in self.site.languages
-        ]
-        alternates = [
-            (code, self.absolute(language_href(code, page.path), root))
-            for code in self.site.languages
-        ]
-        return {
+        shared = {
             "t": cat.markup,
             "plural": cat.plural,
-            "lang": views.language,
+            "lang": language,
             "dir": cat.direction,
-            "root": root,
-            "title": page.title,
+            "nav_links": nav,
+            "switcher_names": [(code, language_own_name(code)) for code in self.site.languages],
             "site_name": views.text(site.name),
             "site_name_text": views.loc.plain(site.name),
             "sozialraum": views.text(site.sozialraum),
-            "nav": nav,
-            "switcher": switcher,
-            "canonical": self.absolute(href, root),
-            "alternates": alternates,
-            "x_default": self.absolute(language_href(self.site.languages[0], page.path), root),
             "coordinator": site.coordinator,
             "coordinator_role": views.text(site.coordinator.role),
             "office_hours": views.text(site.coordinator.office_hours),
@@ -371,9 +152,40 @@ class SiteRenderer:
             },
             "json_ld": Markup(""),
         }
+        self._shared[language] = shared
+        return shared
+
+    def common(self, views: SiteViews, page: Page) -> dict[str, Any]:
+        """The context of a page: the language's shared values and those of this address."""
+        shared = self._shared_context(views)
+        href = language_href(views.language, page.path)
+        root = root_of(href)
+        context = dict(shared)
+        context["root"] = root
+        context["title"] = page.title
+        context["nav"] = [
+            Link(views.href(link.href), link.label, current=self._is_current(link.href, page.path))
+            for link in shared["nav_links"]
+        ]
+        context["switcher"] = [
+            {
+                "code": code,
+                "name": name,
+                "href": language_href(code, page.path),
+                "current": code == views.language,
+            }
+            for code, name in shared["switcher_names"]
+        ]
+        context["alternates"] = [
+            (code, self.absolute(language_href(code, page.path), root))
+            for code in self.site.languages
+        ]
+        context["canonical"] = self.absolute(href, root)
+        context["x_default"] = self.absolute(language_href(self.site.languages[0], page.path), root)
+        return context
 
     def _menu_title(self, slug: str, views: SiteViews) -> Markup:
-        page = self._page_in(slug, views.language)
+        page = self.outline.page_in(slug, views.language)
         if page.language == views.language:
             return Markup("<bdi>{}</bdi>").format(page.meta.title)
         direction = self.catalogues[page.language].direction
@@ -389,48 +201,80 @@ class SiteRenderer:
         """A full address where base_url is known, else the page-relative one."""
         return f"{self.base_url}{site_href}" if self.base_url else f"{root}{site_href}"
 
-    def card(self, views: SiteViews, offer: OfferView, root: str) -> Markup:
-        """An offer's card in the lists: the same on many pages, so rendered once per depth."""
-        key = (views.language, root, offer.slug)
+    def card(self, views: SiteViews, offer: OfferView) -> Markup:
+        """An offer's card in the lists: rendered once per language, its links made
+        page-relative by `finish` (the root marker), so one card serves every list."""
+        key = (views.language, offer.slug)
         if key not in self._cards:
-            html = self.env.get_template("partials/offer_card.html").render(offer=offer, root=root)
+            html = self.template("partials/offer_card.html").render(offer=offer, root=ROOT_MARKER)
             self._cards[key] = Markup(html)
         return self._cards[key]
 
     def render_page(self, views: SiteViews, page: Page) -> bytes:
         context = self.common(views, page)
-        context["card"] = lambda offer: self.card(views, offer, context["root"])
-        context.update(page.context)
-        html = self.env.get_template(page.template).render(context)
+        context["card"] = lambda offer: self.card(views, offer)
+        context.update(page.context())
+        html = self.template(page.template).render(context)
         return finish(html, context["root"], views.cat, self.source)
+
+    def page_file(self, language: str, page: Page) -> str:
+        """Where a page of this site lands in the output folder."""
+        return f"{self.site.slug}/{language_href(language, page.path)}index.html"
 
     def render_language(self, language: str) -> tuple[dict[str, bytes], list[str]]:
         """Every page and calendar of the site in one language, and the pages' paths."""
-        slug = self.site.slug
         files: dict[str, bytes] = {}
         paths: list[str] = []
-        today_stamp = dt.datetime.combine(self.today, dt.time(0), dt.UTC)
-        cat = self.catalogues[language]
-        views = SiteViews(self.site, Localizer(cat, self.source), self.today, self.dates)
-        for page in self.pages(views):
-            files[f"{slug}/{language_href(language, page.path)}index.html"] = self.render_page(
-                views, page
-            )
+        views = self.views_for(language)
+        graph: dict[str, frozenset[str]] = {}
+        for page in self.outline.pages(views):
+            files[self.page_file(language, page)] = self.render_page(views, page)
+            graph[page.path] = page.uses
             if page.in_sitemap:
                 paths.append(page.path)
-        events = [
-            offer_events(self._calendar_offer(views, offer), self.today, today_stamp)
-            for offer in views.offers
-        ]
-        for offer, chunk in zip(views.offers, events, strict=True):
-            if offer.calendar_href:
-                files[f"{slug}/{offer.calendar_href}"] = build_calendar(
-                    [chunk], offer.title_text, self.today
+        self.graph[language] = graph
+        self.menus[language] = self._menu_keys(views)
+        files.update(self.calendars(views, {offer.slug for offer in views.offers}))
+        return files, paths
+
+    @staticmethod
+    def _menu_keys(views: SiteViews) -> list[tuple[str, str, str]]:
+        return [(kind, key, label) for kind, key, label, _ in SiteOutline.filter_values(views)]
+
+    def calendars(self, views: SiteViews, slugs: set[str]) -> dict[str, bytes]:
+        """The calendars of these offers and the site's calendar of all offers, in one language."""
+        slug, language = self.site.slug, views.language
+        files: dict[str, bytes] = {}
+        today_stamp = dt.datetime.combine(self.today, dt.time(0), dt.UTC)
+        for offer in views.offers:
+            key = (language, offer.slug)
+            if offer.slug not in self._timings:
+                uid = self._calendar_offer(offer).uid
+                self._timings[offer.slug] = event_timings(
+                    uid, offer.source.schedule, self.today, today_stamp
                 )
+            if key not in self._events:
+                calendar_offer = self._calendar_offer(offer)
+                self._events[key] = offer_events(calendar_offer, self._timings[offer.slug])
+            if offer.calendar_href and offer.slug in slugs:
+                files[f"{slug}/{offer.calendar_href}"] = build_calendar(
+                    [self._events[key]], offer.title_text, self.today
+                )
+        events = [self._events[(language, offer.slug)] for offer in views.offers]
         files[f"{slug}/{views.href('kalender.ics')}"] = build_calendar(
             events, views.loc.plain(self.site.site.name), self.today
         )
-        return files, paths
+        return files
+
+    def sitemap(self) -> dict[str, bytes]:
+        """sitemap.xml of the pages the source language has (every page exists in each)."""
+        if not self.base_url:
+            return {}
+        views = self.views_for(self.site.languages[0])
+        paths = [page.path for page in self.outline.pages(views) if page.in_sitemap]
+        return {
+            f"{self.site.slug}/sitemap.xml": sitemap_xml(self.base_url, paths, self.site.languages)
+        }
 
     def render_site_files(self, sitemap_paths: list[str]) -> dict[str, bytes]:
         """The files a site has once: chooser, 404, CSS, sitemap, robots, headers, its files/."""
@@ -451,7 +295,7 @@ class SiteRenderer:
             files[f"{slug}/{path}"] = (self.site_dir / path).read_bytes()
         return files
 
-    def _calendar_offer(self, views: SiteViews, offer: OfferView) -> CalendarOffer:
+    def _calendar_offer(self, offer: OfferView) -> CalendarOffer:
         url = f"{self.base_url}{offer.href}" if self.base_url else None
         host = (self.base_url or "").split("//")[-1].strip("/") or f"{self.site.slug}.fzgen"
         return CalendarOffer(
@@ -486,6 +330,50 @@ class SiteRenderer:
         )
         return html.encode()
 
+    # --- incremental ----------------------------------------------------------------
+
+    def update(self, site: SiteContent, changed: set[str]) -> tuple[dict[str, bytes], set[str]]:
+        """After the offers `changed` were edited, added or removed (site.yaml, pages and
+        files unchanged): the files to write again and those to remove.
+
+        The pages to render are those whose uses, in the last render or in
+        this one, include a changed offer, plus new pages; if the filter menu
+        changed, every page that shows it.
+        """
+        self.site = site
+        self.outline = SiteOutline(site, self.catalogues, self.today, self.base_url)
+        for slug in changed:
+            self.dates.pop(slug, None)
+            self._timings.pop(slug, None)
+        entries = {entry.slug: entry for entry in site.published_offers}
+        keys = {offer_key(slug) for slug in changed}
+        files: dict[str, bytes] = {}
+        removed: set[str] = set()
+        for language in site.languages:
+            views = self.views_for(language)
+            for slug in changed:
+                self._cards.pop((language, slug), None)
+                self._events.pop((language, slug), None)
+            views.replace_offers(entries, changed)
+            before = self.graph.get(language, {})
+            menu = self._menu_keys(views)
+            stale = keys | ({FILTERS} if menu != self.menus.get(language) else set())
+            graph: dict[str, frozenset[str]] = {}
+            for page in self.outline.pages(views):
+                graph[page.path] = page.uses
+                old = before.get(page.path)
+                if old is None or page.uses & stale or old & stale:
+                    files[self.page_file(language, page)] = self.render_page(views, page)
+            for path in before.keys() - graph.keys():
+                removed.add(f"{self.site.slug}/{language_href(language, path)}index.html")
+            for slug in changed:
+                removed.add(f"{self.site.slug}/{views.href(f'{OFFERS}/{slug}/kalender.ics')}")
+            self.graph[language] = graph
+            self.menus[language] = menu
+            files.update(self.calendars(views, changed))
+        files.update(self.sitemap())
+        return files, removed - files.keys()
+
 
 def finish(html: str, root: str, cat: Catalogue, source: Catalogue) -> bytes:
     """Point file links at the site folder and add the page-wide fallback notice if needed."""
@@ -507,18 +395,30 @@ def finish(html: str, root: str, cat: Catalogue, source: Catalogue) -> bytes:
 _JOB: dict[str, Any] = {}
 #: Below this many pages a second process costs more than it saves.
 PARALLEL_FROM_PAGES = 300
+#: Takes rendered files (path → bytes) and writes them; see `fzgen.write.Staging`.
+FileSink = Callable[[Mapping[str, bytes]], object]
 
 
-def _render_task(task: tuple[int, str]) -> tuple[dict[str, bytes], list[str]]:
-    """Render one site in one language (in a worker or in the main process)."""
-    index, language = task
+def _renderer(index: int) -> SiteRenderer:
     renderers: dict[int, SiteRenderer] = _JOB["renderers"]
     if index not in renderers:
         site = _JOB["sites"][index]
         renderers[index] = SiteRenderer(
             site, _JOB["project"], _JOB["env"], _JOB["today"], _JOB["root"] / site.slug
         )
-    return renderers[index].render_language(language)
+    return renderers[index]
+
+
+def _render_task(task: tuple[int, str]) -> tuple[list[str], list[str]]:
+    """Render one site in one language and hand the files to the sink, in this process.
+
+    Workers write their own files: nothing large travels back to the parent,
+    and both cores create files. Returns the files' and the pages' paths.
+    """
+    index, language = task
+    files, pages = _renderer(index).render_language(language)
+    _JOB["sink"](files)
+    return list(files), pages
 
 
 def worker_count(pages: int) -> int:
@@ -538,39 +438,60 @@ def render_content(
     content: Content,
     project: Project,
     today: dt.date,
+    sink: FileSink,
     only_site: str | None = None,
     processes: int | None = None,
-) -> dict[str, bytes]:
-    """Every file of the output folder (only one site's and the portal with `only_site`).
+    keep: dict[str, SiteRenderer] | None = None,
+) -> list[str]:
+    """Render every file of the output folder (only one site's and the portal with
+    `only_site`), handing each batch to `sink`; returns the paths of all files.
 
     Sites × languages are independent: large builds render them in forked
     workers (both cores here), and the result is byte-identical either way.
+    With `keep`, everything renders in this process and the site renderers
+    (with their dependency graphs) are left in it for incremental updates.
     """
     env = make_environment(project)
     sites = [site for site in content.sites if only_site is None or site.slug == only_site]
     tasks = [(index, language) for index, site in enumerate(sites) for language in site.languages]
     pages = sum(len(site.published_offers) * len(site.languages) for site in sites)
-    _JOB.update(sites=sites, project=project, env=env, today=today, root=content.root, renderers={})
-    workers = processes or worker_count(pages)
+    _JOB.update(
+        sites=sites,
+        project=project,
+        env=env,
+        today=today,
+        root=content.root,
+        renderers={},
+        sink=sink,
+    )
+    workers = 1 if keep is not None else processes or worker_count(pages)
+    written: list[str] = []
     try:
         if workers > 1 and len(tasks) > 1:
             with multiprocessing.get_context("fork").Pool(workers) as pool:
                 results = pool.map(_render_task, tasks, chunksize=1)
         else:
             results = [_render_task(task) for task in tasks]
-        files: dict[str, bytes] = {}
         sitemaps: dict[int, list[str]] = {}
-        for (index, language), (rendered, paths) in zip(tasks, results, strict=True):
-            files.update(rendered)
+        for (index, language), (paths, page_paths) in zip(tasks, results, strict=True):
+            written += paths
             if language == sites[index].languages[0]:
-                sitemaps[index] = paths
+                sitemaps[index] = page_paths
         for index, site in enumerate(sites):
-            renderer = _JOB["renderers"].get(index) or SiteRenderer(
-                site, project, env, today, content.root / site.slug
-            )
-            files.update(renderer.render_site_files(sitemaps.get(index, [])))
+            files = _renderer(index).render_site_files(sitemaps.get(index, []))
+            sink(files)
+            written += files
+            if keep is not None:
+                keep[site.slug] = _renderer(index)
     finally:
         _JOB.clear()
+    files = render_portal(content, env)
+    sink(files)
+    return written + list(files)
+
+
+def render_portal(content: Content, env: Environment) -> dict[str, bytes]:
+    """The portal page listing every site, and its headers."""
     portal = [
         {
             "slug": site.slug,
@@ -581,7 +502,8 @@ def render_content(
         }
         for site in content.sites
     ]
-    files["index.html"] = env.get_template("portal.html").render(sites=portal).encode()
-    files["_headers"] = headers_file()
-    files[".htaccess"] = htaccess(None)
-    return files
+    return {
+        "index.html": env.get_template("portal.html").render(sites=portal).encode(),
+        "_headers": headers_file(),
+        ".htaccess": htaccess(None),
+    }

@@ -138,6 +138,16 @@ class SiteViews:
         self.dates = {} if dates is None else dates
         self.offers = tuple(self._offer(entry) for entry in site.published_offers)
 
+    def replace_offers(self, entries: dict[str, OfferFile], changed: set[str]) -> None:
+        """Prepare the `changed` offers again (edited, added or removed); keep the others.
+
+        `entries` are the published offers in the site's order.
+        """
+        kept = {offer.slug: offer for offer in self.offers if offer.slug not in changed}
+        self.offers = tuple(
+            kept[slug] if slug in kept else self._offer(entry) for slug, entry in entries.items()
+        )
+
     def href(self, path: str) -> str:
         """Site-relative address of `path` in the reader's language."""
         return language_href(self.language, path)

@@ -70,6 +70,61 @@ def _existing(output_dir: Path) -> Iterator[str]:
             yield (base / name).relative_to(output_dir).as_posix()
 
 
+def write_files(root: Path, files: Mapping[str, bytes], folders: set[Path] | None = None) -> None:
+    """Write rendered files below `root`, creating folders once each (`folders` remembers them)."""
+    folders = set() if folders is None else folders
+    for path, data in sorted(files.items()):
+        target = root.joinpath(*check_relative(path).parts)
+        if target.parent not in folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(target.parent)
+        with open(target, "wb") as handle:
+            handle.write(data)
+
+
+class Staging:
+    """The next output folder, written beside the current one and swapped in whole.
+
+    Forked render workers may each write their own files into it; only the
+    process that made it commits.
+    """
+
+    def __init__(self, output_dir: Path) -> None:
+        self.output_dir = output_dir
+        recover(output_dir)
+        output_dir.parent.mkdir(parents=True, exist_ok=True)
+        self.folder = output_dir.parent / f".{output_dir.name}{STAGING}{os.getpid()}"
+        shutil.rmtree(self.folder, ignore_errors=True)
+        self.folder.mkdir()
+        self._folders: set[Path] = set()
+
+    def write(self, files: Mapping[str, bytes]) -> list[str]:
+        """Write rendered files into the staging folder; their paths, for the manifest."""
+        write_files(self.folder, files, self._folders)
+        return list(files)
+
+    def commit(self, written: Collection[str], keep: Collection[str], clean: bool) -> None:
+        """Carry over what must stay, write the manifest, swap the folder in."""
+        ours = read_manifest(self.output_dir)
+        manifest = set(written)
+        for path in _existing(self.output_dir):
+            if path == MANIFEST or path in written:
+                continue
+            mine = path in ours
+            if (mine and path.split("/", 1)[0] in keep) or (not mine and not clean):
+                _carry(self.output_dir / path, self.folder / path)
+                if mine:
+                    manifest.add(path)
+        (self.folder / MANIFEST).write_text(
+            "".join(f"{p}\n" for p in sorted(manifest)), encoding="utf-8"
+        )
+        _swap(self.folder, self.output_dir)
+
+    def discard(self) -> None:
+        """Drop the staging folder: the current output stays as it was."""
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
 def write_output(
     files: Mapping[str, bytes], output_dir: Path, keep: Collection[str] = (), clean: bool = False
 ) -> int:
@@ -79,39 +134,38 @@ def write_output(
     rebuilt with --site) carry over, and so does everything fzgen did not write,
     unless `clean`. A build that dies half way leaves the previous output as it was.
     """
-    recover(output_dir)
-    output_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = output_dir.parent / f".{output_dir.name}{STAGING}{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir()
-    written = set()
+    staging = Staging(output_dir)
     try:
-        ours = read_manifest(output_dir)
-        for path in _existing(output_dir):
-            if path == MANIFEST or path in files:
-                continue
-            mine = path in ours
-            if (mine and path.split("/", 1)[0] in keep) or (not mine and not clean):
-                _carry(output_dir / path, staging / path)
-                if mine:
-                    written.add(path)
-        folders: set[Path] = set()
-        for path, data in sorted(files.items()):
-            target = staging.joinpath(*check_relative(path).parts)
-            if target.parent not in folders:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                folders.add(target.parent)
-            with open(target, "wb") as handle:
-                handle.write(data)
-            written.add(path)
-        (staging / MANIFEST).write_text(
-            "".join(f"{p}\n" for p in sorted(written)), encoding="utf-8"
-        )
-        _swap(staging, output_dir)
+        staging.commit(staging.write(files), keep, clean)
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        staging.discard()
         raise
     return len(files)
+
+
+def update_output(output_dir: Path, files: Mapping[str, bytes], removed: Collection[str]) -> None:
+    """Replace some files of a built folder in place (the preview's incremental rebuild).
+
+    Each file is written beside its target and renamed over it, so a request
+    never sees half a page; removed files go, and so do folders they leave empty.
+    """
+    for path, data in sorted(files.items()):
+        target = output_dir.joinpath(*check_relative(path).parts)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(f".{target.name}.fzgen-new")
+        temporary.write_bytes(data)
+        os.replace(temporary, target)
+    for path in sorted(removed):
+        target = output_dir.joinpath(*check_relative(path).parts)
+        target.unlink(missing_ok=True)
+        folder = target.parent
+        while folder != output_dir and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
+    manifest = (read_manifest(output_dir) | set(files)) - set(removed)
+    (output_dir / MANIFEST).write_text(
+        "".join(f"{p}\n" for p in sorted(manifest)), encoding="utf-8"
+    )
 
 
 def _carry(source: Path, target: Path) -> None:
