@@ -81,28 +81,53 @@ def is_ignored(name: str) -> bool:
     return name.startswith(("_", "."))
 
 
-def load_content(content_dir: Path, catalogue_languages: Collection[str]) -> Content:
+class LoadCache:
+    """Offers read and validated before, by file and state: the preview reads only what changed.
+
+    An entry is used again only while the file's text and the site's languages
+    are the same.
+    """
+
+    def __init__(self) -> None:
+        #: path → (text and languages, document, offer, what reading it reported).
+        self.offers: dict[
+            str, tuple[tuple[Any, ...], Document | None, Offer | None, list[Diagnostic]]
+        ] = {}
+
+
+def load_site(
+    content_dir: Path,
+    site_dir: Path,
+    catalogue_languages: Collection[str],
+    cache: LoadCache | None = None,
+) -> tuple[SiteContent | None, list[Diagnostic]]:
+    """One site folder, validated, and what was found wrong (errors and notes)."""
+    if site_dir.is_symlink():
+        hint = "Verknüpfungen werden nicht gelesen; legen Sie den Ordner selbst hier ab."
+        note = Diagnostic(
+            site_dir.name,
+            "file_unexpected",
+            params={"name": site_dir.name, "hint": hint},
+            severity="warning",
+        )
+        return None, [note]
+    if not site_dir.is_dir():
+        return None, []
+    loader = _SiteLoader(content_dir, site_dir, catalogue_languages, cache)
+    site = loader.load()
+    return site, loader.diagnostics
+
+
+def load_content(
+    content_dir: Path, catalogue_languages: Collection[str], cache: LoadCache | None = None
+) -> Content:
     """Load and validate every site below `content_dir`; raise ContentError with all errors."""
     diagnostics: list[Diagnostic] = []
     sites: list[SiteContent] = []
     site_dirs = [p for p in sorted(content_dir.iterdir()) if not is_ignored(p.name)]
     for site_dir in site_dirs:
-        if site_dir.is_symlink():
-            hint = "Verknüpfungen werden nicht gelesen; legen Sie den Ordner selbst hier ab."
-            diagnostics.append(
-                Diagnostic(
-                    site_dir.name,
-                    "file_unexpected",
-                    params={"name": site_dir.name, "hint": hint},
-                    severity="warning",
-                )
-            )
-            continue
-        if not site_dir.is_dir():
-            continue
-        loader = _SiteLoader(content_dir, site_dir, catalogue_languages)
-        site = loader.load()
-        diagnostics.extend(loader.diagnostics)
+        site, found = load_site(content_dir, site_dir, catalogue_languages, cache)
+        diagnostics.extend(found)
         if site is not None:
             sites.append(site)
     if not any(d.is_dir() and not d.is_symlink() for d in site_dirs) and not diagnostics:
@@ -123,6 +148,7 @@ class _SiteLoader:
     content_dir: Path
     site_dir: Path
     catalogue_languages: Collection[str]
+    cache: LoadCache | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     raw_site: Any = None
 
@@ -283,13 +309,33 @@ class _SiteLoader:
                 self.error(path, "offer_slug_repeated", name=path.stem)
                 continue
             seen.add(path.stem)
-            document = self.read_yaml(path)
+            document, offer = self.read_offer(path, context)
             if document is None:
                 continue
-            offer: Offer | None = self.validate(Offer, document, path, context)
             references_ok = self.check_offer_references(document, path, site, files)
             if offer is not None and references_ok:
                 yield OfferFile(path.stem, self.rel(path), offer)
+
+    def read_offer(
+        self, path: Path, context: dict[str, Any]
+    ) -> tuple[Document | None, Offer | None]:
+        """Parse and validate one offer file, or take both from the cache if its text is
+        unchanged (compared as text: a time stamp can miss two quick saves)."""
+        text = self.read_text(path)
+        if text is None:
+            return None, None
+        key = (text, context["source_language"], *(context["languages"] or ()))
+        cached = self.cache.offers.get(str(path)) if self.cache is not None else None
+        if cached is not None and cached[0] == key:
+            _, document, offer, found = cached
+            self.diagnostics.extend(found)
+            return document, offer
+        before = len(self.diagnostics)
+        document = self.read_yaml(path, text)
+        offer = self.validate(Offer, document, path, context) if document is not None else None
+        if self.cache is not None:
+            self.cache.offers[str(path)] = (key, document, offer, self.diagnostics[before:])
+        return document, offer
 
     def check_offer_references(
         self, document: Document, path: Path, site: Site | None, files: tuple[str, ...]

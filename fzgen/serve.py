@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import logging
 import mimetypes
-import os
 import shutil
 import tempfile
 import threading
-import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
@@ -20,9 +18,11 @@ from typing import Any
 from urllib.parse import unquote
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from livereload.watcher import Watcher
 
-from fzgen.build import Report, build
+from fzgen.build import Report
 from fzgen.errors import ContentError, Diagnostic, FzgenError
+from fzgen.live import LiveBuild
 from fzgen.messages import describe, field_label
 from fzgen.project import Project
 
@@ -47,41 +47,23 @@ class Preview:
         self.on_build = on_build
         self.lock = threading.Lock()
         self.error_page: bytes | None = None
-        self.built_at: float | None = None
+        # Everything renders in this process: forking under the server's event
+        # loop is not safe, and the kept renderers make later changes cheap.
+        self.live = LiveBuild(self.project)
         self._env = Environment(
             loader=PackageLoader("fzgen", "preview"), autoescape=select_autoescape(default=True)
         )
 
-    def changed_sites(self) -> list[str] | None:
-        """Sites whose folder changed since the last good build; None: rebuild everything.
-
-        A changed theme or catalogue, content outside a site folder, or a
-        failed last build need everything; otherwise only the touched sites.
-        """
-        if self.built_at is None or self.error_page is not None:
-            return None
-        for folder in (self.project.theme_dir, self.project.translations_dir):
-            if _newest(folder) > self.built_at:
-                return None
-        content = self.project.content_dir
-        if content.stat().st_mtime > self.built_at:
-            return None
-        return sorted(
-            entry.name
-            for entry in content.iterdir()
-            if entry.is_dir() and _newest(entry) > self.built_at
-        )
-
-    def rebuild(self, *_: object) -> Outcome:
-        """Build again; on errors keep serving the error page until the content is fixed."""
+    def rebuild(self, changed: Iterable[Path] | None = None) -> Outcome:
+        """Build again (only what `changed` touches, where known); on errors keep
+        serving the error page until the content is fixed."""
         with self.lock:
-            started = time.time()
-            sites = self.changed_sites()
             try:
-                # One process: forking under the server's event loop is not safe.
-                only = sites[0] if sites is not None and len(sites) == 1 else None
-                outcome = Outcome(build(self.project, site=only, processes=1))
-                self.built_at = started
+                if changed is None or self.error_page is not None:
+                    report = self.live.full()
+                else:
+                    report = self.live.update(changed)
+                outcome = Outcome(report)
                 self.error_page = None
             except ContentError as exc:
                 outcome = Outcome(None, tuple(exc.diagnostics))
@@ -180,18 +162,47 @@ class Preview:
         return [body]
 
 
-def _newest(folder: Path) -> float:
-    """The latest modification time of a folder, its subfolders and files."""
-    newest = folder.stat().st_mtime if folder.exists() else 0.0
-    for root, _, names in os.walk(folder):
-        newest = max(
-            [
-                newest,
-                os.stat(root).st_mtime,
-                *(os.stat(os.path.join(root, n)).st_mtime for n in names),
-            ]
-        )
-    return newest
+class ChangeWatcher(Watcher):  # type: ignore[misc]
+    """livereload's watcher, told of changes by the operating system (watchfiles:
+    inotify on Linux) instead of polling every 0.8 s, with the changed paths."""
+
+    def __init__(self, folders: list[Path], rebuild: Callable[[list[Path]], object]) -> None:
+        super().__init__()
+        self.folders = [str(folder) for folder in folders if folder.exists()]
+        self.rebuild = rebuild
+        self.pending: list[Path] = []
+        self.guard = threading.Lock()
+        self.stop = threading.Event()
+
+    def start(self, callback: Callable[[], None]) -> bool:
+        """Watch in a thread; each batch of changes runs `callback` on the server's loop."""
+        from tornado import ioloop
+        from watchfiles import watch
+
+        loop = ioloop.IOLoop.current()
+
+        def run() -> None:
+            # step: how long the folder must stay quiet before a batch is taken.
+            for changes in watch(*self.folders, stop_event=self.stop, step=20, debounce=400):
+                with self.guard:
+                    self.pending += [Path(path) for _, path in changes]
+                loop.add_callback(callback)
+
+        threading.Thread(target=run, name="fzgen-watch", daemon=True).start()
+        callback()  # livereload's own note from the start (reload after a restart)
+        return True
+
+    def examine(self) -> tuple[str | None, float | None]:
+        """Rebuild for what changed since the last look; livereload then reloads the browsers."""
+        if self._changes:
+            return self._changes.pop()  # type: ignore[no-any-return]
+        with self.guard:
+            changed, self.pending = self.pending, []
+        if not changed:
+            return None, None
+        self.rebuild(changed)
+        self.filepath = str(changed[0])
+        return self.filepath, None
 
 
 def serve(
@@ -211,13 +222,13 @@ def serve(
             logging.getLogger("tornado.access").setLevel(logging.CRITICAL)
 
     preview = Preview(project, on_build)
+    watched = [project.content_dir, project.theme_dir, project.translations_dir]
+    watcher = ChangeWatcher(watched, preview.rebuild)
     try:
         preview.rebuild()
-        server = QuietServer(preview)
-        watched = [project.content_dir, project.theme_dir, project.translations_dir]
-        for folder in watched:
-            server.watch(str(folder), preview.rebuild, delay=0.1)
+        server = QuietServer(preview, watcher=watcher)
         on_ready(f"http://{host}:{port}/")
         server.serve(host=host, port=port, debug=False, restart_delay=0)
     finally:
+        watcher.stop.set()
         preview.close()

@@ -1,0 +1,162 @@
+"""The preview's build: kept in memory, so a change re-renders only what it touches.
+
+The first build renders everything in this process and keeps each site's
+renderer with its dependency graph. After a change, only the touched sites are
+loaded again (unchanged offers come from the loader's cache); where only offers
+changed, the graph names the pages to render; a changed site.yaml, page or file
+renders that site again. Anything else (theme, catalogues, a new site, a new
+day) is a full build. The result is byte-identical to a full build (tested).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+
+from fzgen.build import Report, reference_date, translation_notes
+from fzgen.errors import ContentError, Diagnostic
+from fzgen.i18n import catalogue_languages
+from fzgen.load import Content, LoadCache, SiteContent, load_content, load_site
+from fzgen.project import Project
+from fzgen.render import SiteRenderer, make_environment, render_content, render_portal
+from fzgen.write import Staging, read_manifest, update_output
+
+
+class LiveBuild:
+    """One project's output, kept up to date file by file."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.cache = LoadCache()
+        self.content: Content | None = None
+        self.today: dt.date | None = None
+        self.renderers: dict[str, SiteRenderer] = {}
+        self.notes: dict[str, tuple[Diagnostic, ...]] = {}
+
+    def full(self) -> Report:
+        """Load and render everything (in this process, keeping the renderers) and swap it in."""
+        project = self.project
+        self.content = None
+        languages = catalogue_languages(project.translations_dir)
+        content = load_content(project.content_dir, languages, self.cache)
+        today = reference_date()
+        renderers: dict[str, SiteRenderer] = {}
+        staging = Staging(project.output_dir)
+        try:
+            written = render_content(content, project, today, staging.write, keep=renderers)
+            staging.commit(written, (), clean=False)
+        except BaseException:
+            staging.discard()
+            raise
+        self.content, self.today, self.renderers = content, today, renderers
+        self.notes = {
+            site.slug: self._notes(site, [d for d in content.notes if _site_of(d) == site.slug])
+            for site in content.sites
+        }
+        return self._report(len(written))
+
+    def update(self, changed: Iterable[Path]) -> Report:
+        """Bring the output up to date after these files changed (raises ContentError)."""
+        sites = self._touched_sites(changed)
+        if sites is None or self.content is None:
+            return self.full()
+        content = self.content
+        files: dict[str, bytes] = {}
+        removed: set[str] = set()
+        new_sites = {site.slug: site for site in content.sites}
+        for slug in sorted(sites):
+            old = content.site(slug)
+            new, found = load_site(
+                content.root,
+                content.root / slug,
+                catalogue_languages(self.project.translations_dir),
+                self.cache,
+            )
+            errors = [d for d in found if d.severity == "error"]
+            if errors:
+                raise ContentError(errors)
+            if old is None or new is None:
+                return self.full()
+            new_sites[slug] = new
+            if (new.site, new.pages, new.files) == (old.site, old.pages, old.files):
+                edited = _changed_offers(old, new)
+                if edited:
+                    rendered, gone = self.renderers[slug].update(new, edited)
+                    files.update(rendered)
+                    removed |= gone
+            else:
+                rendered = self._render_site(new)
+                files.update(rendered)
+                manifest = read_manifest(self.project.output_dir)
+                removed |= {p for p in manifest if p.startswith(f"{slug}/")} - rendered.keys()
+            self.notes[slug] = self._notes(new, found)
+        self.content = dataclasses.replace(
+            content, sites=tuple(new_sites[site.slug] for site in content.sites)
+        )
+        if files or removed:
+            files.update(render_portal(self.content, make_environment(self.project)))
+            update_output(self.project.output_dir, files, removed)
+        return self._report(len(files))
+
+    def _touched_sites(self, changed: Iterable[Path]) -> set[str] | None:
+        """The site folders the changes lie in; None where only a full build will do."""
+        if self.content is None or reference_date() != self.today:
+            return None
+        root = self.project.content_dir.resolve()
+        known = {site.slug for site in self.content.sites}
+        sites: set[str] = set()
+        for path in changed:
+            try:
+                parts = path.resolve().relative_to(root).parts
+            except ValueError:
+                return None  # the theme or the catalogues
+            if len(parts) < 2 or parts[0] not in known:
+                if parts and parts[0].startswith((".", "_")):
+                    continue
+                return None  # a new or removed site, or a file beside the sites
+            sites.add(parts[0])
+        return sites
+
+    def _render_site(self, site: SiteContent) -> dict[str, bytes]:
+        """Every file of one site, with a fresh renderer kept for later updates."""
+        assert self.today is not None
+        renderer = SiteRenderer(
+            site,
+            self.project,
+            make_environment(self.project),
+            self.today,
+            self.project.content_dir / site.slug,
+        )
+        files: dict[str, bytes] = {}
+        paths: list[str] = []
+        for language in site.languages:
+            rendered, pages = renderer.render_language(language)
+            files.update(rendered)
+            if language == site.languages[0]:
+                paths = pages
+        files.update(renderer.render_site_files(paths))
+        self.renderers[site.slug] = renderer
+        return files
+
+    def _notes(self, site: SiteContent, found: list[Diagnostic]) -> tuple[Diagnostic, ...]:
+        """A site's notes: what loading it found, and its missing translations."""
+        root = self.project.content_dir
+        return tuple(found) + translation_notes(Content(root, (site,)))
+
+    def _report(self, written: int) -> Report:
+        assert self.content is not None
+        notes = tuple(note for site in self.content.sites for note in self.notes[site.slug])
+        return Report(self.content, notes, written)
+
+
+def _site_of(diagnostic: Diagnostic) -> str:
+    return diagnostic.path.split("/", 1)[0]
+
+
+def _changed_offers(old: SiteContent, new: SiteContent) -> set[str]:
+    """Slugs of the offers edited, added, removed, published or unpublished."""
+    before = {entry.slug: entry for entry in old.published_offers}
+    after = {entry.slug: entry for entry in new.published_offers}
+    return {slug for slug in before.keys() | after.keys() if before.get(slug) != after.get(slug)}
