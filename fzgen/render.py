@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import multiprocessing
 import os
 import threading
@@ -17,6 +18,15 @@ from markupsafe import Markup, escape
 from fzgen.hosting import headers_file, htaccess
 from fzgen.i18n import Catalogue, language_own_name, load_catalogues
 from fzgen.ical import CalendarOffer, build_calendar, event_timings, offer_events
+from fzgen.layout import (
+    JSON_LD_MARK,
+    PATH_MARK,
+    SPLITTER,
+    TITLE_MARK,
+    LayoutLoader,
+    fill_layout,
+    split_layout,
+)
 from fzgen.load import Content, SiteContent
 from fzgen.markup import FALLBACK_CLASS, ROOT_MARKER, Localizer
 from fzgen.pages import FILTERS, Page, SiteOutline, offer_key
@@ -45,7 +55,7 @@ _FALLBACK_MARK = "<!--fallback-notice-->"
 def make_environment(project: Project) -> Environment:
     """The one Jinja environment of a run: autoescaped, strict about undefined names."""
     env = Environment(
-        loader=FileSystemLoader(project.theme_dir / "templates"),
+        loader=LayoutLoader(FileSystemLoader(project.theme_dir / "templates")),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -61,6 +71,25 @@ def make_environment(project: Project) -> Environment:
 def root_of(href: str) -> str:
     """The way up from a page at `href` (site-relative, a folder) to the site folder."""
     return "../" * href.count("/")
+
+
+class Fragments(dict[str, Markup]):
+    """One partial (a card, a programme entry) per offer slug, rendered on first use.
+
+    Links inside go through the root marker, which `finish` turns into the
+    page's way up, so one rendering serves pages at every depth.
+    """
+
+    def __init__(self, template: Template, views: SiteViews) -> None:
+        super().__init__()
+        self.template = template
+        self.views = views
+
+    def __missing__(self, slug: str) -> Markup:
+        offer = next(o for o in self.views.offers if o.slug == slug)
+        html = self.template.render(offer=offer, root=ROOT_MARKER, t=self.views.cat.markup)
+        self[slug] = Markup(html)
+        return self[slug]
 
 
 class SiteRenderer:
@@ -85,13 +114,19 @@ class SiteRenderer:
         #: Next dates of each offer; they do not depend on the language.
         self.dates: dict[str, list[Occurrence]] = {}
         self.views: dict[str, SiteViews] = {}
-        self._cards: dict[tuple[str, str], Markup] = {}
+        self._fragments: dict[tuple[str, str], Fragments] = {}
         self._events: dict[tuple[str, str], bytes] = {}
         self._timings: dict[str, tuple[bytes, ...]] = {}
         self._shared: dict[str, dict[str, Any]] = {}
+        self._layouts: dict[tuple[str, tuple[bool, ...]], tuple[str, str]] = {}
         #: The dependency graph of the last render: language → page path → what it uses.
         self.graph: dict[str, dict[str, frozenset[str]]] = {}
         self.menus: dict[str, list[tuple[str, str, str]]] = {}
+
+    def _splitter(self) -> Template:
+        if SPLITTER not in self._templates:
+            self._templates[SPLITTER] = self.env.from_string(SPLITTER)
+        return self._templates[SPLITTER]
 
     def template(self, name: str) -> Template:
         if name not in self._templates:
@@ -156,33 +191,49 @@ class SiteRenderer:
         return shared
 
     def common(self, views: SiteViews, page: Page) -> dict[str, Any]:
-        """The context of a page: the language's shared values and those of this address."""
-        shared = self._shared_context(views)
-        href = language_href(views.language, page.path)
-        root = root_of(href)
-        context = dict(shared)
-        context["root"] = root
+        """The context of a page: the language's shared values, its root and title."""
+        context = dict(self._shared_context(views))
+        context["root"] = root_of(language_href(views.language, page.path))
         context["title"] = page.title
-        context["nav"] = [
-            Link(views.href(link.href), link.label, current=self._is_current(link.href, page.path))
-            for link in shared["nav_links"]
-        ]
-        context["switcher"] = [
-            {
-                "code": code,
-                "name": name,
-                "href": language_href(code, page.path),
-                "current": code == views.language,
-            }
-            for code, name in shared["switcher_names"]
-        ]
-        context["alternates"] = [
-            (code, self.absolute(language_href(code, page.path), root))
-            for code in self.site.languages
-        ]
-        context["canonical"] = self.absolute(href, root)
-        context["x_default"] = self.absolute(language_href(self.site.languages[0], page.path), root)
         return context
+
+    def _layout(self, views: SiteViews, path: str) -> tuple[str, str]:
+        """base.html for one language and menu state, with marks for the page's values."""
+        shared = self._shared_context(views)
+        current = tuple(self._is_current(link.href, path) for link in shared["nav_links"])
+        key = (views.language, current)
+        if key not in self._layouts:
+            context = dict(shared)
+            here = language_href(views.language, PATH_MARK)
+            context.update(
+                root=ROOT_MARKER,
+                title=TITLE_MARK,
+                json_ld=Markup(JSON_LD_MARK),
+                nav=[
+                    Link(views.href(link.href), link.label, current=is_current)
+                    for link, is_current in zip(shared["nav_links"], current, strict=True)
+                ],
+                switcher=[
+                    {
+                        "code": code,
+                        "name": name,
+                        "href": language_href(code, PATH_MARK),
+                        "current": code == views.language,
+                    }
+                    for code, name in shared["switcher_names"]
+                ],
+                alternates=[
+                    (code, self.absolute(language_href(code, PATH_MARK), ROOT_MARKER))
+                    for code in self.site.languages
+                ],
+                canonical=self.absolute(here, ROOT_MARKER),
+                x_default=self.absolute(
+                    language_href(self.site.languages[0], PATH_MARK), ROOT_MARKER
+                ),
+            )
+            html = self._splitter().render(context)
+            self._layouts[key] = split_layout(html)
+        return self._layouts[key]
 
     def _menu_title(self, slug: str, views: SiteViews) -> Markup:
         page = self.outline.page_in(slug, views.language)
@@ -201,19 +252,21 @@ class SiteRenderer:
         """A full address where base_url is known, else the page-relative one."""
         return f"{self.base_url}{site_href}" if self.base_url else f"{root}{site_href}"
 
-    def card(self, views: SiteViews, offer: OfferView) -> Markup:
-        """An offer's card in the lists: rendered once per language, its links made
-        page-relative by `finish` (the root marker), so one card serves every list."""
-        key = (views.language, offer.slug)
-        if key not in self._cards:
-            html = self.template("partials/offer_card.html").render(offer=offer, root=ROOT_MARKER)
-            self._cards[key] = Markup(html)
-        return self._cards[key]
+    def fragments(self, views: SiteViews, template: str) -> Fragments:
+        """Offers as the lists show them (cards, programme entries), by slug: the same on
+        many pages, so each is rendered once per language, when first shown."""
+        key = (template, views.language)
+        if key not in self._fragments:
+            self._fragments[key] = Fragments(self.template(template), views)
+        return self._fragments[key]
 
     def render_page(self, views: SiteViews, page: Page) -> bytes:
         context = self.common(views, page)
-        context["card"] = lambda offer: self.card(views, offer)
+        context["cards"] = self.fragments(views, "partials/offer_card.html")
+        context["programme_entries"] = self.fragments(views, "partials/programme_entry.html")
         context.update(page.context())
+        layout = self._layout(views, page.path)
+        context["shell"] = fill_layout(layout, page.path, page.title, context["json_ld"])
         html = self.template(page.template).render(context)
         return finish(html, context["root"], views.cat, self.source)
 
@@ -345,6 +398,9 @@ class SiteRenderer:
         for slug in changed:
             self.dates.pop(slug, None)
             self._timings.pop(slug, None)
+        for fragments in self._fragments.values():
+            for slug in changed:
+                fragments.pop(slug, None)
         entries = {entry.slug: entry for entry in site.published_offers}
         keys = {offer_key(slug) for slug in changed}
         files: dict[str, bytes] = {}
@@ -352,7 +408,6 @@ class SiteRenderer:
         for language in site.languages:
             views = self.views_for(language)
             for slug in changed:
-                self._cards.pop((language, slug), None)
                 self._events.pop((language, slug), None)
             views.replace_offers(entries, changed)
             before = self.graph.get(language, {})
@@ -468,6 +523,9 @@ def render_content(
     written: list[str] = []
     try:
         if workers > 1 and len(tasks) > 1:
+            # Objects made so far are shared with the workers; kept out of the
+            # collector, they are not copied page by page into each worker.
+            gc.freeze()
             with multiprocessing.get_context("fork").Pool(workers) as pool:
                 results = pool.map(_render_task, tasks, chunksize=1)
         else:
