@@ -20,7 +20,14 @@ from fzgen.errors import ContentError, Diagnostic
 from fzgen.i18n import catalogue_languages
 from fzgen.load import Content, LoadCache, SiteContent, load_content, load_site
 from fzgen.project import Project
-from fzgen.render import SiteRenderer, make_environment, render_content, render_portal
+from fzgen.render import (
+    SiteRenderer,
+    make_environment,
+    planned_pages,
+    render_content,
+    render_portal,
+    worker_count,
+)
 from fzgen.write import Staging, read_manifest, update_output
 
 
@@ -43,13 +50,23 @@ class LiveBuild:
         content = load_content(project.content_dir, languages, self.cache)
         today = reference_date()
         renderers: dict[str, SiteRenderer] = {}
+        # Large builds render in forked workers (never once the watcher thread
+        # runs); the renderers the updates need are then prepared here.
+        parallel = worker_count(planned_pages(content)) > 1
         staging = Staging(project.output_dir)
         try:
-            written = render_content(content, project, today, staging.write, keep=renderers)
+            keep = None if parallel else renderers
+            written = render_content(content, project, today, staging.write, keep=keep)
             staging.commit(written, (), clean=False)
         except BaseException:
             staging.discard()
             raise
+        if parallel:
+            env = make_environment(project)
+            for site in content.sites:
+                renderer = SiteRenderer(site, project, env, today, content.root / site.slug)
+                renderer.prepare()
+                renderers[site.slug] = renderer
         self.content, self.today, self.renderers = content, today, renderers
         self.notes = {
             site.slug: self._notes(site, [d for d in content.notes if _site_of(d) == site.slug])

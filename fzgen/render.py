@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import gc
 import multiprocessing
@@ -50,6 +51,8 @@ from fzgen.views import (
 )
 
 _FALLBACK_MARK = "<!--fallback-notice-->"
+#: The partials an offer is shown with in the lists.
+CARD, PROGRAMME_ENTRY = "partials/offer_card.html", "partials/programme_entry.html"
 
 
 def make_environment(project: Project) -> Environment:
@@ -87,9 +90,18 @@ class Fragments(dict[str, Markup]):
 
     def __missing__(self, slug: str) -> Markup:
         offer = next(o for o in self.views.offers if o.slug == slug)
-        html = self.template.render(offer=offer, root=ROOT_MARKER, t=self.views.cat.markup)
-        self[slug] = Markup(html)
+        self[slug] = self._render(offer)
         return self[slug]
+
+    def render_all(self) -> None:
+        """Render every offer's partial now (the preview, before the first change)."""
+        for offer in self.views.offers:
+            if offer.slug not in self:
+                self[offer.slug] = self._render(offer)
+
+    def _render(self, offer: OfferView) -> Markup:
+        html = self.template.render(offer=offer, root=ROOT_MARKER, t=self.views.cat.markup)
+        return Markup(html)
 
 
 class SiteRenderer:
@@ -262,8 +274,8 @@ class SiteRenderer:
 
     def render_page(self, views: SiteViews, page: Page) -> bytes:
         context = self.common(views, page)
-        context["cards"] = self.fragments(views, "partials/offer_card.html")
-        context["programme_entries"] = self.fragments(views, "partials/programme_entry.html")
+        context["cards"] = self.fragments(views, CARD)
+        context["programme_entries"] = self.fragments(views, PROGRAMME_ENTRY)
         context.update(page.context())
         layout = self._layout(views, page.path)
         context["shell"] = fill_layout(layout, page.path, page.title, context["json_ld"])
@@ -300,24 +312,28 @@ class SiteRenderer:
         files: dict[str, bytes] = {}
         today_stamp = dt.datetime.combine(self.today, dt.time(0), dt.UTC)
         for offer in views.offers:
-            key = (language, offer.slug)
-            if offer.slug not in self._timings:
-                uid = self._calendar_offer(offer).uid
-                self._timings[offer.slug] = event_timings(
-                    uid, offer.source.schedule, self.today, today_stamp
-                )
-            if key not in self._events:
-                calendar_offer = self._calendar_offer(offer)
-                self._events[key] = offer_events(calendar_offer, self._timings[offer.slug])
+            chunk = self._offer_events(offer, language, today_stamp)
             if offer.calendar_href and offer.slug in slugs:
                 files[f"{slug}/{offer.calendar_href}"] = build_calendar(
-                    [self._events[key]], offer.title_text, self.today
+                    [chunk], offer.title_text, self.today
                 )
         events = [self._events[(language, offer.slug)] for offer in views.offers]
         files[f"{slug}/{views.href('kalender.ics')}"] = build_calendar(
             events, views.loc.plain(self.site.site.name), self.today
         )
         return files
+
+    def _offer_events(self, offer: OfferView, language: str, stamp: dt.datetime) -> bytes:
+        """An offer's VEVENTs in one language (dates and rules serialised once per offer)."""
+        key = (language, offer.slug)
+        if key not in self._events:
+            calendar_offer = self._calendar_offer(offer)
+            if offer.slug not in self._timings:
+                self._timings[offer.slug] = event_timings(
+                    calendar_offer.uid, offer.source.schedule, self.today, stamp
+                )
+            self._events[key] = offer_events(calendar_offer, self._timings[offer.slug])
+        return self._events[key]
 
     def sitemap(self) -> dict[str, bytes]:
         """sitemap.xml of the pages the source language has (every page exists in each)."""
@@ -384,6 +400,19 @@ class SiteRenderer:
         return html.encode()
 
     # --- incremental ----------------------------------------------------------------
+
+    def prepare(self) -> None:
+        """Make what `update` needs without rendering a page: each language's views,
+        dependency graph, filter menu and calendar entries (after a build in workers)."""
+        today_stamp = dt.datetime.combine(self.today, dt.time(0), dt.UTC)
+        for language in self.site.languages:
+            views = self.views_for(language)
+            self.graph[language] = {page.path: page.uses for page in self.outline.pages(views)}
+            self.menus[language] = self._menu_keys(views)
+            for offer in views.offers:
+                self._offer_events(offer, language, today_stamp)
+            for template in (CARD, PROGRAMME_ENTRY):
+                self.fragments(views, template).render_all()
 
     def update(self, site: SiteContent, changed: set[str]) -> tuple[dict[str, bytes], set[str]]:
         """After the offers `changed` were edited, added or removed (site.yaml, pages and
@@ -476,6 +505,11 @@ def _render_task(task: tuple[int, str]) -> tuple[list[str], list[str]]:
     return list(files), pages
 
 
+def planned_pages(content: Content) -> int:
+    """About how many pages a build renders: what decides whether to fork."""
+    return sum(len(site.published_offers) * len(site.languages) for site in content.sites)
+
+
 def worker_count(pages: int) -> int:
     """Processes to render with: FZGEN_WORKERS if set, else every core for large builds.
 
@@ -509,7 +543,7 @@ def render_content(
     env = make_environment(project)
     sites = [site for site in content.sites if only_site is None or site.slug == only_site]
     tasks = [(index, language) for index, site in enumerate(sites) for language in site.languages]
-    pages = sum(len(site.published_offers) * len(site.languages) for site in sites)
+    pages = planned_pages(dataclasses.replace(content, sites=tuple(sites)))
     _JOB.update(
         sites=sites,
         project=project,

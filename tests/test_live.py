@@ -131,3 +131,20 @@ def test_theme_or_new_site_changes_build_everything(live, tmp_path):
         report = live.update([content / "reinbek-sued" / "site.yaml"])
     assert report.files_written == len(snapshot(live.project.output_dir)) - 1  # less the manifest
     assert (live.project.output_dir / "reinbek-sued" / "de" / "index.html").is_file()
+
+
+def test_after_a_build_in_two_workers_the_prepared_graph_gives_the_same_result(
+    tmp_path, monkeypatch
+):
+    """Large previews build in forked workers, then prepare the graph without rendering."""
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    monkeypatch.setenv("FZGEN_WORKERS", "2")
+    live = LiveBuild(find_project(tmp_path / "content", tmp_path / "preview"))
+    with fixed_day():
+        live.full()
+    monkeypatch.delenv("FZGEN_WORKERS")
+    assert live.renderers[SITE].graph["de"]["angebote/babymassage/"] == {"offer:babymassage"}
+    offers = tmp_path / "content" / SITE / "offers"
+    edit(offers / "babymassage.yaml", "languages: [de, en]", "languages: [de, en, pl]")
+    (offers / "vorlesestunde.yaml").unlink()
+    update_and_compare(live, tmp_path, [offers / "babymassage.yaml", offers / "vorlesestunde.yaml"])
