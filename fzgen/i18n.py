@@ -62,6 +62,7 @@ class Catalogue:
         # Babel's CLDR formatting is slow and the same dates recur on many pages.
         self._dates: dict[tuple[dt.date, str], str] = {}
         self._times: dict[tuple[dt.time, dt.time], str] = {}
+        self._markup: dict[str, Markup] = {}
 
     def __call__(self, key: str, **params: object) -> str:
         """The text under `key`, with `{placeholders}` filled in."""
@@ -71,9 +72,14 @@ class Catalogue:
 
     def markup(self, key: str, **params: object) -> Markup:
         """The text under `key` as HTML: the text and plain parameters escaped, Markup kept."""
+        if not params and key in self._markup:
+            return self._markup[key]
         entry = self._entries[key]
         text = entry if isinstance(entry, str) else entry["other"]
-        return escape(text).format(**params) if params else escape(text)
+        if params:
+            return escape(text).format(**params)
+        self._markup[key] = escape(text)
+        return self._markup[key]
 
     def plural(self, key: str, count: int) -> str:
         """The plural form of `key` that CLDR chooses for `count` in this language."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone, vRecur
@@ -93,19 +93,27 @@ def event_timings(
 def offer_events(offer: CalendarOffer, timings: tuple[bytes, ...]) -> bytes:
     """The serialised VEVENTs of one offer in one language: used in its own and the site's calendar.
 
-    Only the texts (summary, description, place, address) are serialised per
-    language; the dates and rules come from `event_timings`.
+    Only the texts are serialised per language (and the same texts once, as
+    untranslated ones recur in several languages); the dates and rules come
+    from `event_timings`.
     """
-    texts = Event()
-    texts.add("summary", offer.summary)
-    if offer.description:
-        texts.add("description", offer.description)
-    if offer.location:
-        texts.add("location", offer.location)
+    lines = _text_lines(offer.summary, offer.description, offer.location)
     if offer.url:
-        texts.add("url", offer.url)
-    lines = _inner_lines(texts)
+        address = Event()
+        address.add("url", offer.url)
+        lines += _inner_lines(address)
     return b"".join(b"BEGIN:VEVENT\r\n" + timing + lines + b"END:VEVENT\r\n" for timing in timings)
+
+
+@lru_cache(maxsize=65536)
+def _text_lines(summary: str, description: str, location: str) -> bytes:
+    texts = Event()
+    texts.add("summary", summary)
+    if description:
+        texts.add("description", description)
+    if location:
+        texts.add("location", location)
+    return _inner_lines(texts)
 
 
 @cache

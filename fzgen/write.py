@@ -70,16 +70,28 @@ def _existing(output_dir: Path) -> Iterator[str]:
             yield (base / name).relative_to(output_dir).as_posix()
 
 
-def write_files(root: Path, files: Mapping[str, bytes], folders: set[Path] | None = None) -> None:
-    """Write rendered files below `root`, creating folders once each (`folders` remembers them)."""
+def write_files(root: Path, files: Mapping[str, bytes], folders: set[str] | None = None) -> None:
+    """Write rendered files below `root`, creating folders once each (`folders` remembers them).
+
+    Plain os calls: creating a file is the slowest step of a large build, and
+    Python's buffered open() adds three system calls per file (fstat, ioctl, lseek).
+    """
     folders = set() if folders is None else folders
+    base = os.fspath(root)
     for path, data in sorted(files.items()):
-        target = root.joinpath(*check_relative(path).parts)
-        if target.parent not in folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            folders.add(target.parent)
-        with open(target, "wb") as handle:
-            handle.write(data)
+        check_relative(path)
+        target = f"{base}/{path}"
+        parent = target.rpartition("/")[0]
+        if parent not in folders:
+            os.makedirs(parent, exist_ok=True)
+            folders.add(parent)
+        handle = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o644)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(handle, view) :]
+        finally:
+            os.close(handle)
 
 
 class Staging:
@@ -96,7 +108,7 @@ class Staging:
         self.folder = output_dir.parent / f".{output_dir.name}{STAGING}{os.getpid()}"
         shutil.rmtree(self.folder, ignore_errors=True)
         self.folder.mkdir()
-        self._folders: set[Path] = set()
+        self._folders: set[str] = set()
 
     def write(self, files: Mapping[str, bytes]) -> list[str]:
         """Write rendered files into the staging folder; their paths, for the manifest."""
