@@ -20,6 +20,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -129,26 +130,54 @@ class Measure:
     pages: int
 
 
-def run(command: list[str], cwd: Path, output: Path) -> Measure:
+def tree_memory(pid: int) -> int:
+    """Proportional set size (bytes) of a process and all its descendants: pages shared
+    between forked workers counted once, so one process and several compare fairly."""
+    total, pending = 0, [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            rollup = Path(f"/proc/{current}/smaps_rollup").read_text()
+            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
+        except OSError:
+            continue
+        found = re.search(r"^Pss:\s+(\d+) kB", rollup, re.MULTILINE)
+        total += int(found.group(1)) * 1024 if found else 0
+        pending += [int(child) for child in children]
+    return total
+
+
+def sample_peak(pid: int, done: threading.Event, peak: list[int]) -> None:
+    while not done.wait(0.05):
+        peak[0] = max(peak[0], tree_memory(pid))
+
+
+def run(command: list[str], cwd: Path, output: Path, workers: str = "") -> Measure:
     """Median wall time of RUNS clean builds; CPU time and peak memory of the median run."""
     results = []
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1795564800"}
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1795564800", "FZGEN_WORKERS": workers}
     for _ in range(RUNS):
         shutil.rmtree(output, ignore_errors=True)
+        # Deleting the last output frees blocks the file system discards at its
+        # next commit: flush that now, so neither tool pays for the other's delete.
+        os.sync()
         start = time.perf_counter()
         process = subprocess.Popen(
             command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
         )
+        done, peak = threading.Event(), [0]
+        sampler = threading.Thread(target=sample_peak, args=(process.pid, done, peak))
+        sampler.start()
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - start
+        done.set()
+        sampler.join()
         if os.waitstatus_to_exitcode(status) != 0:
             raise SystemExit(
                 f"{command[0]} failed: {process.stderr.read().decode() if process.stderr else ''}"
             )
         pages = sum(1 for _ in output.rglob("*.html"))
-        results.append(
-            Measure(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, pages)
-        )
+        results.append(Measure(wall, usage.ru_utime + usage.ru_stime, peak[0] / 2**20, pages))
     results.sort(key=lambda m: m.wall)
     return results[len(results) // 2]
 
@@ -231,20 +260,24 @@ def main() -> None:
             folder = Path(tmp)
             generate(folder / "fz", sites, offers)
             generate_hugo(folder / "hugo", sites, offers)
-            ours = run([str(BIN / "fzgen"), "build"], folder / "fz", folder / "fz" / "output")
+            command = [str(BIN / "fzgen"), "build"]
+            ours = run(command, folder / "fz", folder / "fz" / "output")
+            single = run(command, folder / "fz", folder / "fz" / "output", workers="1")
             theirs = run(
                 [hugo, "--quiet", "-d", "public"], folder / "hugo", folder / "hugo" / "public"
             )
             ready, edits = serve_edits(folder / "fz", f"fz-{sites - 1:02d}")
-        rows.append((label, ours, theirs))
+        rows.append((label, ours, single, theirs))
         previews.append((label, sites, ready, edits))
     header = (
-        "| size | tool | pages | wall s (median of 3) | CPU s | peak MiB | pages/s | fzgen/Hugo |"
+        "| size | tool | pages | wall s (median of 3) | CPU s | peak MiB (PSS, all processes) "
+        "| pages/s | wall / Hugo's |"
     )
     lines = [header, "|---|---|---|---|---|---|---|---|"]
-    for label, ours, theirs in rows:
-        ratio = ours.wall / theirs.wall
-        for tool, m in (("fzgen", ours), (f"Hugo {version}", theirs)):
+    for label, ours, single, theirs in rows:
+        tools = (("fzgen", ours), ("fzgen, one process", single), (f"Hugo {version}", theirs))
+        for tool, m in tools:
+            ratio = m.wall / theirs.wall
             lines.append(
                 f"| {label} | {tool} | {m.pages} | {m.wall:.2f} | {m.cpu:.2f} | {m.peak_mib:.0f} | "
                 f"{m.pages / m.wall:.0f} | {ratio:.2f} |"
@@ -272,9 +305,12 @@ def main() -> None:
     ours_version = subprocess.run(
         [str(BIN / "fzgen"), "--version"], capture_output=True, text=True, check=True
     ).stdout.split()[-1]
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
     entry = (
         f"\n## {dt.date.today().isoformat()} · {machine} · Python {platform.python_version()}"
-        f" · fzgen {ours_version} · Hugo {version}\n\n{table}\n"
+        f" · fzgen {ours_version} ({commit or 'no git'}) · Hugo {version}\n\n{table}\n"
     )
     results.write_text(previous + entry, encoding="utf-8")
 

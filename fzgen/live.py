@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from fzgen.build import Report, reference_date, translation_notes
-from fzgen.errors import ContentError, Diagnostic
+from fzgen.errors import ContentError, Diagnostic, UsageError
 from fzgen.i18n import catalogue_languages
 from fzgen.load import Content, LoadCache, SiteContent, load_content, load_site
 from fzgen.project import Project
@@ -46,6 +46,8 @@ class LiveBuild:
         """Load and render everything (in this process, keeping the renderers) and swap it in."""
         project = self.project
         self.content = None
+        if not project.content_dir.is_dir():
+            raise UsageError("content_missing", path=str(project.content_dir))
         languages = catalogue_languages(project.translations_dir)
         content = load_content(project.content_dir, languages, self.cache)
         today = reference_date()

@@ -560,8 +560,11 @@ def render_content(
             # Objects made so far are shared with the workers; kept out of the
             # collector, they are not copied page by page into each worker.
             gc.freeze()
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
-                results = pool.map(_render_task, tasks, chunksize=1)
+            try:
+                with multiprocessing.get_context("fork").Pool(workers) as pool:
+                    results = pool.map(_render_task, tasks, chunksize=1)
+            finally:
+                gc.unfreeze()
         else:
             results = [_render_task(task) for task in tasks]
         sitemaps: dict[int, list[str]] = {}

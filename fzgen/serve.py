@@ -62,7 +62,7 @@ class Preview:
                 if changed is None or self.error_page is not None:
                     report = self.live.full()
                 else:
-                    report = self.live.update(changed)
+                    report = self._update(changed)
                 outcome = Outcome(report)
                 self.error_page = None
             except ContentError as exc:
@@ -73,6 +73,16 @@ class Preview:
                 self.error_page = self.render_errors([], failure=str(exc))
         self.on_build(outcome)
         return outcome
+
+    def _update(self, changed: Iterable[Path]) -> Report:
+        try:
+            return self.live.update(changed)
+        except FzgenError:
+            raise
+        except Exception:
+            # Should an incremental step ever fail, a full build still gives the
+            # coordinator the right pages; it is never worse, only slower.
+            return self.live.full()
 
     def render_errors(self, diagnostics: Iterable[Diagnostic], failure: str | None = None) -> bytes:
         items = []
