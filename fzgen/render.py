@@ -402,12 +402,18 @@ class SiteRenderer:
     # --- incremental ----------------------------------------------------------------
 
     def prepare(self) -> None:
-        """Make what `update` needs without rendering a page: each language's views,
-        dependency graph, filter menu and calendar entries (after a build in workers)."""
+        """Make what `update` needs without rendering a page (after a build in workers):
+        each language's views, dependency graph, filter menu, calendar entries, list
+        fragments, compiled templates and layouts."""
         today_stamp = dt.datetime.combine(self.today, dt.time(0), dt.UTC)
         for language in self.site.languages:
             views = self.views_for(language)
-            self.graph[language] = {page.path: page.uses for page in self.outline.pages(views)}
+            graph = {}
+            for page in self.outline.pages(views):
+                graph[page.path] = page.uses
+                self.template(page.template)
+                self._layout(views, page.path)
+            self.graph[language] = graph
             self.menus[language] = self._menu_keys(views)
             for offer in views.offers:
                 self._offer_events(offer, language, today_stamp)
