@@ -111,13 +111,13 @@ def _line(name: str, value: vText | vUri) -> bytes:
 
 @lru_cache(maxsize=65536)
 def _text_lines(summary: str, description: str, location: str) -> bytes:
-    texts = Event()
-    texts.add("summary", summary)
+    """The text properties, each line escaped and folded by icalendar."""
+    lines = [_line("SUMMARY", vText(summary))]
     if description:
-        texts.add("description", description)
+        lines.append(_line("DESCRIPTION", vText(description)))
     if location:
-        texts.add("location", location)
-    return _inner_lines(texts)
+        lines.append(_line("LOCATION", vText(location)))
+    return b"".join(lines)
 
 
 @cache
