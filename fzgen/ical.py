@@ -20,14 +20,13 @@ _BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 @dataclass(frozen=True)
 class CalendarOffer:
-    """What a calendar needs to know of one offer, already in the reader's language."""
+    """The texts of one offer's calendar entries, already in the reader's language."""
 
     uid: str
     summary: str
     description: str
     location: str
     url: str | None
-    schedule: tuple[ScheduleEntry, ...]
 
 
 def _first_date(entry: ScheduleEntry, today: dt.date) -> dt.date | None:

@@ -373,7 +373,6 @@ class SiteRenderer:
             description=offer.summary_text,
             location=offer.place.one_line if offer.place else "",
             url=url,
-            schedule=tuple(offer.source.schedule),
         )
 
     def _render_plain(self, template: str) -> bytes:
