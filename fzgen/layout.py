@@ -44,6 +44,9 @@ class LayoutLoader(BaseLoader):
             return self.theme.get_source(environment, LAYOUT)
         return self.theme.get_source(environment, template)
 
+    def list_templates(self) -> list[str]:
+        return list(self.theme.list_templates())
+
 
 def split_layout(html: str) -> tuple[str, str]:
     """The rendered layout's parts before and after the main block."""

@@ -108,13 +108,19 @@ class SiteRenderer:
     """Renders every file of one site; kept by the preview to re-render only what changed."""
 
     def __init__(
-        self, site: SiteContent, project: Project, env: Environment, today: dt.date, site_dir: Path
+        self,
+        site: SiteContent,
+        project: Project,
+        env: Environment,
+        today: dt.date,
+        site_dir: Path,
+        catalogues: dict[str, Catalogue] | None = None,
     ) -> None:
         self.site_dir = site_dir
         self.env = env
         self.today = today
         self.theme_dir = project.theme_dir
-        self.catalogues = load_catalogues(project.translations_dir, site.languages)
+        self.catalogues = catalogues or load_catalogues(project.translations_dir, site.languages)
         self.source = self.catalogues[site.languages[0]]
         self.base_url = (site.site.base_url or "").rstrip("/") + "/" if site.site.base_url else None
         self._templates: dict[str, Template] = {}
@@ -491,11 +497,25 @@ FileSink = Callable[[Mapping[str, bytes]], object]
 def _renderer(index: int) -> SiteRenderer:
     renderers: dict[int, SiteRenderer] = _JOB["renderers"]
     if index not in renderers:
-        site = _JOB["sites"][index]
+        site, project = _JOB["sites"][index], _JOB["project"]
+        # Sites with the same languages share their catalogues within a run.
+        shared: dict[tuple[str, ...], dict[str, Catalogue]] = _JOB["catalogues"]
+        key = tuple(site.languages)
+        if key not in shared:
+            shared[key] = load_catalogues(project.translations_dir, site.languages)
         renderers[index] = SiteRenderer(
-            site, _JOB["project"], _JOB["env"], _JOB["today"], _JOB["root"] / site.slug
+            site, project, _JOB["env"], _JOB["today"], _JOB["root"] / site.slug, shared[key]
         )
     return renderers[index]
+
+
+def _prepare_for_workers(env: Environment, count: int) -> None:
+    """Load catalogues and CLDR data and compile every template once, before forking:
+    the workers inherit them instead of each doing it again."""
+    for index in range(count):
+        _renderer(index)._splitter()
+    for name in env.list_templates(filter_func=lambda name: name.endswith(".html")):
+        env.get_template(name)
 
 
 def _render_task(task: tuple[int, str]) -> tuple[list[str], list[str]]:
@@ -556,6 +576,7 @@ def render_content(
         today=today,
         root=content.root,
         renderers={},
+        catalogues={},
         sink=sink,
     )
     workers = 1 if keep is not None else processes or worker_count(pages)
@@ -564,6 +585,7 @@ def render_content(
         if workers > 1 and len(tasks) > 1:
             # Objects made so far are shared with the workers; kept out of the
             # collector, they are not copied page by page into each worker.
+            _prepare_for_workers(env, len(sites))
             gc.freeze()
             try:
                 with multiprocessing.get_context("fork").Pool(workers) as pool:
