@@ -11,8 +11,8 @@ from fzgen.errors import ContentError, Diagnostic, UsageError
 from fzgen.i18n import catalogue_languages
 from fzgen.load import Content, load_content
 from fzgen.project import Project, output_is_unsafe
-from fzgen.render import render_content
 from fzgen.translations import status
+from fzgen.workers import render_content
 from fzgen.write import Staging
 
 

@@ -21,14 +21,8 @@ from fzgen.errors import ContentError, Diagnostic, UsageError
 from fzgen.i18n import catalogue_languages
 from fzgen.load import Content, LoadCache, SiteContent, load_content, load_site
 from fzgen.project import Project
-from fzgen.render import (
-    SiteRenderer,
-    make_environment,
-    planned_pages,
-    render_content,
-    render_portal,
-    worker_count,
-)
+from fzgen.render import SiteRenderer, make_environment
+from fzgen.workers import render_content, render_portal
 from fzgen.write import Staging, read_manifest, update_output
 
 
@@ -42,6 +36,7 @@ class LiveBuild:
         self.today: dt.date | None = None
         self.renderers: dict[str, SiteRenderer] = {}
         self.notes: dict[str, tuple[Diagnostic, ...]] = {}
+        self.env = make_environment(project)
 
     def full(self) -> Report:
         """Load and render everything (in this process, keeping the renderers) and swap it in."""
@@ -54,23 +49,18 @@ class LiveBuild:
         content = load_content(project.content_dir, languages, self.cache)
         today = reference_date()
         renderers: dict[str, SiteRenderer] = {}
-        # Large builds render in forked workers (never once the watcher thread
-        # runs); the renderers the updates need are then prepared here.
-        parallel = worker_count(planned_pages(content)) > 1
+        # Forked workers render large builds (never once the watcher thread
+        # runs); the renderers come back prepared for updates either way.
+        self.env = make_environment(project)
         staging = Staging(project.output_dir)
         try:
-            keep = None if parallel else renderers
-            written = render_content(content, project, today, staging.write, keep=keep)
+            written = render_content(
+                content, project, today, staging.write, keep=renderers, env=self.env
+            )
             staging.commit(written, (), clean=False)
         except BaseException:
             staging.discard()
             raise
-        if parallel:
-            env = make_environment(project)
-            for site in content.sites:
-                renderer = SiteRenderer(site, project, env, today, content.root / site.slug)
-                renderer.prepare()
-                renderers[site.slug] = renderer
         self.content, self.today, self.renderers = content, today, renderers
         # What stays until the next full build is kept out of the cycle
         # collector: a collection over all of it would stall an edit by 100 ms.
@@ -121,7 +111,7 @@ class LiveBuild:
             content, sites=tuple(new_sites[site.slug] for site in content.sites)
         )
         if files or removed:
-            files.update(render_portal(self.content, make_environment(self.project)))
+            files.update(render_portal(self.content, self.env))
             update_output(self.project.output_dir, files, removed)
         return self._report(len(files))
 
@@ -147,23 +137,12 @@ class LiveBuild:
     def _render_site(self, site: SiteContent) -> dict[str, bytes]:
         """Every file of one site, with a fresh renderer kept for later updates."""
         assert self.today is not None
-        renderer = SiteRenderer(
-            site,
-            self.project,
-            make_environment(self.project),
-            self.today,
-            self.project.content_dir / site.slug,
-        )
         files: dict[str, bytes] = {}
-        paths: list[str] = []
-        for language in site.languages:
-            rendered, pages = renderer.render_language(language)
-            files.update(rendered)
-            if language == site.languages[0]:
-                paths = pages
-        files.update(renderer.render_site_files(paths))
-        self.renderers[site.slug] = renderer
-        return files
+        alone = Content(self.project.content_dir, (site,))
+        render_content(
+            alone, self.project, self.today, files.update, keep=self.renderers, env=self.env
+        )
+        return files  # its portal lists this site alone: update() renders the whole one after
 
     def _notes(self, site: SiteContent, found: list[Diagnostic]) -> tuple[Diagnostic, ...]:
         """A site's notes: what loading it found, and its missing translations."""

@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-import gc
-import multiprocessing
-import os
-import threading
-from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -28,7 +22,7 @@ from fzgen.layout import (
     fill_layout,
     split_layout,
 )
-from fzgen.load import Content, SiteContent
+from fzgen.load import SiteContent
 from fzgen.markup import FALLBACK_CLASS, ROOT_MARKER, Localizer
 from fzgen.pages import FILTERS, Page, SiteOutline, offer_key
 from fzgen.project import Project
@@ -441,7 +435,6 @@ class SiteRenderer:
         for fragments in self._fragments.values():
             for slug in changed:
                 fragments.pop(slug, None)
-        entries = {entry.slug: entry for entry in site.published_offers}
         keys = {offer_key(slug) for slug in changed}
         files: dict[str, bytes] = {}
         removed: set[str] = set()
@@ -449,7 +442,7 @@ class SiteRenderer:
             views = self.views_for(language)
             for slug in changed:
                 self._events.pop((language, slug), None)
-            views.replace_offers(entries, changed)
+            views.replace_offers(site, changed)
             before = self.graph.get(language, {})
             menu = self._menu_keys(views)
             stale = keys | ({FILTERS} if menu != self.menus.get(language) else set())
@@ -484,148 +477,3 @@ def finish(html: str, root: str, cat: Catalogue, source: Catalogue) -> bytes:
     else:
         html = html.replace(_FALLBACK_MARK, "", 1)
     return html.encode()
-
-
-#: What forked workers need; set in the parent just before the fork.
-_JOB: dict[str, Any] = {}
-#: Below this many pages a second process costs more than it saves.
-PARALLEL_FROM_PAGES = 300
-#: Takes rendered files (path → bytes) and writes them; see `fzgen.write.Staging`.
-FileSink = Callable[[Mapping[str, bytes]], object]
-
-
-def _renderer(index: int) -> SiteRenderer:
-    renderers: dict[int, SiteRenderer] = _JOB["renderers"]
-    if index not in renderers:
-        site, project = _JOB["sites"][index], _JOB["project"]
-        # Sites with the same languages share their catalogues within a run.
-        shared: dict[tuple[str, ...], dict[str, Catalogue]] = _JOB["catalogues"]
-        key = tuple(site.languages)
-        if key not in shared:
-            shared[key] = load_catalogues(project.translations_dir, site.languages)
-        renderers[index] = SiteRenderer(
-            site, project, _JOB["env"], _JOB["today"], _JOB["root"] / site.slug, shared[key]
-        )
-    return renderers[index]
-
-
-def _prepare_for_workers(env: Environment, count: int) -> None:
-    """Load catalogues and CLDR data and compile every template once, before forking:
-    the workers inherit them instead of each doing it again."""
-    for index in range(count):
-        _renderer(index)._splitter()
-    for name in env.list_templates(filter_func=lambda name: name.endswith(".html")):
-        env.get_template(name)
-
-
-def _render_task(task: tuple[int, str]) -> tuple[list[str], list[str]]:
-    """Render one site in one language and hand the files to the sink, in this process.
-
-    Workers write their own files: nothing large travels back to the parent,
-    and both cores create files. Returns the files' and the pages' paths.
-    """
-    index, language = task
-    files, pages = _renderer(index).render_language(language)
-    _JOB["sink"](files)
-    return list(files), pages
-
-
-def planned_pages(content: Content) -> int:
-    """About how many pages a build renders: what decides whether to fork."""
-    return sum(len(site.published_offers) * len(site.languages) for site in content.sites)
-
-
-def worker_count(pages: int) -> int:
-    """Processes to render with: FZGEN_WORKERS if set, else every core for large builds.
-
-    Never fork while other threads run; the preview (an event loop) asks for one.
-    """
-    configured = os.environ.get("FZGEN_WORKERS", "").strip()
-    if configured.isdigit() and int(configured) > 0:
-        wanted = int(configured)
-    else:
-        wanted = (os.cpu_count() or 1) if pages >= PARALLEL_FROM_PAGES else 1
-    return wanted if threading.active_count() == 1 else 1
-
-
-def render_content(
-    content: Content,
-    project: Project,
-    today: dt.date,
-    sink: FileSink,
-    only_site: str | None = None,
-    processes: int | None = None,
-    keep: dict[str, SiteRenderer] | None = None,
-) -> list[str]:
-    """Render every file of the output folder (only one site's and the portal with
-    `only_site`), handing each batch to `sink`; returns the paths of all files.
-
-    Sites × languages are independent: large builds render them in forked
-    workers (both cores here), and the result is byte-identical either way.
-    With `keep`, everything renders in this process and the site renderers
-    (with their dependency graphs) are left in it for incremental updates.
-    """
-    env = make_environment(project)
-    sites = [site for site in content.sites if only_site is None or site.slug == only_site]
-    tasks = [(index, language) for index, site in enumerate(sites) for language in site.languages]
-    pages = planned_pages(dataclasses.replace(content, sites=tuple(sites)))
-    _JOB.update(
-        sites=sites,
-        project=project,
-        env=env,
-        today=today,
-        root=content.root,
-        renderers={},
-        catalogues={},
-        sink=sink,
-    )
-    workers = 1 if keep is not None else processes or worker_count(pages)
-    written: list[str] = []
-    try:
-        if workers > 1 and len(tasks) > 1:
-            # Objects made so far are shared with the workers; kept out of the
-            # collector, they are not copied page by page into each worker.
-            _prepare_for_workers(env, len(sites))
-            gc.freeze()
-            try:
-                with multiprocessing.get_context("fork").Pool(workers) as pool:
-                    results = pool.map(_render_task, tasks, chunksize=1)
-            finally:
-                gc.unfreeze()
-        else:
-            results = [_render_task(task) for task in tasks]
-        sitemaps: dict[int, list[str]] = {}
-        for (index, language), (paths, page_paths) in zip(tasks, results, strict=True):
-            written += paths
-            if language == sites[index].languages[0]:
-                sitemaps[index] = page_paths
-        for index, site in enumerate(sites):
-            files = _renderer(index).render_site_files(sitemaps.get(index, []))
-            sink(files)
-            written += files
-            if keep is not None:
-                keep[site.slug] = _renderer(index)
-    finally:
-        _JOB.clear()
-    files = render_portal(content, env)
-    sink(files)
-    return written + list(files)
-
-
-def render_portal(content: Content, env: Environment) -> dict[str, bytes]:
-    """The portal page listing every site, and its headers."""
-    portal = [
-        {
-            "slug": site.slug,
-            "name": site.site.name.original,
-            "sozialraum": site.site.sozialraum.original,
-            "languages": [(code, language_own_name(code)) for code in site.languages],
-            "source": site.languages[0],
-        }
-        for site in content.sites
-    ]
-    return {
-        "index.html": env.get_template("portal.html").render(sites=portal).encode(),
-        "_headers": headers_file(),
-        ".htaccess": htaccess(None),
-    }

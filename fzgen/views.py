@@ -138,14 +138,12 @@ class SiteViews:
         self.dates = {} if dates is None else dates
         self.offers = tuple(self._offer(entry) for entry in site.published_offers)
 
-    def replace_offers(self, entries: dict[str, OfferFile], changed: set[str]) -> None:
-        """Prepare the `changed` offers again (edited, added or removed); keep the others.
-
-        `entries` are the published offers in the site's order.
-        """
+    def replace_offers(self, site: SiteContent, changed: set[str]) -> None:
+        """Prepare the `changed` offers of `site` again (edited, added, removed); keep the rest."""
+        self.site = site
         kept = {offer.slug: offer for offer in self.offers if offer.slug not in changed}
         self.offers = tuple(
-            kept[slug] if slug in kept else self._offer(entry) for slug, entry in entries.items()
+            kept.get(entry.slug) or self._offer(entry) for entry in site.published_offers
         )
 
     def href(self, path: str) -> str:

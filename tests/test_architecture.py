@@ -10,10 +10,11 @@ PACKAGE = Path(__file__).resolve().parent.parent / "fzgen"
 WRITERS = {"build", "live", "write"}
 #: Stages that must not reach back to a later one.
 NEVER = {
-    "load": {"render", "pages", "layout", "write", "build", "live", "serve", "cli"},
+    "load": {"render", "pages", "layout", "workers", "write", "build", "live", "serve", "cli"},
     "pages": {"render", "write", "build", "live", "serve", "cli"},
     "layout": {"render", "write", "build", "live", "serve", "cli"},
-    "render": {"write", "build", "live", "serve", "cli"},
+    "render": {"workers", "write", "build", "live", "serve", "cli"},
+    "workers": {"write", "build", "live", "serve", "cli"},
     "write": {"load", "render", "pages", "build", "live", "serve", "cli"},
     "build": {"live", "serve", "cli"},
     "live": {"serve", "cli"},

@@ -1,0 +1,168 @@
+"""A whole content folder rendered: sites × languages, in forked workers where it pays."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from jinja2 import Environment
+
+from fzgen.hosting import headers_file, htaccess
+from fzgen.i18n import Catalogue, language_own_name, load_catalogues
+from fzgen.load import Content, SiteContent
+from fzgen.project import Project
+from fzgen.render import SiteRenderer, make_environment
+
+#: What forked workers need; set in the parent just before the fork.
+_JOB: dict[str, Any] = {}
+#: Below this many pages a second process costs more than it saves.
+PARALLEL_FROM_PAGES = 300
+#: Takes rendered files (path → bytes) and writes them; see `fzgen.write.Staging`.
+FileSink = Callable[[Mapping[str, bytes]], object]
+
+
+def _renderer(index: int) -> SiteRenderer:
+    renderers: dict[int, SiteRenderer] = _JOB["renderers"]
+    if index not in renderers:
+        site, project = _JOB["sites"][index], _JOB["project"]
+        # Sites with the same languages share their catalogues within a run.
+        shared: dict[tuple[str, ...], dict[str, Catalogue]] = _JOB["catalogues"]
+        key = tuple(site.languages)
+        if key not in shared:
+            shared[key] = load_catalogues(project.translations_dir, site.languages)
+        renderers[index] = SiteRenderer(
+            site, project, _JOB["env"], _JOB["today"], _JOB["root"] / site.slug, shared[key]
+        )
+    return renderers[index]
+
+
+def _prepare_for_workers(env: Environment, count: int) -> None:
+    """Load catalogues and CLDR data and compile every template once, before forking:
+    the workers inherit them instead of each doing it again."""
+    for index in range(count):
+        _renderer(index)._splitter()
+    for name in env.list_templates(filter_func=lambda name: name.endswith(".html")):
+        env.get_template(name)
+
+
+def _render_task(task: tuple[int, str]) -> tuple[list[str], list[str]]:
+    """Render one site in one language and hand the files to the sink, in this process.
+
+    Workers write their own files: nothing large travels back to the parent,
+    and both cores create files. Returns the files' and the pages' paths.
+    """
+    index, language = task
+    files, pages = _renderer(index).render_language(language)
+    _JOB["sink"](files)
+    return list(files), pages
+
+
+def planned_pages(sites: Iterable[SiteContent]) -> int:
+    """About how many pages a build renders: what decides whether to fork."""
+    return sum(len(site.published_offers) * len(site.languages) for site in sites)
+
+
+def worker_count(pages: int) -> int:
+    """Processes to render with: FZGEN_WORKERS if set, else every core for large builds.
+
+    Never fork while other threads run; the preview (an event loop) asks for one.
+    """
+    configured = os.environ.get("FZGEN_WORKERS", "").strip()
+    if configured.isdigit() and int(configured) > 0:
+        wanted = int(configured)
+    else:
+        wanted = (os.cpu_count() or 1) if pages >= PARALLEL_FROM_PAGES else 1
+    return wanted if threading.active_count() == 1 else 1
+
+
+def render_content(
+    content: Content,
+    project: Project,
+    today: dt.date,
+    sink: FileSink,
+    only_site: str | None = None,
+    processes: int | None = None,
+    keep: dict[str, SiteRenderer] | None = None,
+    env: Environment | None = None,
+) -> list[str]:
+    """Render every file of the output folder (only one site's and the portal with
+    `only_site`), handing each batch to `sink`; returns the paths of all files.
+
+    Sites × languages are independent: large builds render them in forked
+    workers (both cores here), and the result is byte-identical either way.
+    With `keep`, the site renderers are left in `keep` for incremental updates,
+    with their dependency graphs (prepared here after a build in workers).
+    """
+    env = env or make_environment(project)
+    sites = [site for site in content.sites if only_site is None or site.slug == only_site]
+    tasks = [(index, language) for index, site in enumerate(sites) for language in site.languages]
+    pages = planned_pages(sites)
+    _JOB.update(
+        sites=sites,
+        project=project,
+        env=env,
+        today=today,
+        root=content.root,
+        renderers={},
+        catalogues={},
+        sink=sink,
+    )
+    workers = processes or worker_count(pages)
+    written: list[str] = []
+    try:
+        parallel = workers > 1 and len(tasks) > 1
+        if parallel:
+            # Objects made so far are shared with the workers; kept out of the
+            # collector, they are not copied page by page into each worker.
+            _prepare_for_workers(env, len(sites))
+            gc.freeze()
+            try:
+                with multiprocessing.get_context("fork").Pool(workers) as pool:
+                    results = pool.map(_render_task, tasks, chunksize=1)
+            finally:
+                gc.unfreeze()
+        else:
+            results = [_render_task(task) for task in tasks]
+        sitemaps: dict[int, list[str]] = {}
+        for (index, language), (paths, page_paths) in zip(tasks, results, strict=True):
+            written += paths
+            if language == sites[index].languages[0]:
+                sitemaps[index] = page_paths
+        for index, site in enumerate(sites):
+            files = _renderer(index).render_site_files(sitemaps.get(index, []))
+            sink(files)
+            written += files
+            if keep is not None:
+                renderer = _renderer(index)
+                if parallel:
+                    renderer.prepare()  # the workers' state went with them
+                keep[site.slug] = renderer
+    finally:
+        _JOB.clear()
+    files = render_portal(content, env)
+    sink(files)
+    return written + list(files)
+
+
+def render_portal(content: Content, env: Environment) -> dict[str, bytes]:
+    """The portal page listing every site, and its headers."""
+    portal = [
+        {
+            "slug": site.slug,
+            "name": site.site.name.original,
+            "sozialraum": site.site.sozialraum.original,
+            "languages": [(code, language_own_name(code)) for code in site.languages],
+            "source": site.languages[0],
+        }
+        for site in content.sites
+    ]
+    return {
+        "index.html": env.get_template("portal.html").render(sites=portal).encode(),
+        "_headers": headers_file(),
+        ".htaccess": htaccess(None),
+    }
