@@ -152,34 +152,51 @@ def sample_peak(pid: int, done: threading.Event, peak: list[int]) -> None:
         peak[0] = max(peak[0], tree_memory(pid))
 
 
-def run(command: list[str], cwd: Path, output: Path, workers: str = "") -> Measure:
-    """Median wall time of RUNS clean builds; CPU time and peak memory of the median run."""
-    results = []
+def build_once(command: list[str], cwd: Path, output: Path, workers: str) -> Measure:
+    """One clean build into `output`, a folder that has never existed."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1795564800", "FZGEN_WORKERS": workers}
-    for _ in range(RUNS):
-        shutil.rmtree(output, ignore_errors=True)
-        # Deleting the last output frees blocks the file system discards at its
-        # next commit: flush that now, so neither tool pays for the other's delete.
-        os.sync()
-        start = time.perf_counter()
-        process = subprocess.Popen(
-            command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    done, peak = threading.Event(), [0]
+    sampler = threading.Thread(target=sample_peak, args=(process.pid, done, peak))
+    sampler.start()
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(
+            f"{command[0]} failed: {process.stderr.read().decode() if process.stderr else ''}"
         )
-        done, peak = threading.Event(), [0]
-        sampler = threading.Thread(target=sample_peak, args=(process.pid, done, peak))
-        sampler.start()
-        _, status, usage = os.wait4(process.pid, 0)
-        wall = time.perf_counter() - start
-        done.set()
-        sampler.join()
-        if os.waitstatus_to_exitcode(status) != 0:
-            raise SystemExit(
-                f"{command[0]} failed: {process.stderr.read().decode() if process.stderr else ''}"
-            )
-        pages = sum(1 for _ in output.rglob("*.html"))
-        results.append(Measure(wall, usage.ru_utime + usage.ru_stime, peak[0] / 2**20, pages))
-    results.sort(key=lambda m: m.wall)
-    return results[len(results) // 2]
+    pages = sum(1 for _ in output.rglob("*.html"))
+    return Measure(wall, usage.ru_utime + usage.ru_stime, peak[0] / 2**20, pages)
+
+
+def compare(tools: dict[str, tuple[list[str], Path, str]], outputs: Path) -> dict[str, Measure]:
+    """RUNS clean builds of every tool, taking turns; per tool the run of median wall time.
+
+    Nothing is deleted while measuring. Every build writes into a new folder
+    (`{output}` in the command), and the folders are removed only when the whole
+    bench is done: on ext4 without a journal (this machine's disk), creating a
+    file scans past every inode deleted in the last few minutes
+    (`recently_deleted` in the kernel's ext4 inode allocator), so a build right
+    after deleting the last one's output was up to 20 times slower in system
+    time, and more so with every round. Taking turns spreads any drift of the
+    machine over all tools alike.
+    """
+    results: dict[str, list[Measure]] = {name: [] for name in tools}
+    for round_ in range(RUNS):
+        for name, (command, cwd, workers) in tools.items():
+            output = outputs / f"{name.replace(' ', '-')}-{round_}"
+            argv = [part.replace("{output}", str(output)) for part in command]
+            results[name].append(build_once(argv, cwd, output, workers))
+    medians = {}
+    for name, measures in results.items():
+        measures.sort(key=lambda m: m.wall)
+        medians[name] = measures[len(measures) // 2]
+    return medians
 
 
 EDITS = 5
@@ -255,20 +272,24 @@ def main() -> None:
     sizes = [("~1,000 pages", 1, 100), ("~10,000 pages", 10, 100)]
     if os.environ.get("BENCH_QUICK"):
         sizes = [("quick", 1, 10)]
-    for label, sites, offers in sizes:
-        with tempfile.TemporaryDirectory() as tmp:
-            folder = Path(tmp)
+    # One folder for the whole bench, removed at the end (see `compare`).
+    with tempfile.TemporaryDirectory() as tmp:
+        for label, sites, offers in sizes:
+            folder = Path(tmp) / f"{sites}x{offers}"
             generate(folder / "fz", sites, offers)
             generate_hugo(folder / "hugo", sites, offers)
-            command = [str(BIN / "fzgen"), "build"]
-            ours = run(command, folder / "fz", folder / "fz" / "output")
-            single = run(command, folder / "fz", folder / "fz" / "output", workers="1")
-            theirs = run(
-                [hugo, "--quiet", "-d", "public"], folder / "hugo", folder / "hugo" / "public"
+            fzgen = [str(BIN / "fzgen"), "build", "--output", "{output}"]
+            measured = compare(
+                {
+                    "fzgen": (fzgen, folder / "fz", ""),
+                    "fzgen one process": (fzgen, folder / "fz", "1"),
+                    "hugo": ([hugo, "--quiet", "-d", "{output}"], folder / "hugo", ""),
+                },
+                folder / "outputs",
             )
             ready, edits = serve_edits(folder / "fz", f"fz-{sites - 1:02d}")
-        rows.append((label, ours, single, theirs))
-        previews.append((label, sites, ready, edits))
+            rows.append((label, measured["fzgen"], measured["fzgen one process"], measured["hugo"]))
+            previews.append((label, sites, ready, edits))
     header = (
         "| size | tool | pages | wall s (median of 3) | CPU s | peak MiB (PSS, all processes) "
         "| pages/s | wall / Hugo's |"
