@@ -50,7 +50,10 @@ def _prepare_for_workers(env: Environment, count: int) -> None:
         env.get_template(name)
 
 
-def _render_task(task: tuple[int, str]) -> tuple[list[str], list[str]]:
+Task = tuple[int, str]
+
+
+def _render_task(task: Task) -> tuple[list[str], list[str]]:
     """Render one site in one language and hand the files to the sink, in this process.
 
     Workers write their own files: nothing large travels back to the parent,
@@ -60,6 +63,23 @@ def _render_task(task: tuple[int, str]) -> tuple[list[str], list[str]]:
     files, pages = _renderer(index).render_language(language)
     _JOB["sink"](files)
     return list(files), pages
+
+
+def _render_chunk(chunk: list[Task]) -> list[tuple[list[str], list[str]]]:
+    return [_render_task(task) for task in chunk]
+
+
+def chunks(tasks: list[Task], workers: int) -> list[list[Task]]:
+    """The tasks in the order they are handed out: whole sites first, so that a
+    site's dates, calendar entries and Markdown (the same in every language) are
+    made in one process only; then the last sites one language at a time, so
+    that no worker waits idle while another finishes a whole site."""
+    sites: dict[int, list[Task]] = {}
+    for task in tasks:
+        sites.setdefault(task[0], []).append(task)
+    grouped = list(sites.values())
+    whole = max(0, len(grouped) - workers)
+    return grouped[:whole] + [[task] for site in grouped[whole:] for task in site]
 
 
 def planned_pages(sites: Iterable[SiteContent]) -> int:
@@ -123,7 +143,10 @@ def render_content(
             gc.freeze()
             try:
                 with multiprocessing.get_context("fork").Pool(workers) as pool:
-                    results = pool.map(_render_task, tasks, chunksize=1)
+                    ordered = chunks(tasks, workers)
+                    done = pool.map(_render_chunk, ordered, chunksize=1)
+                tasks = [task for chunk in ordered for task in chunk]
+                results = [result for chunk in done for result in chunk]
             finally:
                 gc.unfreeze()
         else:

@@ -10,6 +10,7 @@ from sitebuild import build_tree, html_pages, resolve, soup
 
 from fzgen.i18n import catalogue_languages, language_own_name
 from fzgen.load import load_content
+from fzgen.workers import chunks
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -262,3 +263,13 @@ def test_rebuild_in_two_processes_is_byte_identical(output, tmp_path, monkeypatc
     second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
     assert first.keys() == second.keys()
     assert [k for k in first if first[k] != second[k]] == []
+
+
+def test_workers_get_whole_sites_first_and_the_last_sites_by_language():
+    tasks = [(site, lang) for site in range(3) for lang in ("de", "en", "ar")]
+    ordered = chunks(tasks, workers=2)
+    assert ordered[0] == [(0, "de"), (0, "en"), (0, "ar")]
+    assert all(len(chunk) == 1 for chunk in ordered[1:])
+    assert sorted(task for chunk in ordered for task in chunk) == sorted(tasks)
+    # One site on two cores: its languages are shared out one by one.
+    assert chunks(tasks[:3], workers=2) == [[task] for task in tasks[:3]]
