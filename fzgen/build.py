@@ -11,8 +11,9 @@ from fzgen.errors import ContentError, Diagnostic, UsageError
 from fzgen.i18n import catalogue_languages
 from fzgen.load import Content, load_content
 from fzgen.project import Project, output_is_unsafe
+from fzgen.render import make_environment
 from fzgen.translations import status
-from fzgen.workers import render_content
+from fzgen.workers import render_content, render_portal
 from fzgen.write import Staging
 
 
@@ -85,9 +86,17 @@ def build(
     keep = [s.slug for s in content.sites if site is not None and s.slug != site]
     staging = Staging(project.output_dir)
     try:
+        env = make_environment(project)
         written = render_content(
-            content, project, reference_date(), staging.write, only_site=site, processes=processes
+            content,
+            project,
+            reference_date(),
+            staging.write,
+            only_site=site,
+            processes=processes,
+            env=env,
         )
+        written += staging.write(render_portal(content, env))
         staging.commit(written, keep, clean)
     except BaseException:
         staging.discard()

@@ -39,7 +39,7 @@ class LiveBuild:
         self.env = make_environment(project)
 
     def full(self) -> Report:
-        """Load and render everything (in this process, keeping the renderers) and swap it in."""
+        """Load and render everything, keep the site renderers for updates, swap it in."""
         project = self.project
         self.content = None
         gc.unfreeze()
@@ -50,13 +50,15 @@ class LiveBuild:
         today = reference_date()
         renderers: dict[str, SiteRenderer] = {}
         # Forked workers render large builds (never once the watcher thread
-        # runs); the renderers come back prepared for updates either way.
+        # runs); the renderers come back prepared for updates either way. Templates
+        # are compiled once per environment, so a full build (a changed theme) starts a new one.
         self.env = make_environment(project)
         staging = Staging(project.output_dir)
         try:
             written = render_content(
                 content, project, today, staging.write, keep=renderers, env=self.env
             )
+            written += staging.write(render_portal(content, self.env))
             staging.commit(written, (), clean=False)
         except BaseException:
             staging.discard()
@@ -142,7 +144,7 @@ class LiveBuild:
         render_content(
             alone, self.project, self.today, files.update, keep=self.renderers, env=self.env
         )
-        return files  # its portal lists this site alone: update() renders the whole one after
+        return files
 
     def _notes(self, site: SiteContent, found: list[Diagnostic]) -> tuple[Diagnostic, ...]:
         """A site's notes: what loading it found, and its missing translations."""

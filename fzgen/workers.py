@@ -110,8 +110,8 @@ def render_content(
     keep: dict[str, SiteRenderer] | None = None,
     env: Environment | None = None,
 ) -> list[str]:
-    """Render every file of the output folder (only one site's and the portal with
-    `only_site`), handing each batch to `sink`; returns the paths of all files.
+    """Render every file of the sites (only one with `only_site`), handing each batch
+    to `sink`; returns their paths. The portal is `render_portal`'s.
 
     Sites × languages are independent: large builds render them in forked
     workers (both cores here), and the result is byte-identical either way.
@@ -167,13 +167,11 @@ def render_content(
                 keep[site.slug] = renderer
     finally:
         _JOB.clear()
-    files = render_portal(content, env)
-    sink(files)
-    return written + list(files)
+    return written
 
 
 def render_portal(content: Content, env: Environment) -> dict[str, bytes]:
-    """The portal page listing every site, and its headers."""
+    """The portal page listing every site of `content`, and its headers."""
     portal = [
         {
             "slug": site.slug,
