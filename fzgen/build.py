@@ -13,7 +13,7 @@ from fzgen.load import Content, load_content
 from fzgen.project import Project, output_is_unsafe
 from fzgen.render import make_environment
 from fzgen.translations import status
-from fzgen.workers import render_content, render_portal
+from fzgen.workers import collector_paused, render_content, render_portal
 from fzgen.write import Staging
 
 
@@ -77,6 +77,11 @@ def build(
     project: Project, site: str | None = None, clean: bool = False, processes: int | None = None
 ) -> Report:
     """Validate everything; only if all is valid, render and swap in the new output."""
+    with collector_paused():
+        return _build(project, site, clean, processes)
+
+
+def _build(project: Project, site: str | None, clean: bool, processes: int | None) -> Report:
     if output_is_unsafe(project):
         raise UsageError("output_unsafe", path=str(project.output_dir))
     content = load(project)

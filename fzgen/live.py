@@ -22,7 +22,7 @@ from fzgen.i18n import catalogue_languages
 from fzgen.load import Content, LoadCache, SiteContent, load_content, load_site
 from fzgen.project import Project
 from fzgen.render import SiteRenderer, make_environment
-from fzgen.workers import render_content, render_portal
+from fzgen.workers import collector_paused, render_content, render_portal
 from fzgen.write import Staging, read_manifest, update_output
 
 
@@ -46,23 +46,24 @@ class LiveBuild:
         if not project.content_dir.is_dir():
             raise UsageError("content_missing", path=str(project.content_dir))
         languages = catalogue_languages(project.translations_dir)
-        content = load_content(project.content_dir, languages, self.cache)
         today = reference_date()
         renderers: dict[str, SiteRenderer] = {}
         # Forked workers render large builds (never once the watcher thread
         # runs); the renderers come back prepared for updates either way. Templates
         # are compiled once per environment, so a full build (a changed theme) starts a new one.
         self.env = make_environment(project)
-        staging = Staging(project.output_dir)
-        try:
-            written = render_content(
-                content, project, today, staging.write, keep=renderers, env=self.env
-            )
-            written += staging.write(render_portal(content, self.env))
-            staging.commit(written, (), clean=False)
-        except BaseException:
-            staging.discard()
-            raise
+        with collector_paused():
+            content = load_content(project.content_dir, languages, self.cache)
+            staging = Staging(project.output_dir)
+            try:
+                written = render_content(
+                    content, project, today, staging.write, keep=renderers, env=self.env
+                )
+                written += staging.write(render_portal(content, self.env))
+                staging.commit(written, (), clean=False)
+            except BaseException:
+                staging.discard()
+                raise
         self.content, self.today, self.renderers = content, today, renderers
         # What stays until the next full build is kept out of the cycle
         # collector: a collection over all of it would stall an edit by 100 ms.

@@ -7,7 +7,8 @@ import gc
 import multiprocessing
 import os
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 
 from jinja2 import Environment
@@ -24,6 +25,24 @@ _JOB: dict[str, Any] = {}
 PARALLEL_FROM_PAGES = 300
 #: Takes rendered files (path → bytes) and writes them; see `fzgen.write.Staging`.
 FileSink = Callable[[Mapping[str, bytes]], object]
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cycle collector off while a build loads and renders.
+
+    A build makes millions of short-lived objects that reference counting
+    frees; the collector would walk them anyway (a quarter of the render's
+    CPU time at 10,000 pages) and find almost no cycles (under a hundred
+    objects at 10,000 pages). Workers inherit the paused state.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _renderer(index: int) -> SiteRenderer:

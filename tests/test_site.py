@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import gc
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 from sitebuild import build_tree, html_pages, resolve, soup
 
+from fzgen.errors import ContentError
 from fzgen.i18n import catalogue_languages, language_own_name
 from fzgen.load import load_content
 from fzgen.workers import chunks
@@ -273,3 +276,15 @@ def test_workers_get_whole_sites_first_and_the_last_sites_by_language():
     assert sorted(task for chunk in ordered for task in chunk) == sorted(tasks)
     # One site on two cores: its languages are shared out one by one.
     assert chunks(tasks[:3], workers=2) == [[task] for task in tasks[:3]]
+
+
+def test_the_cycle_collector_runs_again_after_a_build_that_failed(tmp_path):
+    """Builds pause the collector (see `collector_paused`); the preview lives on after one."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    site_yaml = next(content.glob("*/site.yaml"))
+    site_yaml.write_text("name: [nicht, geschlossen\n", encoding="utf-8")
+    with pytest.raises(ContentError):
+        build_tree(content, tmp_path / "output")
+    assert gc.isenabled()
+    assert not (tmp_path / "output").exists()
