@@ -63,6 +63,7 @@ class Catalogue:
         self._dates: dict[tuple[dt.date, str], str] = {}
         self._times: dict[tuple[dt.time, dt.time], str] = {}
         self._markup: dict[str, Markup] = {}
+        self._names: dict[str, str] = {}
 
     def __call__(self, key: str, **params: object) -> str:
         """The text under `key`, with `{placeholders}` filled in."""
@@ -99,8 +100,10 @@ class Catalogue:
 
     def language_name(self, code: str) -> str:
         """The name of language `code` in this language."""
-        name = self.locale.languages.get(code) or code
-        return str(name[:1].upper() + name[1:])
+        if code not in self._names:
+            name = self.locale.languages.get(code) or code
+            self._names[code] = str(name[:1].upper() + name[1:])
+        return self._names[code]
 
     def join(self, items: Sequence[str]) -> str:
         """`A, B und C` as this language lists things."""

@@ -204,7 +204,7 @@ class SiteOutline:
         found = [
             occurrence
             for offer in views.offers
-            for occurrence in views.dates[offer.slug]
+            for occurrence in views.facts[offer.slug].dates
             if occurrence.day <= horizon
         ]
         found.sort(key=lambda o: (o.day, o.time.start if o.time else dt.time(0), o.offer_slug))

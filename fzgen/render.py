@@ -26,7 +26,6 @@ from fzgen.load import SiteContent
 from fzgen.markup import FALLBACK_CLASS, ROOT_MARKER, Localizer
 from fzgen.pages import FILTERS, Page, SiteOutline, offer_key
 from fzgen.project import Project
-from fzgen.schedule import Occurrence
 from fzgen.sitemap import robots_txt, sitemap_xml
 from fzgen.views import (
     CHOOSE,
@@ -37,6 +36,7 @@ from fzgen.views import (
     PRIVACY,
     PROGRAMME,
     Link,
+    OfferFacts,
     OfferView,
     SiteViews,
     language_href,
@@ -123,8 +123,8 @@ class SiteRenderer:
     def _set_site(self, site: SiteContent) -> None:
         self.site = site
         self.outline = SiteOutline(site, self.catalogues, self.today, self.base_url)
-        #: Next dates of each offer; they do not depend on the language.
-        self.dates: dict[str, list[Occurrence]] = {}
+        #: What each offer shows the same in every language (its next dates, for one).
+        self.facts: dict[str, OfferFacts] = {}
         self.views: dict[str, SiteViews] = {}
         self._fragments: dict[tuple[str, str], Fragments] = {}
         self._events: dict[tuple[str, str], bytes] = {}
@@ -149,7 +149,7 @@ class SiteRenderer:
         """The site prepared for one language, made once."""
         if language not in self.views:
             localizer = Localizer(self.catalogues[language], self.source)
-            self.views[language] = SiteViews(self.site, localizer, self.today, self.dates)
+            self.views[language] = SiteViews(self.site, localizer, self.today, self.facts)
         return self.views[language]
 
     # --- rendering ------------------------------------------------------------------
@@ -430,7 +430,7 @@ class SiteRenderer:
         self.site = site
         self.outline = SiteOutline(site, self.catalogues, self.today, self.base_url)
         for slug in changed:
-            self.dates.pop(slug, None)
+            self.facts.pop(slug, None)
             self._timings.pop(slug, None)
         for fragments in self._fragments.values():
             for slug in changed:

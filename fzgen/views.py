@@ -15,7 +15,7 @@ from fzgen.fields import FREE, Text
 from fzgen.ical import has_dates
 from fzgen.load import OfferFile, SiteContent
 from fzgen.markup import Localizer
-from fzgen.model import Address, Offer, Person
+from fzgen.model import Address, Offer
 from fzgen.schedule import Occurrence, ScheduleLine, describe, next_occurrences, weekday_key
 
 #: Folder names of the pages every site has, the same in every language
@@ -127,15 +127,16 @@ class SiteViews:
         site: SiteContent,
         loc: Localizer,
         today: dt.date,
-        dates: dict[str, list[Occurrence]] | None = None,
+        facts: dict[str, OfferFacts] | None = None,
     ) -> None:
         self.site = site
         self.loc = loc
         self.cat = loc.cat
         self.language = loc.language
         self.today = today
-        # Dates do not depend on the language: a renderer shares them across languages.
-        self.dates = {} if dates is None else dates
+        # Dates and the like do not depend on the language: a renderer shares
+        # them across languages.
+        self.facts = {} if facts is None else facts
         self.offers = tuple(self._offer(entry) for entry in site.published_offers)
 
     def replace_offers(self, site: SiteContent, changed: set[str]) -> None:
@@ -161,45 +162,30 @@ class SiteViews:
     def text(self, value: Text | None) -> Markup:
         return self.loc.inline(value)
 
-    def _place(self, offer: Offer) -> Place | None:
-        location = offer.location
-        if isinstance(location, str):
-            partner = self.site.site.partner(location)
-            if partner is None:
-                return None
-            address, name = partner.address, self.text(partner.name)
-        elif location is not None:
-            address, name = location, Markup("<bdi>{}</bdi>").format(location.name or "")
-        else:
+    def _place(self, facts: OfferFacts) -> Place | None:
+        if facts.address is None:
             return None
-        return Place(name, address.street, address.postal_code, address.city, map_url(address))
-
-    def _contact(self, person: Person | None) -> ContactView:
-        coordinator = self.site.site.coordinator
-        if person is None:
-            return ContactView(
-                coordinator.name,
-                coordinator.phone,
-                phone_href(coordinator.phone),
-                coordinator.email,
-            )
-        return ContactView(person.name or "", person.phone, phone_href(person.phone), person.email)
+        address = facts.address
+        if facts.partner_name is not None:
+            name = self.text(facts.partner_name)
+        else:
+            name = Markup("<bdi>{}</bdi>").format(address.name or "")
+        return Place(name, address.street, address.postal_code, address.city, facts.map_url)
 
     def _yes_no(self, value: bool | None, key: str) -> str | None:
         if value is None:
             return None
         return self.cat(f"offer.{key}_{'yes' if value else 'no'}")
 
+    def _facts(self, entry: OfferFile) -> OfferFacts:
+        if entry.slug not in self.facts:
+            self.facts[entry.slug] = offer_facts(entry, self.site, self.today)
+        return self.facts[entry.slug]
+
     def _offer(self, entry: OfferFile) -> OfferView:
         offer, slug, cat = entry.offer, entry.slug, self.cat
-        if slug not in self.dates:
-            self.dates[slug] = next_occurrences(offer.schedule, slug, self.today, HORIZON_DAYS)
-        occurrences = self.dates[slug][:NEXT_DATES]
-        next_dates = tuple(self.occurrence_label(o) for o in occurrences)
-        weekdays = sorted(
-            {day.value for e in offer.schedule for day in (e.weekly or [])}
-            | {e.monthly.weekday.value for e in offer.schedule if e.monthly}
-        )
+        facts = self._facts(entry)
+        next_dates = tuple(self.occurrence_label(o) for o in facts.dates[:NEXT_DATES])
         registration = offer.registration
         cost: Markup
         if offer.cost == FREE:
@@ -208,9 +194,10 @@ class SiteViews:
             cost = self.text(offer.cost)
         else:
             cost = Markup("")
+        href = self.href
         return OfferView(
             slug=slug,
-            href=self.href(f"{OFFERS}/{slug}/"),
+            href=href(f"{OFFERS}/{slug}/"),
             title=self.text(offer.title),
             title_text=self.loc.plain(offer.title),
             summary=self.text(offer.summary),
@@ -220,16 +207,16 @@ class SiteViews:
             image_alt=self.text(offer.image_alt),
             image_alt_text=self.loc.plain(offer.image_alt),
             categories=tuple(
-                Link(self.href(f"{CHOOSE}/thema/{c.value}/"), cat(f"category.{c.value}"))
+                Link(href(f"{CHOOSE}/thema/{c.value}/"), cat(f"category.{c.value}"))
                 for c in offer.categories
             ),
             audience=tuple(
-                Link(self.href(f"{CHOOSE}/fuer/{a.value}/"), cat(f"audience.{a.value}"))
+                Link(href(f"{CHOOSE}/fuer/{a.value}/"), cat(f"audience.{a.value}"))
                 for a in offer.audience
             ),
             schedule=tuple(describe(e, cat) for e in offer.schedule),
             next_dates=next_dates,
-            place=self._place(offer),
+            place=self._place(facts),
             room=self.text(offer.room),
             cost=cost,
             registration=(
@@ -242,30 +229,89 @@ class SiteViews:
                 )
             ),
             registration_note=self.text(registration.note) if registration else Markup(""),
-            registration_email=(
-                (registration.email or self.site.site.coordinator.email)
-                if registration and registration.required
-                else None
-            ),
+            registration_email=facts.registration_email,
             childcare=self._yes_no(offer.childcare, "childcare"),
             accessible=self._yes_no(offer.accessible, "accessible"),
             languages=tuple(
-                Link(self.href(f"{CHOOSE}/sprache/{code}/"), cat.language_name(code))
+                Link(href(f"{CHOOSE}/sprache/{code}/"), cat.language_name(code))
                 for code in offer.languages
             ),
             interpreter=offer.interpreter,
-            contact=self._contact(offer.contact),
-            calendar_href=self.href(f"{OFFERS}/{slug}/kalender.ics")
-            if has_dates(offer.schedule)
-            else None,
-            weekdays=tuple(weekday_key(d) for d in weekdays),
-            kinds=frozenset(e.kind for e in offer.schedule),
-            category_keys=frozenset(c.value for c in offer.categories),
+            contact=facts.contact,
+            calendar_href=href(f"{OFFERS}/{slug}/kalender.ics") if facts.has_calendar else None,
+            weekdays=facts.weekdays,
+            kinds=facts.kinds,
+            category_keys=facts.category_keys,
             first_category=offer.categories[0].value,
-            audience_keys=frozenset(a.value for a in offer.audience),
-            language_codes=frozenset(offer.languages),
+            audience_keys=facts.audience_keys,
+            language_codes=facts.language_codes,
             source=offer,
         )
+
+
+@dataclass(frozen=True)
+class OfferFacts:
+    """What an offer shows the same way in every language: made once per site and offer."""
+
+    dates: list[Occurrence]
+    weekdays: tuple[str, ...]
+    kinds: frozenset[str]
+    category_keys: frozenset[str]
+    audience_keys: frozenset[str]
+    language_codes: frozenset[str]
+    has_calendar: bool
+    #: Where it takes place; `partner_name` is set when the place is a partner's.
+    address: Address | None
+    partner_name: Text | None
+    map_url: str
+    contact: ContactView
+    registration_email: str | None
+
+
+def offer_facts(entry: OfferFile, site: SiteContent, today: dt.date) -> OfferFacts:
+    """The language-independent part of an offer's views."""
+    offer = entry.offer
+    weekdays = sorted(
+        {day.value for e in offer.schedule for day in (e.weekly or [])}
+        | {e.monthly.weekday.value for e in offer.schedule if e.monthly}
+    )
+    address: Address | None = None
+    partner_name: Text | None = None
+    location = offer.location
+    if isinstance(location, str):
+        partner = site.site.partner(location)
+        if partner is not None:
+            address, partner_name = partner.address, partner.name
+    elif location is not None:
+        address = location
+    coordinator, person = site.site.coordinator, offer.contact
+    if person is None:
+        contact = ContactView(
+            coordinator.name, coordinator.phone, phone_href(coordinator.phone), coordinator.email
+        )
+    else:
+        contact = ContactView(
+            person.name or "", person.phone, phone_href(person.phone), person.email
+        )
+    registration = offer.registration
+    return OfferFacts(
+        dates=next_occurrences(offer.schedule, entry.slug, today, HORIZON_DAYS),
+        weekdays=tuple(weekday_key(d) for d in weekdays),
+        kinds=frozenset(e.kind for e in offer.schedule),
+        category_keys=frozenset(c.value for c in offer.categories),
+        audience_keys=frozenset(a.value for a in offer.audience),
+        language_codes=frozenset(offer.languages),
+        has_calendar=has_dates(offer.schedule),
+        address=address,
+        partner_name=partner_name,
+        map_url=map_url(address) if address else "",
+        contact=contact,
+        registration_email=(
+            (registration.email or coordinator.email)
+            if registration and registration.required
+            else None
+        ),
+    )
 
 
 def mailto(address: str) -> str:
