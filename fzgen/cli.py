@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import traceback
 from collections.abc import Sequence
@@ -369,5 +370,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERNAL
 
 
+def run() -> NoReturn:
+    """The `fzgen` console script: `main`, then exit at once.
+
+    When the command is done, nothing is left to clean up (files are written
+    and swapped in, worker processes have ended), so the interpreter's
+    teardown, which frees every object of the build one by one (0.1 s at
+    10,000 pages), is skipped; only the output streams are flushed.
+    """
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:  # the reader of our output went away: nothing more to say
+        pass
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    raise SystemExit(main())
+    run()

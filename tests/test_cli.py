@@ -165,6 +165,20 @@ def test_console_script_end_to_end(tmp_path):
     assert not (tmp_path / "output").exists()
 
 
+def test_console_script_says_everything_before_it_exits(tmp_path):
+    """The command skips the interpreter's teardown: what it printed must still arrive."""
+    write_tree(tmp_path, site_tree({}))
+    fzgen_bin = Path(sys.executable).parent / "fzgen"
+    # Output into a pipe is buffered (unless PYTHONUNBUFFERED says otherwise).
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    done = subprocess.run(
+        [fzgen_bin, "build"], cwd=tmp_path, capture_output=True, text=True, env=env, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Fertig:" in done.stdout
+    assert (tmp_path / "output/test/de/index.html").is_file()
+
+
 def test_new_site_builds_at_once(tmp_path, fzgen):
     result = fzgen(tmp_path, "new", "glinde")
     assert result.code == 0, result.err
