@@ -84,8 +84,27 @@ def _render_task(task: Task) -> tuple[list[str], list[str]]:
     return list(files), pages
 
 
-def _render_chunk(chunk: list[Task]) -> list[tuple[list[str], list[str]]]:
-    return [_render_task(task) for task in chunk]
+Rendered = tuple[list[tuple[list[str], list[str]]], list[str] | None]
+
+
+def _render_chunk(chunk: list[Task]) -> Rendered:
+    """Render the tasks; a chunk with a whole site also renders the files it has once.
+
+    Returns each task's result and the paths of the site's own files (None if
+    the chunk held only some of its languages: the parent renders them then).
+    """
+    results = [_render_task(task) for task in chunk]
+    index = chunk[0][0]
+    if [language for _, language in chunk] != list(_JOB["sites"][index].languages):
+        return results, None
+    # The first language is the source language: the sitemap lists its pages.
+    return results, _render_site_files(index, results[0][1])
+
+
+def _render_site_files(index: int, sitemap_paths: list[str]) -> list[str]:
+    files = _renderer(index).render_site_files(sitemap_paths)
+    _JOB["sink"](files)
+    return list(files)
 
 
 def chunks(tasks: list[Task], workers: int) -> list[list[Task]]:
@@ -164,21 +183,24 @@ def render_content(
                 with multiprocessing.get_context("fork").Pool(workers) as pool:
                     ordered = chunks(tasks, workers)
                     done = pool.map(_render_chunk, ordered, chunksize=1)
-                tasks = [task for chunk in ordered for task in chunk]
-                results = [result for chunk in done for result in chunk]
             finally:
                 gc.unfreeze()
         else:
-            results = [_render_task(task) for task in tasks]
+            ordered = chunks(tasks, 0)  # one chunk per site
+            done = [_render_chunk(chunk) for chunk in ordered]
         sitemaps: dict[int, list[str]] = {}
-        for (index, language), (paths, page_paths) in zip(tasks, results, strict=True):
-            written += paths
-            if language == sites[index].languages[0]:
-                sitemaps[index] = page_paths
+        site_files: set[int] = set()
+        for chunk, (results, own_files) in zip(ordered, done, strict=True):
+            for (index, language), (paths, page_paths) in zip(chunk, results, strict=True):
+                written += paths
+                if language == sites[index].languages[0]:
+                    sitemaps[index] = page_paths
+            if own_files is not None:
+                written += own_files
+                site_files.add(chunk[0][0])
         for index, site in enumerate(sites):
-            files = _renderer(index).render_site_files(sitemaps.get(index, []))
-            sink(files)
-            written += files
+            if index not in site_files:
+                written += _render_site_files(index, sitemaps.get(index, []))
             if keep is not None:
                 renderer = _renderer(index)
                 if parallel:

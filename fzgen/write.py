@@ -128,7 +128,7 @@ class Staging:
         ours = read_manifest(self.output_dir)
         manifest = set(written)
         for path in _existing(self.output_dir):
-            if path == MANIFEST or path in written:
+            if path == MANIFEST or path in manifest:
                 continue
             mine = path in ours
             if (mine and path.split("/", 1)[0] in keep) or (not mine and not clean):
