@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from xml.sax.saxutils import quoteattr
+
+from markupsafe import escape
 
 from fzgen.views import language_href
+
+
+def _attribute(value: str) -> str:
+    """An XML attribute value in double quotes (xml.sax.saxutils would import urllib.request,
+    http.client and ssl with it: 10 ms of every start)."""
+    return f'"{escape(value)}"'
 
 
 def sitemap_xml(base_url: str, paths: Sequence[str], languages: Sequence[str]) -> bytes:
@@ -17,13 +24,13 @@ def sitemap_xml(base_url: str, paths: Sequence[str], languages: Sequence[str]) -
     ]
     for path in paths:
         alternates = [
-            f'    <xhtml:link rel="alternate" hreflang={quoteattr(code)} '
-            f"href={quoteattr(base_url + language_href(code, path))}/>"
+            f'    <xhtml:link rel="alternate" hreflang={_attribute(code)} '
+            f"href={_attribute(base_url + language_href(code, path))}/>"
             for code in languages
         ]
         alternates.append(
             f'    <xhtml:link rel="alternate" hreflang="x-default" '
-            f"href={quoteattr(base_url + language_href(languages[0], path))}/>"
+            f"href={_attribute(base_url + language_href(languages[0], path))}/>"
         )
         for code in languages:
             loc = (base_url + language_href(code, path)).replace("&", "&amp;")
