@@ -8,7 +8,7 @@ from typing import Any
 from markupsafe import Markup
 
 from fzgen.load import SiteContent
-from fzgen.model import Address
+from fzgen.model import Address, Offer
 from fzgen.views import OfferView, SiteViews
 
 _SCHEMA_DAYS = {
@@ -73,14 +73,18 @@ def organisation_data(site: SiteContent, views: SiteViews, base_url: str | None)
 
 
 def offer_data(
-    offer: OfferView, site: SiteContent, views: SiteViews, base_url: str | None
+    offer: OfferView,
+    site: SiteContent,
+    views: SiteViews,
+    base_url: str | None,
+    schedules: dict[str, Any],
 ) -> dict[str, Any]:
-    """An offer as an Event with its schedules, or as a Service when only by appointment."""
+    """An offer as an Event with its schedules (`schedule_data`), or as a Service when only
+    by appointment."""
     entry = offer.source
-    dated = [e for e in entry.schedule if not e.by_appointment]
     data: dict[str, Any] = {
         "@context": "https://schema.org",
-        "@type": "Event" if dated else "Service",
+        "@type": "Event" if schedules else "Service",
         "name": offer.title_text,
         "description": offer.summary_text,
         "inLanguage": sorted(offer.language_codes),
@@ -89,9 +93,10 @@ def offer_data(
     if base_url:
         data["url"] = f"{base_url}{offer.href}"
     if offer.place:
+        partner_name = views.facts[offer.slug].partner_name
         data["location"] = {
             "@type": "Place",
-            "name": views.loc.plain(_partner_name(site, entry.location)) or offer.place.one_line,
+            "name": views.loc.plain(partner_name) or offer.place.one_line,
             "address": {
                 "@type": "PostalAddress",
                 "streetAddress": offer.place.street,
@@ -102,8 +107,16 @@ def offer_data(
         }
     if entry.cost == "free":
         data["isAccessibleForFree"] = True
+    data.update(schedules)
+    return data
+
+
+def schedule_data(entry: Offer) -> dict[str, Any]:
+    """The offer's dated schedule entries as schema.org Schedules (empty if it has none):
+    the same in every language."""
+    dated = [e for e in entry.schedule if not e.by_appointment]
     if not dated:
-        return data
+        return {}
     schedules = []
     for item in dated:
         schedule: dict[str, Any] = {"@type": "Schedule", "scheduleTimezone": "Europe/Berlin"}
@@ -129,15 +142,8 @@ def offer_data(
             if item.except_:
                 schedule["exceptDate"] = [d.isoformat() for d in sorted(item.except_)]
         schedules.append(schedule)
-    data["eventSchedule"] = schedules
+    data: dict[str, Any] = {"eventSchedule": schedules}
     dates = sorted(item.date for item in dated if item.date)
     if dates:
         data["startDate"] = dates[0].isoformat()
     return data
-
-
-def _partner_name(site: SiteContent, location: object) -> Any:
-    if isinstance(location, str):
-        partner = site.site.partner(location)
-        return partner.name if partner else None
-    return None
