@@ -64,6 +64,7 @@ class Catalogue:
         self._times: dict[tuple[dt.time, dt.time], str] = {}
         self._markup: dict[str, Markup] = {}
         self._names: dict[str, str] = {}
+        self._lists: dict[tuple[str, ...], str] = {}
 
     def __call__(self, key: str, **params: object) -> str:
         """The text under `key`, with `{placeholders}` filled in."""
@@ -106,8 +107,11 @@ class Catalogue:
         return self._names[code]
 
     def join(self, items: Sequence[str]) -> str:
-        """`A, B und C` as this language lists things."""
-        return str(format_list(list(items), locale=self.locale)) if items else ""
+        """`A, B und C` as this language lists things; each list joined once."""
+        key = tuple(items)
+        if key not in self._lists:
+            self._lists[key] = str(format_list(list(key), locale=self.locale)) if key else ""
+        return self._lists[key]
 
     def date(self, day: dt.date, style: str = "long") -> str:
         """A date in this language (`full` includes the weekday); each formatted once."""

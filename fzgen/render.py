@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import MutableMapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -49,9 +50,23 @@ _FALLBACK_MARK = "<!--fallback-notice-->"
 CARD, PROGRAMME_ENTRY = "partials/offer_card.html", "partials/programme_entry.html"
 
 
+class _Environment(Environment):
+    """Jinja's environment, with each template's globals in a plain dict.
+
+    Jinja layers a template's globals over the environment's in a ChainMap and
+    copies them into every render's context: iterating a ChainMap is Python
+    code, and a build renders tens of thousands of templates and partials. Our
+    globals never change once a template is loaded (Jinja asks for that too),
+    so a dict made when the template is loaded holds the same.
+    """
+
+    def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
+        return {**self.globals, **(d or {})}
+
+
 def make_environment(project: Project) -> Environment:
     """The one Jinja environment of a run: autoescaped, strict about undefined names."""
-    env = Environment(
+    env = _Environment(
         loader=LayoutLoader(FileSystemLoader(project.theme_dir / "templates")),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
@@ -81,10 +96,14 @@ class Fragments(dict[str, Markup]):
         super().__init__()
         self.template = template
         self.views = views
+        self._offers: tuple[OfferView, ...] = ()
+        self._by_slug: dict[str, OfferView] = {}
 
     def __missing__(self, slug: str) -> Markup:
-        offer = next(o for o in self.views.offers if o.slug == slug)
-        self[slug] = self._render(offer)
+        offers = self.views.offers
+        if self._offers is not offers:  # first use, or the views' offers were replaced
+            self._offers, self._by_slug = offers, {o.slug: o for o in offers}
+        self[slug] = self._render(self._by_slug[slug])
         return self[slug]
 
     def render_all(self) -> None:

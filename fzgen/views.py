@@ -189,7 +189,7 @@ class SiteViews:
         registration = offer.registration
         cost: Markup
         if offer.cost == FREE:
-            cost = Markup("{}").format(cat("offer.free"))
+            cost = cat.markup("offer.free")
         elif isinstance(offer.cost, Text):
             cost = self.text(offer.cost)
         else:
