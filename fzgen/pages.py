@@ -19,6 +19,7 @@ from fzgen.schedule import WEEKDAY_KEYS
 from fzgen.structured import json_ld, offer_data, organisation_data, schedule_data
 from fzgen.views import (
     CHOOSE,
+    COMING_DAYS,
     CONTACT,
     IMPRINT,
     NETWORK,
@@ -31,8 +32,6 @@ from fzgen.views import (
     map_url,
 )
 
-#: How many days ahead the home page lists dates.
-COMING_DAYS = 14
 #: The filter menu on every list page (its values depend on all offers).
 FILTERS = "filters"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import heapq
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -67,17 +68,31 @@ class Occurrence:
 
 
 def next_occurrences(
-    schedule: list[ScheduleEntry], slug: str, today: dt.date, days: int, limit: int | None = None
+    schedule: list[ScheduleEntry], slug: str, today: dt.date, days: int, count: int, soon: int
 ) -> list[Occurrence]:
-    """The offer's dates from `today` on, for `days` days, earliest first."""
+    """The offer's next dates within `days` days, earliest first: the first `count` of
+    them, and every one of the next `soon` days.
+
+    Each entry's dates come in order, so they are merged and read only as far as
+    needed (a weekly offer would otherwise walk all of the `days`).
+    """
     end = today + dt.timedelta(days=days)
-    found = [
-        Occurrence(day, entry.time, slug)
-        for entry in schedule
-        for day in occurrences(entry, today, end)
-    ]
-    found.sort(key=lambda o: (o.day, o.time.start if o.time else dt.time(0)))
-    return found[:limit] if limit else found
+    soon_end = today + dt.timedelta(days=soon)
+    dates = heapq.merge(
+        *(_dated(entry, slug, today, end) for entry in schedule),
+        key=lambda o: (o.day, o.time.start if o.time else dt.time(0)),
+    )
+    found: list[Occurrence] = []
+    for occurrence in dates:
+        if len(found) >= count and occurrence.day > soon_end:
+            break
+        found.append(occurrence)
+    return found
+
+
+def _dated(entry: ScheduleEntry, slug: str, start: dt.date, end: dt.date) -> Iterator[Occurrence]:
+    for day in occurrences(entry, start, end):
+        yield Occurrence(day, entry.time, slug)
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,8 @@ OFFERS, CHOOSE, NETWORK, CONTACT = "angebote", "auswahl", "netzwerk", "kontakt"
 IMPRINT, PRIVACY, PROGRAMME = "impressum", "datenschutz", "programm"
 #: How far ahead "next dates" look, and how many an offer page lists.
 HORIZON_DAYS, NEXT_DATES = 365, 5
+#: How many days ahead the home page lists dates.
+COMING_DAYS = 14
 
 
 @dataclass(frozen=True)
@@ -295,7 +297,9 @@ def offer_facts(entry: OfferFile, site: SiteContent, today: dt.date) -> OfferFac
         )
     registration = offer.registration
     return OfferFacts(
-        dates=next_occurrences(offer.schedule, entry.slug, today, HORIZON_DAYS),
+        dates=next_occurrences(
+            offer.schedule, entry.slug, today, HORIZON_DAYS, NEXT_DATES, COMING_DAYS
+        ),
         weekdays=tuple(weekday_key(d) for d in weekdays),
         kinds=frozenset(e.kind for e in offer.schedule),
         category_keys=frozenset(c.value for c in offer.categories),

@@ -103,3 +103,30 @@ def test_by_appointment_gets_no_calendar(tmp_path):
     assert "nach Vereinbarung" in page.get_text()
     dated = soup(output / "test/de/angebote/elterncafe/index.html")
     assert dated.select_one('a[href$="kalender.ics"]').get_text() == "In den Kalender eintragen"
+
+
+def test_next_dates_merge_every_entry_in_order(tmp_path):
+    """Two entries on the same Tuesday at different times, and Fridays: the offer page
+    lists the next five dates in order, the home page every date of the next 14 days."""
+    offer = OFFER.split("schedule:")[0] + (
+        "schedule:\n"
+        "  - weekly: di\n    time: 15:00-16:00\n"
+        "  - weekly: [di, fr]\n    time: 09:30-11:00\n"
+    )
+    write_tree(
+        tmp_path,
+        {"content/test/site.yaml": SITE_YAML, "content/test/offers/elterncafe.yaml": offer},
+    )
+    output = build_tree(tmp_path / "content", tmp_path / "output")  # "today": 25 Nov 2026
+    page = soup(output / "test/de/angebote/elterncafe/index.html")
+    listed = [li.get_text() for li in page.select("h3 + ul li")]
+    assert listed == [
+        "Freitag, 27. November 2026, 09:30–11:00 Uhr",
+        "Dienstag, 1. Dezember 2026, 09:30–11:00 Uhr",
+        "Dienstag, 1. Dezember 2026, 15:00–16:00 Uhr",
+        "Freitag, 4. Dezember 2026, 09:30–11:00 Uhr",
+        "Dienstag, 8. Dezember 2026, 09:30–11:00 Uhr",
+    ]
+    home = soup(output / "test/de/index.html")
+    coming = [li.select_one(".date").get_text() for li in home.select("ul.dates li")]
+    assert coming == [*listed, "Dienstag, 8. Dezember 2026, 15:00–16:00 Uhr"]
