@@ -46,6 +46,7 @@ from fzgen.views import (
 )
 
 _FALLBACK_MARK = "<!--fallback-notice-->"
+_FALLBACK_CLASS_ATTRIBUTE = f'class="{FALLBACK_CLASS}"'
 #: The partials an offer is shown with in the lists.
 CARD, PROGRAMME_ENTRY = "partials/offer_card.html", "partials/programme_entry.html"
 
@@ -150,6 +151,7 @@ class SiteRenderer:
         self._timings: dict[str, tuple[bytes, ...]] = {}
         self._shared: dict[str, dict[str, Any]] = {}
         self._layouts: dict[tuple[str, tuple[bool, ...]], tuple[str, str]] = {}
+        self._rooted: dict[tuple[tuple[str, str], str], tuple[str, str]] = {}
         #: The dependency graph of the last render: language → page path → what it uses.
         self.graph: dict[str, dict[str, frozenset[str]]] = {}
         self.menus: dict[str, list[tuple[str, str, str]]] = {}
@@ -296,10 +298,22 @@ class SiteRenderer:
         context["cards"] = self.fragments(views, CARD)
         context["programme_entries"] = self.fragments(views, PROGRAMME_ENTRY)
         context.update(page.context())
-        layout = self._layout(views, page.path)
+        layout = self._with_root(self._layout(views, page.path), context["root"])
         context["shell"] = fill_layout(layout, page.path, page.title, context["json_ld"])
         html = self.template(page.template).render(context)
         return finish(html, context["root"], views.cat, self.source)
+
+    def _with_root(self, layout: tuple[str, str], root: str) -> tuple[str, str]:
+        """The layout with its links made relative to a page at this depth: once per depth,
+        so that `finish` has markers to replace only where the page's own content has any."""
+        key = (layout, root)
+        if key not in self._rooted:
+            before, after = layout
+            self._rooted[key] = (
+                before.replace(ROOT_MARKER, root),
+                after.replace(ROOT_MARKER, root),
+            )
+        return self._rooted[key]
 
     def page_file(self, language: str, page: Page) -> str:
         """Where a page of this site lands in the output folder."""
@@ -484,11 +498,11 @@ class SiteRenderer:
 
 def finish(html: str, root: str, cat: Catalogue, source: Catalogue) -> bytes:
     """Point file links at the site folder and add the page-wide fallback notice if needed."""
-    html = html.replace(ROOT_MARKER, root)
+    if ROOT_MARKER in html:
+        html = html.replace(ROOT_MARKER, root)
     # Only the main content counts: a menu entry or the Träger's name in the
     # footer in the source language do not make the whole page "untranslated".
-    main = html[html.find("<main") : html.rfind("</main>")]
-    if f'class="{FALLBACK_CLASS}"' in main:
+    if html.find(_FALLBACK_CLASS_ATTRIBUTE, html.find("<main"), html.rfind("</main>")) != -1:
         notice = cat(
             "fallback.page", language=cat.own_name(), source=cat.language_name(source.language)
         )
