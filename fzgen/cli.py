@@ -270,12 +270,12 @@ def _status(project: Project, args: argparse.Namespace) -> int:
 
 
 def _translations(project: Project, args: argparse.Namespace) -> int:
-    from fzgen import translations
+    from fzgen import po
 
     content = check(project).content
     if args.action == "export":
         language = args.target
-        data = translations.export_po(content, args.site, language)
+        data = po.export_po(content, args.site, language)
         target = args.output or Path(f"{args.site}.{language}.po")
         target.write_bytes(data)
         print(cli_text("po_written", args.lang, file=target))
@@ -283,13 +283,13 @@ def _translations(project: Project, args: argparse.Namespace) -> int:
     if args.action == "import":
         if not args.file.is_file():
             raise UsageError("po_missing", file=str(args.file))
-        site, language, written, skipped = translations.import_po(content, args.file.read_bytes())
+        site, language, written, skipped = po.import_po(content, args.file.read_bytes())
         check(project)  # the files must still be valid
         print(cli_text("po_imported", args.lang, count=len(written), site=site, language=language))
         if skipped:
             print(cli_text("po_skipped", args.lang, count=skipped))
         return EXIT_OK
-    count = translations.confirm(content, args.site, None)
+    count = po.confirm(content, args.site, None)
     print(cli_text("confirmed", args.lang, count=count, site=args.site))
     return EXIT_OK
 
