@@ -103,9 +103,22 @@ def offer_events(offer: CalendarOffer, timings: tuple[bytes, ...]) -> bytes:
     return b"".join(b"BEGIN:VEVENT\r\n" + timing + lines + b"END:VEVENT\r\n" for timing in timings)
 
 
+#: RFC 5545 folds content lines of this many octets or more.
+_FOLD_FROM = 75
+
+
 def _line(name: str, value: vText | vUri) -> bytes:
-    """One property line, escaped and folded by icalendar (a whole component costs 4x more)."""
-    return bytes(Contentline.from_parts(name, Parameters(), value).to_ical()) + b"\r\n"
+    """One property line, escaped and folded by icalendar (a whole component costs 4x more).
+
+    icalendar folds character by character in Python; a line shorter than the
+    fold limit (a URL, most names) comes out of it unchanged, so it is taken as
+    it is (the same bytes, tested against icalendar's fold).
+    """
+    line = Contentline.from_parts(name, Parameters(), value)
+    encoded = str(line).encode()
+    if len(encoded) < _FOLD_FROM:
+        return encoded + b"\r\n"
+    return bytes(line.to_ical()) + b"\r\n"
 
 
 @lru_cache(maxsize=65536)

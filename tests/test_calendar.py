@@ -130,3 +130,17 @@ def test_next_dates_merge_every_entry_in_order(tmp_path):
     home = soup(output / "test/de/index.html")
     coming = [li.select_one(".date").get_text() for li in home.select("ul.dates li")]
     assert coming == [*listed, "Dienstag, 8. Dezember 2026, 15:00–16:00 Uhr"]
+
+
+def test_short_lines_skip_the_fold_with_the_same_bytes():
+    """Lines around the 75-octet fold limit, with letters of two and three octets."""
+    from icalendar import vText, vUri
+    from icalendar.parser import Contentline, Parameters
+
+    from fzgen.ical import _line
+
+    for length in range(60, 90):
+        for value in ("a" * length, "ä" * (length // 2), "€" * (length // 3), "x;y,z\\" * 12):
+            for prop in (vText(value), vUri("https://example.org/" + value)):
+                folded = Contentline.from_parts("SUMMARY", Parameters(), prop).to_ical()
+                assert _line("SUMMARY", prop) == bytes(folded) + b"\r\n", (length, value)
