@@ -70,9 +70,14 @@ def _timing(uid: str, entry: ScheduleEntry, today: dt.date, stamp: dt.datetime) 
     return event
 
 
+#: RFC 5545 folds content lines of this many octets or more.
+_FOLD_FROM = 75
+
+
 def _inner_lines(component: Event | Calendar) -> bytes:
     """A component's property lines, without its BEGIN and END lines."""
-    lines = bytes(component.to_ical())
+    # What component.to_ical() does, with `_folded` lines.
+    lines = b"\r\n".join(_folded(line) for line in component.content_lines() if line) + b"\r\n"
     return lines[lines.index(b"\r\n") + 2 : lines.rindex(b"END:")]
 
 
@@ -103,22 +108,17 @@ def offer_events(offer: CalendarOffer, timings: tuple[bytes, ...]) -> bytes:
     return b"".join(b"BEGIN:VEVENT\r\n" + timing + lines + b"END:VEVENT\r\n" for timing in timings)
 
 
-#: RFC 5545 folds content lines of this many octets or more.
-_FOLD_FROM = 75
-
-
 def _line(name: str, value: vText | vUri) -> bytes:
-    """One property line, escaped and folded by icalendar (a whole component costs 4x more).
+    """One property line, escaped and folded by icalendar (a whole component costs 4x more)."""
+    return _folded(Contentline.from_parts(name, Parameters(), value)) + b"\r\n"
 
-    icalendar folds character by character in Python; a line shorter than the
-    fold limit (a URL, most names) comes out of it unchanged, so it is taken as
-    it is (the same bytes, tested against icalendar's fold).
-    """
-    line = Contentline.from_parts(name, Parameters(), value)
+
+def _folded(line: Contentline) -> bytes:
+    """`line.to_ical()`: icalendar folds character by character in Python, and a line
+    shorter than the fold limit (most of them) comes out unchanged, so it is taken
+    as it is (the same bytes, tested against icalendar's fold)."""
     encoded = str(line).encode()
-    if len(encoded) < _FOLD_FROM:
-        return encoded + b"\r\n"
-    return bytes(line.to_ical()) + b"\r\n"
+    return encoded if len(encoded) < _FOLD_FROM else bytes(line.to_ical())  # type: ignore[no-untyped-call]
 
 
 @lru_cache(maxsize=65536)
