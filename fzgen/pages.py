@@ -16,7 +16,7 @@ from fzgen.i18n import Catalogue
 from fzgen.load import PageFile, SiteContent
 from fzgen.model import Audience, Category
 from fzgen.schedule import WEEKDAY_KEYS
-from fzgen.structured import json_ld, offer_data, organisation_data, schedule_data
+from fzgen.structured import json_ld, offer_data, organisation_data
 from fzgen.views import (
     CHOOSE,
     COMING_DAYS,
@@ -88,13 +88,6 @@ class SiteOutline:
             (p.slug, p.meta.menu)
             for p in sorted(sources, key=lambda p: (p.meta.menu is None, p.meta.menu or 0, p.slug))
         ]
-        #: Each offer's schema.org schedules, the same in every language.
-        self._schedule_data: dict[str, dict[str, Any]] = {}
-
-    def _schedules(self, offer: OfferView) -> dict[str, Any]:
-        if offer.slug not in self._schedule_data:
-            self._schedule_data[offer.slug] = schedule_data(offer.source)
-        return self._schedule_data[offer.slug]
 
     def page_in(self, slug: str, language: str) -> PageFile:
         """The page in `language`, or in the source language where it has no translation."""
@@ -166,9 +159,7 @@ class SiteOutline:
                 offer.title_text,
                 lambda offer=offer: {  # type: ignore[misc]
                     "offer": offer,
-                    "json_ld": json_ld(
-                        offer_data(offer, self.site, views, self.base_url, self._schedules(offer))
-                    ),
+                    "json_ld": json_ld(offer_data(offer, self.site, views, self.base_url)),
                 },
                 frozenset([offer_key(offer.slug)]),
             )

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
 from fzgen.load import SiteContent
 from fzgen.model import Address, Offer
-from fzgen.views import OfferView, SiteViews
+
+if TYPE_CHECKING:  # the views take their offers' schedules from here
+    from fzgen.views import OfferView, SiteViews
 
 _SCHEMA_DAYS = {
     "monday": "Monday", "tuesday": "Tuesday", "wednesday": "Wednesday", "thursday": "Thursday",
@@ -73,18 +75,14 @@ def organisation_data(site: SiteContent, views: SiteViews, base_url: str | None)
 
 
 def offer_data(
-    offer: OfferView,
-    site: SiteContent,
-    views: SiteViews,
-    base_url: str | None,
-    schedules: dict[str, Any],
+    offer: OfferView, site: SiteContent, views: SiteViews, base_url: str | None
 ) -> dict[str, Any]:
-    """An offer as an Event with its schedules (`schedule_data`), or as a Service when only
-    by appointment."""
+    """An offer as an Event with its schedules, or as a Service when only by appointment."""
     entry = offer.source
+    facts = views.facts[offer.slug]
     data: dict[str, Any] = {
         "@context": "https://schema.org",
-        "@type": "Event" if schedules else "Service",
+        "@type": "Event" if facts.schedules else "Service",
         "name": offer.title_text,
         "description": offer.summary_text,
         "inLanguage": sorted(offer.language_codes),
@@ -93,10 +91,9 @@ def offer_data(
     if base_url:
         data["url"] = f"{base_url}{offer.href}"
     if offer.place:
-        partner_name = views.facts[offer.slug].partner_name
         data["location"] = {
             "@type": "Place",
-            "name": views.loc.plain(partner_name) or offer.place.one_line,
+            "name": views.loc.plain(facts.partner_name) or offer.place.one_line,
             "address": {
                 "@type": "PostalAddress",
                 "streetAddress": offer.place.street,
@@ -107,13 +104,13 @@ def offer_data(
         }
     if entry.cost == "free":
         data["isAccessibleForFree"] = True
-    data.update(schedules)
+    data.update(facts.schedules)
     return data
 
 
 def schedule_data(entry: Offer) -> dict[str, Any]:
     """The offer's dated schedule entries as schema.org Schedules (empty if it has none):
-    the same in every language."""
+    the same in every language, so one of the offer's facts."""
     dated = [e for e in entry.schedule if not e.by_appointment]
     if not dated:
         return {}

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import quote, urlencode
 
 from markupsafe import Markup
@@ -17,6 +18,7 @@ from fzgen.load import OfferFile, SiteContent
 from fzgen.markup import Localizer
 from fzgen.model import Address, Offer
 from fzgen.schedule import Occurrence, ScheduleLine, describe, next_occurrences, weekday_key
+from fzgen.structured import schedule_data
 
 #: Folder names of the pages every site has, the same in every language
 #: (`fzgen.load.RESERVED_PAGE_SLUGS` keeps free pages off them).
@@ -268,6 +270,8 @@ class OfferFacts:
     map_url: str
     contact: ContactView
     registration_email: str | None
+    #: The dated entries as schema.org Schedules, for the offer page's JSON-LD.
+    schedules: dict[str, Any]
 
 
 def offer_facts(entry: OfferFile, site: SiteContent, today: dt.date) -> OfferFacts:
@@ -315,6 +319,7 @@ def offer_facts(entry: OfferFile, site: SiteContent, today: dt.date) -> OfferFac
             if registration and registration.required
             else None
         ),
+        schedules=schedule_data(offer),
     )
 
 
