@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 from urllib.parse import quote, urlencode
 
@@ -323,6 +324,7 @@ def offer_facts(entry: OfferFile, site: SiteContent, today: dt.date) -> OfferFac
     )
 
 
+@cache
 def mailto(address: str) -> str:
     """A mailto: link (the address itself is validated when loading)."""
     return "mailto:" + quote(address, safe="@.+-_")
