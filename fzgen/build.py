@@ -11,7 +11,7 @@ from fzgen.errors import ContentError, Diagnostic, UsageError
 from fzgen.i18n import catalogue_languages
 from fzgen.load import Content, load_content
 from fzgen.project import Project, output_is_unsafe
-from fzgen.render import make_environment
+from fzgen.templating import make_environment
 from fzgen.translations import status
 from fzgen.workers import collector_paused, render_content, render_portal
 from fzgen.write import Staging

@@ -1,32 +1,42 @@
 """The theme's page layout (base.html), rendered once per language and menu state.
 
 Every page of a language shares its header, menus and footer; only a few
-values differ (the title, the address, the JSON-LD). The layout is rendered
-with markers in their place and split around the main block; pages extend a
-thin stand-in for base.html that prints the two halves with the markers filled
-in. Themes stay as they are: base.html is written and read like any layout,
-and the output is the same byte for byte as rendering it for every page.
+values differ (the title, the address, the JSON-LD, the fallback notice). The
+layout is rendered with marks in their place and cut there into a `Shell`;
+pages extend a stand-in for base.html that holds only their main block, and
+the shell puts a page's values and main block between its parts. Themes stay
+as they are: base.html is written and read like any layout, and the output is
+the same byte for byte as rendering it for every page.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
 from jinja2 import BaseLoader, Environment, FileSystemLoader
-from markupsafe import Markup, escape
+
+from fzgen.markup import FALLBACK_CLASS, ROOT_MARKER
 
 LAYOUT = "base.html"
 #: The theme's own base.html, under a name no page extends.
 LAYOUT_SOURCE = "fzgen-layout/base.html"
-#: What pages extend instead: the rendered layout's halves around their block.
-_STAND_IN = "{{ shell[0] }}{% block main %}{% endblock %}{{ shell[1] }}"
+#: What pages extend instead: their main block alone.
+_STAND_IN = "{% block main %}{% endblock %}"
 #: Renders the layout with a mark where the main block goes.
 SPLITTER = '{% extends "' + LAYOUT_SOURCE + '" %}{% block main %}<!--fzgen-main-->{% endblock %}'
-_MAIN_MARK = "<!--fzgen-main-->"
 #: Stand for the page's own values while the layout is rendered (no character needs escaping).
+MAIN_MARK = "<!--fzgen-main-->"
 PATH_MARK = "fzgen-page-path"
 TITLE_MARK = "fzgen-page-title"
 JSON_LD_MARK = "<!--fzgen-json-ld-->"
+#: Where the theme wants the notice that a page's content is partly untranslated.
+NOTICE_MARK = "<!--fallback-notice-->"
+_SLOTS = re.compile(
+    "|".join(map(re.escape, (MAIN_MARK, PATH_MARK, TITLE_MARK, JSON_LD_MARK, NOTICE_MARK)))
+)
+FALLBACK_ATTRIBUTE = f'class="{FALLBACK_CLASS}"'
 
 
 class LayoutLoader(BaseLoader):
@@ -48,20 +58,36 @@ class LayoutLoader(BaseLoader):
         return list(self.theme.list_templates())
 
 
-def split_layout(html: str) -> tuple[str, str]:
-    """The rendered layout's parts before and after the main block."""
-    before, _, after = html.partition(_MAIN_MARK)
-    return before, after
+@dataclass(frozen=True)
+class Shell:
+    """A rendered layout for one language, menu state and page depth, as UTF-8 parts
+    with the names of the page's values between them."""
+
+    parts: tuple[bytes | str, ...]
+    #: The layout itself puts an untranslated text into <main>.
+    fallback_in_main: bool
+
+    def page(self, values: Mapping[str, bytes]) -> bytes:
+        """The whole page: the parts with the page's values (by mark) between them."""
+        return b"".join([values[part] if isinstance(part, str) else part for part in self.parts])
 
 
-def fill_layout(
-    shell: tuple[str, str], path: str, title: str, json_ld: Markup
-) -> tuple[Markup, Markup]:
-    """The layout's halves with one page's address, title and JSON-LD."""
-    before, after = shell
-    before = (
-        before.replace(PATH_MARK, path)
-        .replace(TITLE_MARK, str(escape(title)))
-        .replace(JSON_LD_MARK, str(json_ld))
-    )
-    return Markup(before), Markup(after.replace(PATH_MARK, path))
+def cut_layout(html: str, root: str) -> Shell:
+    """The rendered layout (from SPLITTER) cut at its marks, with its links made relative
+    to pages at `root`. Only the first notice mark counts, as it always has."""
+    html = html.replace(ROOT_MARKER, root)
+    start, end = html.find("<main"), html.rfind("</main>")
+    main = html.find(MAIN_MARK)
+    inside = html[start:main] + html[main + len(MAIN_MARK) : end] if start != -1 else ""
+    parts: list[bytes | str] = []
+    position, notice = 0, False
+    for found in _SLOTS.finditer(html):
+        mark = found.group()
+        if mark == NOTICE_MARK:
+            if notice:
+                continue
+            notice = True
+        parts += [html[position : found.start()].encode(), mark]
+        position = found.end()
+    parts.append(html[position:].encode())
+    return Shell(tuple(parts), FALLBACK_ATTRIBUTE in inside)

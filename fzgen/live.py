@@ -21,7 +21,8 @@ from fzgen.errors import ContentError, Diagnostic, UsageError
 from fzgen.i18n import catalogue_languages
 from fzgen.load import Content, LoadCache, SiteContent, load_content, load_site
 from fzgen.project import Project
-from fzgen.render import SiteRenderer, make_environment
+from fzgen.render import SiteRenderer
+from fzgen.templating import make_environment
 from fzgen.workers import collector_paused, render_content, render_portal
 from fzgen.write import Staging, read_manifest, update_output
 

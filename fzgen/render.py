@@ -3,25 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import MutableMapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template, select_autoescape
+from jinja2 import Environment, Template
 from markupsafe import Markup, escape
 
 from fzgen.hosting import headers_file, htaccess
 from fzgen.i18n import Catalogue, language_own_name, load_catalogues
 from fzgen.ical import CalendarOffer, build_calendar, event_timings, offer_events
 from fzgen.layout import (
+    FALLBACK_ATTRIBUTE,
     JSON_LD_MARK,
+    MAIN_MARK,
+    NOTICE_MARK,
     PATH_MARK,
     SPLITTER,
     TITLE_MARK,
-    LayoutLoader,
-    fill_layout,
-    split_layout,
+    Shell,
+    cut_layout,
 )
 from fzgen.load import SiteContent
 from fzgen.markup import FALLBACK_CLASS, ROOT_MARKER, Localizer
@@ -41,44 +42,10 @@ from fzgen.views import (
     OfferView,
     SiteViews,
     language_href,
-    mailto,
-    phone_href,
 )
 
-_FALLBACK_MARK = "<!--fallback-notice-->"
-_FALLBACK_CLASS_ATTRIBUTE = f'class="{FALLBACK_CLASS}"'
 #: The partials an offer is shown with in the lists.
 CARD, PROGRAMME_ENTRY = "partials/offer_card.html", "partials/programme_entry.html"
-
-
-class _Environment(Environment):
-    """Jinja's environment, with each template's globals in a plain dict.
-
-    Jinja layers a template's globals over the environment's in a ChainMap and
-    copies them into every render's context: iterating a ChainMap is Python
-    code, and a build renders tens of thousands of templates and partials. Our
-    globals never change once a template is loaded (Jinja asks for that too),
-    so a dict made when the template is loaded holds the same.
-    """
-
-    def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
-        return {**self.globals, **(d or {})}
-
-
-def make_environment(project: Project) -> Environment:
-    """The one Jinja environment of a run: autoescaped, strict about undefined names."""
-    env = _Environment(
-        loader=LayoutLoader(FileSystemLoader(project.theme_dir / "templates")),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        # Templates do not change during a run: no stat() per get_template.
-        auto_reload=False,
-    )
-    env.filters["mailto"] = mailto
-    env.filters["tel"] = phone_href
-    return env
 
 
 def root_of(href: str) -> str:
@@ -89,7 +56,7 @@ def root_of(href: str) -> str:
 class Fragments(dict[str, Markup]):
     """One partial (a card, a programme entry) per offer slug, rendered on first use.
 
-    Links inside go through the root marker, which `finish` turns into the
+    Links inside go through the root marker, which `render_page` turns into the
     page's way up, so one rendering serves pages at every depth.
     """
 
@@ -150,8 +117,9 @@ class SiteRenderer:
         self._events: dict[tuple[str, str], bytes] = {}
         self._timings: dict[str, tuple[bytes, ...]] = {}
         self._shared: dict[str, dict[str, Any]] = {}
-        self._layouts: dict[tuple[str, tuple[bool, ...]], tuple[str, str]] = {}
-        self._rooted: dict[tuple[tuple[str, str], str], tuple[str, str]] = {}
+        self._layouts: dict[tuple[str, tuple[bool, ...]], str] = {}
+        self._shells: dict[tuple[str, str], Shell] = {}
+        self._notices: dict[str, bytes] = {}
         #: The dependency graph of the last render: language → page path → what it uses.
         self.graph: dict[str, dict[str, frozenset[str]]] = {}
         self.menus: dict[str, list[tuple[str, str, str]]] = {}
@@ -230,7 +198,7 @@ class SiteRenderer:
         context["title"] = page.title
         return context
 
-    def _layout(self, views: SiteViews, path: str) -> tuple[str, str]:
+    def _layout(self, views: SiteViews, path: str) -> str:
         """base.html for one language and menu state, with marks for the page's values."""
         shared = self._shared_context(views)
         current = tuple(self._is_current(link.href, path) for link in shared["nav_links"])
@@ -264,8 +232,7 @@ class SiteRenderer:
                     language_href(self.site.languages[0], PATH_MARK), ROOT_MARKER
                 ),
             )
-            html = self._splitter().render(context)
-            self._layouts[key] = split_layout(html)
+            self._layouts[key] = self._splitter().render(context)
         return self._layouts[key]
 
     def _menu_title(self, slug: str, views: SiteViews) -> Markup:
@@ -298,22 +265,41 @@ class SiteRenderer:
         context["cards"] = self.fragments(views, CARD)
         context["programme_entries"] = self.fragments(views, PROGRAMME_ENTRY)
         context.update(page.context())
-        layout = self._with_root(self._layout(views, page.path), context["root"])
-        context["shell"] = fill_layout(layout, page.path, page.title, context["json_ld"])
-        html = self.template(page.template).render(context)
-        return finish(html, context["root"], views.cat, self.source)
+        root = context["root"]
+        main = self.template(page.template).render(context)
+        if ROOT_MARKER in main:
+            main = main.replace(ROOT_MARKER, root)
+        shell = self._shell(self._layout(views, page.path), root)
+        # Only the main content counts: a menu entry or the Träger's name in the
+        # footer in the source language do not make the whole page "untranslated".
+        fallback = shell.fallback_in_main or FALLBACK_ATTRIBUTE in main
+        return shell.page(
+            {
+                MAIN_MARK: main.encode(),
+                PATH_MARK: page.path.encode(),
+                TITLE_MARK: str(escape(page.title)).encode(),
+                JSON_LD_MARK: str(context["json_ld"]).encode(),
+                NOTICE_MARK: self._notice(views.cat) if fallback else b"",
+            }
+        )
 
-    def _with_root(self, layout: tuple[str, str], root: str) -> tuple[str, str]:
-        """The layout with its links made relative to a page at this depth: once per depth,
-        so that `finish` has markers to replace only where the page's own content has any."""
+    def _shell(self, layout: str, root: str) -> Shell:
+        """The layout cut for pages at one depth (its links relative to them): once per depth."""
         key = (layout, root)
-        if key not in self._rooted:
-            before, after = layout
-            self._rooted[key] = (
-                before.replace(ROOT_MARKER, root),
-                after.replace(ROOT_MARKER, root),
+        if key not in self._shells:
+            self._shells[key] = cut_layout(layout, root)
+        return self._shells[key]
+
+    def _notice(self, cat: Catalogue) -> bytes:
+        """The page-wide note that some of the content is in the source language."""
+        if cat.language not in self._notices:
+            notice = cat(
+                "fallback.page",
+                language=cat.own_name(),
+                source=cat.language_name(self.source.language),
             )
-        return self._rooted[key]
+            self._notices[cat.language] = f'<p class="fallback-page">{escape(notice)}</p>'.encode()
+        return self._notices[cat.language]
 
     def page_file(self, language: str, page: Page) -> str:
         """Where a page of this site lands in the output folder."""
@@ -494,19 +480,3 @@ class SiteRenderer:
             files.update(self.calendars(views, changed))
         files.update(self.sitemap())
         return files, removed - files.keys()
-
-
-def finish(html: str, root: str, cat: Catalogue, source: Catalogue) -> bytes:
-    """Point file links at the site folder and add the page-wide fallback notice if needed."""
-    if ROOT_MARKER in html:
-        html = html.replace(ROOT_MARKER, root)
-    # Only the main content counts: a menu entry or the Träger's name in the
-    # footer in the source language do not make the whole page "untranslated".
-    if html.find(_FALLBACK_CLASS_ATTRIBUTE, html.find("<main"), html.rfind("</main>")) != -1:
-        notice = cat(
-            "fallback.page", language=cat.own_name(), source=cat.language_name(source.language)
-        )
-        html = html.replace(_FALLBACK_MARK, f'<p class="fallback-page">{escape(notice)}</p>', 1)
-    else:
-        html = html.replace(_FALLBACK_MARK, "", 1)
-    return html.encode()

@@ -17,7 +17,8 @@ from fzgen.hosting import headers_file, htaccess
 from fzgen.i18n import Catalogue, language_own_name, load_catalogues
 from fzgen.load import Content, SiteContent
 from fzgen.project import Project
-from fzgen.render import SiteRenderer, make_environment
+from fzgen.render import SiteRenderer
+from fzgen.templating import make_environment
 
 #: What forked workers need; set in the parent just before the fork.
 _JOB: dict[str, Any] = {}

@@ -1,0 +1,43 @@
+"""fzgen's compiled templates print the same bytes as Jinja's own compiler would."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from jinja2 import Environment
+from markupsafe import Markup
+
+from fzgen.build import load
+from fzgen.project import find_project
+from fzgen.templating import make_environment, print_value
+from fzgen.workers import render_content, render_portal
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def rendered(environment: type[Environment] | None) -> dict[str, bytes]:
+    project = find_project(ROOT / "content", ROOT / "output")
+    content = load(project)
+    env = (
+        make_environment(project) if environment is None else make_environment(project, environment)
+    )
+    files: dict[str, bytes] = {}
+    render_content(content, project, dt.date(2026, 11, 25), files.update, env=env, processes=1)
+    files.update(render_portal(content, env))
+    return files
+
+
+def test_every_sample_file_is_the_same_as_with_jinjas_own_code_generator():
+    ours, jinjas = rendered(None), rendered(Environment)
+    assert ours.keys() == jinjas.keys()
+    assert len([path for path in ours if path.endswith(".html")]) > 100
+    assert [path for path in ours if ours[path] != jinjas[path]] == []
+
+
+def test_printed_values_are_escaped_unless_prepared_as_html():
+    env = make_environment(find_project(ROOT / "content", ROOT / "output"))
+    template = env.from_string("{{ a }}|{{ b }}|{{ c }}|{{ f('<i>') }}|{{ f(x='&') }}")
+    html = template.render(a="<script>", b=Markup("<b>ok</b>"), c=3, f=lambda x: x)
+    assert html == "&lt;script&gt;|<b>ok</b>|3|&lt;i&gt;|&amp;"
+    assert print_value("'\"&") == "&#39;&#34;&amp;"
