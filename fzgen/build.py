@@ -9,11 +9,11 @@ from zoneinfo import ZoneInfo
 
 from fzgen.errors import ContentError, Diagnostic, UsageError
 from fzgen.i18n import catalogue_languages
-from fzgen.load import Content, load_content
+from fzgen.load import Content, content_notes, load_content, site_folders
 from fzgen.project import Project, output_is_unsafe
 from fzgen.templating import make_environment
-from fzgen.translations import status
-from fzgen.workers import collector_paused, render_content, render_portal
+from fzgen.translations import translation_notes
+from fzgen.workers import collector_paused, load_and_render, render_portal
 from fzgen.write import Staging
 
 
@@ -21,7 +21,8 @@ from fzgen.write import Staging
 class Report:
     """What a run did, for the command line to tell."""
 
-    content: Content
+    #: The sites of the content (slugs), valid and, unless one was chosen, built.
+    sites: tuple[str, ...]
     notes: tuple[Diagnostic, ...]
     files_written: int = 0
 
@@ -41,36 +42,19 @@ def reference_date() -> dt.date:
 
 def load(project: Project) -> Content:
     """Load and validate the whole content folder (raises ContentError)."""
-    if not project.content_dir.is_dir():
-        raise UsageError("content_missing", path=str(project.content_dir))
+    _require_content(project)
     return load_content(project.content_dir, catalogue_languages(project.translations_dir))
 
 
-def translation_notes(content: Content) -> tuple[Diagnostic, ...]:
-    """One note per site: how many texts each language still lacks."""
-
-    notes = []
-    rows = status(content)
-    for site in content.sites:
-        counts = [
-            f"{r.language}={len(r.missing)}" for r in rows if r.site == site.slug and r.missing
-        ]
-        if counts:
-            notes.append(
-                Diagnostic(
-                    site.slug,
-                    "translation_missing",
-                    params={"counts": ",".join(counts)},
-                    severity="warning",
-                )
-            )
-    return tuple(notes)
+def _require_content(project: Project) -> None:
+    if not project.content_dir.is_dir():
+        raise UsageError("content_missing", path=str(project.content_dir))
 
 
-def check(project: Project) -> Report:
-    """Validate everything and write nothing."""
+def check(project: Project) -> tuple[Content, tuple[Diagnostic, ...]]:
+    """Validate everything and write nothing: the content and what to note about it."""
     content = load(project)
-    return Report(content, content.notes + translation_notes(content))
+    return content, content.notes + translation_notes(content)
 
 
 def build(
@@ -84,29 +68,35 @@ def build(
 def _build(project: Project, site: str | None, clean: bool, processes: int | None) -> Report:
     if output_is_unsafe(project):
         raise UsageError("output_unsafe", path=str(project.output_dir))
-    content = load(project)
-    if site is not None and content.site(site) is None:
-        available = ", ".join(s.slug for s in content.sites)
-        raise UsageError("site_unknown", site=site, available=available)
-    keep = [s.slug for s in content.sites if site is not None and s.slug != site]
+    _require_content(project)
+    site_dirs = site_folders(project.content_dir)
+    names = [folder.name for folder in site_dirs]
+    only = None if site is None else [names.index(site)] if site in names else []
     staging = Staging(project.output_dir)
     try:
+        # Each site is loaded, checked and rendered in one go (in the workers
+        # for large builds); files land in the staging folder, which goes
+        # unused if any site has errors.
         env = make_environment(project)
-        written = render_content(
-            content,
-            project,
-            reference_date(),
-            staging.write,
-            only_site=site,
-            processes=processes,
-            env=env,
+        results = load_and_render(
+            site_dirs, project, reference_date(), staging.write, only, processes, env
         )
-        written += staging.write(render_portal(content, env))
+        found = [diagnostic for result in results for diagnostic in result.found]
+        notes = content_notes(site_dirs, found)
+        # Part 0 of each valid site carries its portal entry; tasks ran in any order.
+        sites = sorted((r for r in results if r.portal is not None), key=lambda r: r.site)
+        slugs = tuple(result.portal["slug"] for result in sites if result.portal)
+        if site is not None and site not in slugs:
+            raise UsageError("site_unknown", site=site, available=", ".join(slugs))
+        written = [path for result in results for path in result.files]
+        written += staging.write(render_portal([s.portal for s in sites if s.portal], env))
+        keep = [slug for slug in slugs if site is not None and slug != site]
         staging.commit(written, keep, clean)
     except BaseException:
         staging.discard()
         raise
-    return Report(content, content.notes + translation_notes(content), len(written))
+    notes += tuple(note for result in sites for note in result.notes)
+    return Report(slugs, notes, len(written))
 
 
 __all__ = ["ContentError", "Report", "build", "check", "load"]

@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import NoReturn
 
 from fzgen import __version__
-from fzgen.build import Report, build, check
-from fzgen.errors import ContentError, FzgenError, UsageError
+from fzgen.build import build, check
+from fzgen.errors import ContentError, Diagnostic, FzgenError, UsageError
 from fzgen.messages import cli_text, format_diagnostic
 from fzgen.project import Project, find_project
 
@@ -154,10 +154,10 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _print_notes(report: Report, language: str) -> str:
-    for note in report.notes:
+def _print_notes(notes: tuple[Diagnostic, ...], language: str) -> str:
+    for note in notes:
         print(format_diagnostic(note, language))
-    return cli_text("notes", language, count=len(report.notes)) if report.notes else ""
+    return cli_text("notes", language, count=len(notes)) if notes else ""
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -195,9 +195,8 @@ def _run(args: argparse.Namespace) -> int:
         print(cli_text("schema_written", language, folder=args.output, count=len(schema_files())))
         return EXIT_OK
     if args.command == "check":
-        report = check(project)
-        notes = _print_notes(report, language)
-        content = report.content
+        content, found = check(project)
+        notes = _print_notes(found, language)
         print(
             cli_text(
                 "check_ok",
@@ -210,13 +209,13 @@ def _run(args: argparse.Namespace) -> int:
         )
         return EXIT_OK
     report = build(project, site=args.site, clean=args.clean)
-    notes = _print_notes(report, language)
+    notes = _print_notes(report.notes, language)
     print(
         cli_text(
             "build_ok",
             language,
             files=report.files_written,
-            sites=1 if args.site else len(report.content.sites),
+            sites=1 if args.site else len(report.sites),
             output=args.output,
             notes=notes,
         )
@@ -229,7 +228,7 @@ def _status(project: Project, args: argparse.Namespace) -> int:
 
     from fzgen.translations import status
 
-    rows = status(check(project).content)
+    rows = status(check(project)[0])
     if args.json:
         data = [
             {
@@ -272,7 +271,7 @@ def _status(project: Project, args: argparse.Namespace) -> int:
 def _translations(project: Project, args: argparse.Namespace) -> int:
     from fzgen import po
 
-    content = check(project).content
+    content, _ = check(project)
     if args.action == "export":
         language = args.target
         data = po.export_po(content, args.site, language)

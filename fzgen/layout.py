@@ -24,8 +24,11 @@ LAYOUT = "base.html"
 LAYOUT_SOURCE = "fzgen-layout/base.html"
 #: What pages extend instead: their main block alone.
 _STAND_IN = "{% block main %}{% endblock %}"
-#: Renders the layout with a mark where the main block goes.
-SPLITTER = '{% extends "' + LAYOUT_SOURCE + '" %}{% block main %}<!--fzgen-main-->{% endblock %}'
+#: Renders the layout with a mark where the main block goes (`_SPLITTER_SOURCE`).
+SPLITTER = "fzgen-layout/marked.html"
+_SPLITTER_SOURCE = (
+    '{% extends "' + LAYOUT_SOURCE + '" %}{% block main %}<!--fzgen-main-->{% endblock %}'
+)
 #: Stand for the page's own values while the layout is rendered (no character needs escaping).
 MAIN_MARK = "<!--fzgen-main-->"
 PATH_MARK = "fzgen-page-path"
@@ -52,6 +55,8 @@ class LayoutLoader(BaseLoader):
             return _STAND_IN, None, lambda: True
         if template == LAYOUT_SOURCE:
             return self.theme.get_source(environment, LAYOUT)
+        if template == SPLITTER:
+            return _SPLITTER_SOURCE, None, lambda: True
         return self.theme.get_source(environment, template)
 
     def list_templates(self) -> list[str]:

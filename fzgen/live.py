@@ -16,14 +16,15 @@ import gc
 from collections.abc import Iterable
 from pathlib import Path
 
-from fzgen.build import Report, reference_date, translation_notes
+from fzgen.build import Report, reference_date
 from fzgen.errors import ContentError, Diagnostic, UsageError
 from fzgen.i18n import catalogue_languages
 from fzgen.load import Content, LoadCache, SiteContent, load_content, load_site
 from fzgen.project import Project
 from fzgen.render import SiteRenderer
 from fzgen.templating import make_environment
-from fzgen.workers import collector_paused, render_content, render_portal
+from fzgen.translations import translation_notes
+from fzgen.workers import collector_paused, portal_entry, render_content, render_portal
 from fzgen.write import Staging, read_manifest, update_output
 
 
@@ -60,7 +61,9 @@ class LiveBuild:
                 written = render_content(
                     content, project, today, staging.write, keep=renderers, env=self.env
                 )
-                written += staging.write(render_portal(content, self.env))
+                written += staging.write(
+                    render_portal([portal_entry(s) for s in content.sites], self.env)
+                )
                 staging.commit(written, (), clean=False)
             except BaseException:
                 staging.discard()
@@ -115,7 +118,7 @@ class LiveBuild:
             content, sites=tuple(new_sites[site.slug] for site in content.sites)
         )
         if files or removed:
-            files.update(render_portal(self.content, self.env))
+            files.update(render_portal([portal_entry(s) for s in self.content.sites], self.env))
             update_output(self.project.output_dir, files, removed)
         return self._report(len(files))
 
@@ -156,7 +159,7 @@ class LiveBuild:
     def _report(self, written: int) -> Report:
         assert self.content is not None
         notes = tuple(note for site in self.content.sites for note in self.notes[site.slug])
-        return Report(self.content, notes, written)
+        return Report(tuple(site.slug for site in self.content.sites), notes, written)
 
 
 def _site_of(diagnostic: Diagnostic) -> str:

@@ -118,27 +118,45 @@ def load_site(
     return site, loader.diagnostics
 
 
+def site_folders(content_dir: Path) -> list[Path]:
+    """What below the content folder may be a site, in the order sites are reported."""
+    return [p for p in sorted(content_dir.iterdir()) if not is_ignored(p.name)]
+
+
+def count_offer_files(site_dir: Path) -> int:
+    """How many offer files a site folder holds, without reading them."""
+    try:
+        return sum(1 for p in (site_dir / "offers").iterdir() if p.suffix in YAML_SUFFIXES)
+    except OSError:
+        return 0
+
+
+def content_notes(site_dirs: list[Path], diagnostics: list[Diagnostic]) -> tuple[Diagnostic, ...]:
+    """The notes of a whole content folder from what loading its sites found; raises
+    ContentError with every error, or when there is no site at all."""
+    if not any(d.is_dir() and not d.is_symlink() for d in site_dirs) and not diagnostics:
+        diagnostics = [Diagnostic(".", "no_sites")]
+    errors = [d for d in diagnostics if d.severity == "error"]
+    if errors:
+        raise ContentError(errors)
+    return tuple(
+        sorted((d for d in diagnostics if d.severity == "warning"), key=Diagnostic.sort_key)
+    )
+
+
 def load_content(
     content_dir: Path, catalogue_languages: Collection[str], cache: LoadCache | None = None
 ) -> Content:
     """Load and validate every site below `content_dir`; raise ContentError with all errors."""
     diagnostics: list[Diagnostic] = []
     sites: list[SiteContent] = []
-    site_dirs = [p for p in sorted(content_dir.iterdir()) if not is_ignored(p.name)]
+    site_dirs = site_folders(content_dir)
     for site_dir in site_dirs:
         site, found = load_site(content_dir, site_dir, catalogue_languages, cache)
         diagnostics.extend(found)
         if site is not None:
             sites.append(site)
-    if not any(d.is_dir() and not d.is_symlink() for d in site_dirs) and not diagnostics:
-        diagnostics.append(Diagnostic(".", "no_sites"))
-    errors = [d for d in diagnostics if d.severity == "error"]
-    if errors:
-        raise ContentError(errors)
-    notes = tuple(
-        sorted((d for d in diagnostics if d.severity == "warning"), key=Diagnostic.sort_key)
-    )
-    return Content(content_dir, tuple(sites), notes)
+    return Content(content_dir, tuple(sites), content_notes(site_dirs, diagnostics))
 
 
 @dataclass

@@ -124,11 +124,6 @@ class SiteRenderer:
         self.graph: dict[str, dict[str, frozenset[str]]] = {}
         self.menus: dict[str, list[tuple[str, str, str]]] = {}
 
-    def _splitter(self) -> Template:
-        if SPLITTER not in self._templates:
-            self._templates[SPLITTER] = self.env.from_string(SPLITTER)
-        return self._templates[SPLITTER]
-
     def template(self, name: str) -> Template:
         if name not in self._templates:
             self._templates[name] = self.env.get_template(name)
@@ -232,7 +227,7 @@ class SiteRenderer:
                     language_href(self.site.languages[0], PATH_MARK), ROOT_MARKER
                 ),
             )
-            self._layouts[key] = self._splitter().render(context)
+            self._layouts[key] = self.template(SPLITTER).render(context)
         return self._layouts[key]
 
     def _menu_title(self, slug: str, views: SiteViews) -> Markup:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from fzgen.errors import Diagnostic
 from fzgen.i18n import iter_texts
 from fzgen.load import Content, SiteContent
 from fzgen.yamlfile import parse_yaml
@@ -147,3 +148,23 @@ def status(content: Content) -> list[LanguageStatus]:
                 )
             )
     return result
+
+
+def translation_notes(content: Content) -> tuple[Diagnostic, ...]:
+    """One note per site: how many texts each language still lacks."""
+    notes = []
+    rows = status(content)
+    for site in content.sites:
+        counts = [
+            f"{r.language}={len(r.missing)}" for r in rows if r.site == site.slug and r.missing
+        ]
+        if counts:
+            notes.append(
+                Diagnostic(
+                    site.slug,
+                    "translation_missing",
+                    params={"counts": ",".join(counts)},
+                    severity="warning",
+                )
+            )
+    return tuple(notes)

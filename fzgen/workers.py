@@ -1,4 +1,11 @@
-"""A whole content folder rendered: sites × languages, in forked workers where it pays."""
+"""Sites loaded and rendered: sites × languages, in forked workers where it pays.
+
+A build hands each worker site folders, not loaded sites: the worker loads and
+checks a site, renders it and writes its files, and gives back only what the
+parent reports (paths, findings, notes, the portal entry). Loading is then
+shared by the cores too. The preview loads first (it keeps the content) and
+hands over the loaded sites; the rest is the same.
+"""
 
 from __future__ import annotations
 
@@ -7,25 +14,48 @@ import gc
 import multiprocessing
 import os
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
 
+from fzgen.errors import Diagnostic
 from fzgen.hosting import headers_file, htaccess
-from fzgen.i18n import Catalogue, language_own_name, load_catalogues
-from fzgen.load import Content, SiteContent
+from fzgen.i18n import Catalogue, catalogue_languages, language_own_name, load_catalogues
+from fzgen.layout import SPLITTER
+from fzgen.load import Content, SiteContent, count_offer_files, load_site
 from fzgen.project import Project
 from fzgen.render import SiteRenderer
 from fzgen.templating import make_environment
+from fzgen.translations import translation_notes
 
 #: What forked workers need; set in the parent just before the fork.
 _JOB: dict[str, Any] = {}
-#: Below this many pages a second process costs more than it saves.
-PARALLEL_FROM_PAGES = 300
+#: From this many offers a second process saves more than it costs: about 300
+#: pages in eight languages (measured: 800 offer pages, 4.9 s -> 3.2 s).
+PARALLEL_FROM_OFFERS = 40
 #: Takes rendered files (path → bytes) and writes them; see `fzgen.write.Staging`.
 FileSink = Callable[[Mapping[str, bytes]], object]
+#: One task: site number, part, parts. A task renders the site's languages
+#: [part::parts]; part 0 (with the source language) also the files a site has once.
+Task = tuple[int, int, int]
+#: A site as the workers get it: loaded (the preview) or its folder (a build).
+SiteSource = SiteContent | Path
+
+
+@dataclass(frozen=True)
+class SiteResult:
+    """What one task hands back: the paths it wrote, and for part 0 of a site it
+    loaded itself, what loading found, the translation notes and the portal entry."""
+
+    site: int
+    files: list[str]
+    found: tuple[Diagnostic, ...] = ()
+    notes: tuple[Diagnostic, ...] = ()
+    portal: dict[str, Any] | None = None
 
 
 @contextmanager
@@ -46,87 +76,103 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _site(index: int) -> tuple[SiteContent | None, tuple[Diagnostic, ...]]:
+    """A site of the run, loaded in this process on first use when it came as a folder."""
+    loaded: dict[int, tuple[SiteContent | None, tuple[Diagnostic, ...]]] = _JOB["loaded"]
+    if index not in loaded:
+        source: SiteSource = _JOB["sources"][index]
+        if isinstance(source, SiteContent):
+            loaded[index] = (source, ())
+        else:
+            site, found = load_site(_JOB["root"], source, _JOB["languages"])
+            loaded[index] = (site, tuple(found))
+    return loaded[index]
+
+
+def _catalogues(languages: Sequence[str]) -> dict[str, Catalogue]:
+    """The catalogues of these languages; each language's is loaded once per run."""
+    every: dict[str, Catalogue] = _JOB["catalogues"]
+    missing = [language for language in languages if language not in every]
+    if missing:
+        every.update(load_catalogues(_JOB["project"].translations_dir, missing))
+    return {language: every[language] for language in languages}
+
+
 def _renderer(index: int) -> SiteRenderer:
     renderers: dict[int, SiteRenderer] = _JOB["renderers"]
     if index not in renderers:
-        site, project = _JOB["sites"][index], _JOB["project"]
-        # Sites with the same languages share their catalogues within a run.
-        shared: dict[tuple[str, ...], dict[str, Catalogue]] = _JOB["catalogues"]
-        key = tuple(site.languages)
-        if key not in shared:
-            shared[key] = load_catalogues(project.translations_dir, site.languages)
+        site = _site(index)[0]
+        assert site is not None
         renderers[index] = SiteRenderer(
-            site, project, _JOB["env"], _JOB["today"], _JOB["root"] / site.slug, shared[key]
+            site,
+            _JOB["project"],
+            _JOB["env"],
+            _JOB["today"],
+            _JOB["root"] / site.slug,
+            _catalogues(site.languages),
         )
     return renderers[index]
 
 
-def _prepare_for_workers(env: Environment, count: int) -> None:
-    """Load catalogues and CLDR data and compile every template once, before forking:
-    the workers inherit them instead of each doing it again."""
-    for index in range(count):
-        _renderer(index)._splitter()
+def _prepare_for_workers(env: Environment) -> None:
+    """Load the catalogues and compile every template once, before forking: the
+    workers inherit them instead of each doing it again."""
+    _catalogues(sorted(_JOB["languages"]))
+    env.get_template(SPLITTER)
     for name in env.list_templates(filter_func=lambda name: name.endswith(".html")):
         env.get_template(name)
 
 
-Task = tuple[int, str]
+def _run_task(task: Task) -> SiteResult:
+    """Load the site if needed, render its share of languages and hand the files to the
+    sink, in this process. Workers write their own files: nothing large travels back
+    to the parent, and both cores create files."""
+    index, part, parts = task
+    site, found = _site(index)
+    written: list[str] = []
+    if site is not None and _JOB["render"][index] and not _has_errors(found):
+        renderer, sink = _renderer(index), _JOB["sink"]
+        sitemap: list[str] = []
+        for language in site.languages[part::parts]:
+            files, pages = renderer.render_language(language)
+            sink(files)
+            written += files
+            if language == site.languages[0]:
+                sitemap = pages  # the sitemap lists the source language's pages
+        if part == 0:
+            files = renderer.render_site_files(sitemap)
+            sink(files)
+            written += files
+    if part != 0 or not _JOB["report"]:
+        return SiteResult(index, written)
+    if site is None:
+        return SiteResult(index, written, found)
+    notes = translation_notes(Content(_JOB["root"], (site,)))
+    return SiteResult(index, written, found, notes, portal_entry(site))
 
 
-def _render_task(task: Task) -> tuple[list[str], list[str]]:
-    """Render one site in one language and hand the files to the sink, in this process.
+def _has_errors(found: Sequence[Diagnostic]) -> bool:
+    return any(diagnostic.severity == "error" for diagnostic in found)
 
-    Workers write their own files: nothing large travels back to the parent,
-    and both cores create files. Returns the files' and the pages' paths.
+
+def plan(sites: int, workers: int, only: Sequence[int] | None = None) -> list[Task]:
+    """The tasks in the order they are handed out.
+
+    Whole sites first, so that a site's dates, calendar entries and Markdown
+    (the same in every language) are made in one process only; then the last
+    sites in one part per worker, so that no worker waits idle while another
+    finishes a whole site. Sites not in `only` are loaded (checked) but not
+    rendered: one task each, first.
     """
-    index, language = task
-    files, pages = _renderer(index).render_language(language)
-    _JOB["sink"](files)
-    return list(files), pages
+    rendered = list(range(sites)) if only is None else list(only)
+    tasks: list[Task] = [(index, 0, 1) for index in range(sites) if index not in rendered]
+    whole = max(0, len(rendered) - workers) if workers > 1 else len(rendered)
+    tasks += [(index, 0, 1) for index in rendered[:whole]]
+    tasks += [(index, part, workers) for index in rendered[whole:] for part in range(workers)]
+    return tasks
 
 
-Rendered = tuple[list[tuple[list[str], list[str]]], list[str] | None]
-
-
-def _render_chunk(chunk: list[Task]) -> Rendered:
-    """Render the tasks; a chunk with a whole site also renders the files it has once.
-
-    Returns each task's result and the paths of the site's own files (None if
-    the chunk held only some of its languages: the parent renders them then).
-    """
-    results = [_render_task(task) for task in chunk]
-    index = chunk[0][0]
-    if [language for _, language in chunk] != list(_JOB["sites"][index].languages):
-        return results, None
-    # The first language is the source language: the sitemap lists its pages.
-    return results, _render_site_files(index, results[0][1])
-
-
-def _render_site_files(index: int, sitemap_paths: list[str]) -> list[str]:
-    files = _renderer(index).render_site_files(sitemap_paths)
-    _JOB["sink"](files)
-    return list(files)
-
-
-def chunks(tasks: list[Task], workers: int) -> list[list[Task]]:
-    """The tasks in the order they are handed out: whole sites first, so that a
-    site's dates, calendar entries and Markdown (the same in every language) are
-    made in one process only; then the last sites one language at a time, so
-    that no worker waits idle while another finishes a whole site."""
-    sites: dict[int, list[Task]] = {}
-    for task in tasks:
-        sites.setdefault(task[0], []).append(task)
-    grouped = list(sites.values())
-    whole = max(0, len(grouped) - workers)
-    return grouped[:whole] + [[task] for site in grouped[whole:] for task in site]
-
-
-def planned_pages(sites: Iterable[SiteContent]) -> int:
-    """About how many pages a build renders: what decides whether to fork."""
-    return sum(len(site.published_offers) * len(site.languages) for site in sites)
-
-
-def worker_count(pages: int) -> int:
+def worker_count(offers: int) -> int:
     """Processes to render with: FZGEN_WORKERS if set, else every core for large builds.
 
     Never fork while other threads run; the preview (an event loop) asks for one.
@@ -135,8 +181,96 @@ def worker_count(pages: int) -> int:
     if configured.isdigit() and int(configured) > 0:
         wanted = int(configured)
     else:
-        wanted = (os.cpu_count() or 1) if pages >= PARALLEL_FROM_PAGES else 1
+        wanted = (os.cpu_count() or 1) if offers >= PARALLEL_FROM_OFFERS else 1
     return wanted if threading.active_count() == 1 else 1
+
+
+def _run(
+    sources: Sequence[SiteSource],
+    project: Project,
+    today: dt.date,
+    sink: FileSink,
+    *,
+    root: Path,
+    offers: int,
+    only: Sequence[int] | None,
+    processes: int | None,
+    env: Environment,
+    report: bool,
+    keep: dict[str, SiteRenderer] | None = None,
+) -> list[SiteResult]:
+    """Every task of the run, in workers or in this process; the results in task order."""
+    rendered = set(range(len(sources)) if only is None else only)
+    _JOB.update(
+        sources=sources,
+        project=project,
+        env=env,
+        today=today,
+        root=root,
+        languages=catalogue_languages(project.translations_dir),
+        loaded={},
+        renderers={},
+        catalogues={},
+        render=[index in rendered for index in range(len(sources))],
+        report=report,
+        sink=sink,
+    )
+    workers = processes or worker_count(offers)
+    tasks = plan(len(sources), workers, only)
+    try:
+        if workers > 1 and len(tasks) > 1:
+            _prepare_for_workers(env)
+            # Objects made so far are shared with the workers; kept out of the
+            # collector, they are not copied page by page into each worker.
+            gc.freeze()
+            try:
+                with multiprocessing.get_context("fork").Pool(workers) as pool:
+                    results = pool.map(_run_task, tasks, chunksize=1)
+            finally:
+                gc.unfreeze()
+            if keep is not None:
+                for index in sorted(rendered):
+                    renderer = _renderer(index)
+                    renderer.prepare()  # the workers' state went with them
+                    keep[renderer.site.slug] = renderer
+        else:
+            results = [_run_task(task) for task in tasks]
+            if keep is not None:
+                keep.update({_renderer(i).site.slug: _renderer(i) for i in sorted(rendered)})
+    finally:
+        _JOB.clear()
+    return results
+
+
+def load_and_render(
+    site_dirs: Sequence[Path],
+    project: Project,
+    today: dt.date,
+    sink: FileSink,
+    only: Sequence[int] | None = None,
+    processes: int | None = None,
+    env: Environment | None = None,
+) -> list[SiteResult]:
+    """Load, check and render the sites in these folders (only those numbered in `only`
+    are rendered, all are checked), handing each batch of files to `sink`.
+
+    Results come in task order; each site's part 0 carries what loading it
+    found, its translation notes and its portal entry. A site with errors is
+    not rendered; the caller decides what the errors mean for the run.
+    """
+    offers = sum(count_offer_files(site_dirs[i]) for i in (only or range(len(site_dirs))))
+    return _run(
+        site_dirs,
+        project,
+        today,
+        sink,
+        root=project.content_dir,
+        offers=offers,
+        only=only,
+        processes=processes,
+        env=env or make_environment(project),
+        report=True,
+    )
 
 
 def render_content(
@@ -144,88 +278,48 @@ def render_content(
     project: Project,
     today: dt.date,
     sink: FileSink,
-    only_site: str | None = None,
     processes: int | None = None,
     keep: dict[str, SiteRenderer] | None = None,
     env: Environment | None = None,
 ) -> list[str]:
-    """Render every file of the sites (only one with `only_site`), handing each batch
-    to `sink`; returns their paths. The portal is `render_portal`'s.
+    """Render every file of loaded sites, handing each batch to `sink`; returns their
+    paths. The portal is `render_portal`'s.
 
-    Sites × languages are independent: large builds render them in forked
-    workers (both cores here), and the result is byte-identical either way.
     With `keep`, the site renderers are left in `keep` for incremental updates,
     with their dependency graphs (prepared here after a build in workers).
+    The result is byte-identical in one process or several.
     """
-    env = env or make_environment(project)
-    sites = [site for site in content.sites if only_site is None or site.slug == only_site]
-    tasks = [(index, language) for index, site in enumerate(sites) for language in site.languages]
-    pages = planned_pages(sites)
-    _JOB.update(
-        sites=sites,
-        project=project,
-        env=env,
-        today=today,
+    results = _run(
+        content.sites,
+        project,
+        today,
+        sink,
         root=content.root,
-        renderers={},
-        catalogues={},
-        sink=sink,
+        offers=sum(len(site.published_offers) for site in content.sites),
+        only=None,
+        processes=processes,
+        env=env or make_environment(project),
+        report=False,
+        keep=keep,
     )
-    workers = processes or worker_count(pages)
-    written: list[str] = []
-    try:
-        parallel = workers > 1 and len(tasks) > 1
-        if parallel:
-            # Objects made so far are shared with the workers; kept out of the
-            # collector, they are not copied page by page into each worker.
-            _prepare_for_workers(env, len(sites))
-            gc.freeze()
-            try:
-                with multiprocessing.get_context("fork").Pool(workers) as pool:
-                    ordered = chunks(tasks, workers)
-                    done = pool.map(_render_chunk, ordered, chunksize=1)
-            finally:
-                gc.unfreeze()
-        else:
-            ordered = chunks(tasks, 0)  # one chunk per site
-            done = [_render_chunk(chunk) for chunk in ordered]
-        sitemaps: dict[int, list[str]] = {}
-        site_files: set[int] = set()
-        for chunk, (results, own_files) in zip(ordered, done, strict=True):
-            for (index, language), (paths, page_paths) in zip(chunk, results, strict=True):
-                written += paths
-                if language == sites[index].languages[0]:
-                    sitemaps[index] = page_paths
-            if own_files is not None:
-                written += own_files
-                site_files.add(chunk[0][0])
-        for index, site in enumerate(sites):
-            if index not in site_files:
-                written += _render_site_files(index, sitemaps.get(index, []))
-            if keep is not None:
-                renderer = _renderer(index)
-                if parallel:
-                    renderer.prepare()  # the workers' state went with them
-                keep[site.slug] = renderer
-    finally:
-        _JOB.clear()
-    return written
+    return [path for result in results for path in result.files]
 
 
-def render_portal(content: Content, env: Environment) -> dict[str, bytes]:
-    """The portal page listing every site of `content`, and its headers."""
-    portal = [
-        {
-            "slug": site.slug,
-            "name": site.site.name.original,
-            "sozialraum": site.site.sozialraum.original,
-            "languages": [(code, language_own_name(code)) for code in site.languages],
-            "source": site.languages[0],
-        }
-        for site in content.sites
-    ]
+def portal_entry(site: SiteContent) -> dict[str, Any]:
+    """How the portal page lists one site."""
     return {
-        "index.html": env.get_template("portal.html").render(sites=portal).encode(),
+        "slug": site.slug,
+        "name": site.site.name.original,
+        "sozialraum": site.site.sozialraum.original,
+        "languages": [(code, language_own_name(code)) for code in site.languages],
+        "source": site.languages[0],
+    }
+
+
+def render_portal(entries: Sequence[Mapping[str, Any]], env: Environment) -> dict[str, bytes]:
+    """The portal page listing these sites (see `portal_entry`), and its headers."""
+    return {
+        "index.html": env.get_template("portal.html").render(sites=list(entries)).encode(),
         "_headers": headers_file(),
         ".htaccess": htaccess(None),
     }

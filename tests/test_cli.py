@@ -83,6 +83,27 @@ def test_failed_build_leaves_previous_output_untouched(tmp_path, fzgen):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "output"]
 
 
+def test_errors_of_every_site_when_workers_load_them(tmp_path, fzgen, monkeypatch):
+    """Forked workers load the sites of a large build: every site's errors still come
+    back, sorted, and nothing is written."""
+    monkeypatch.setenv("FZGEN_WORKERS", "2")
+    broken = OFFER_YAML.replace("tuesday", "nie")
+    for name in ("anna", "berta", "carla"):
+        offer = broken if name != "berta" else OFFER_YAML
+        write_tree(
+            tmp_path,
+            {
+                k.replace("content/test/", f"content/{name}/"): v
+                for k, v in site_tree({"offers/elterncafe.yaml": offer}).items()
+            },
+        )
+    result = fzgen(tmp_path, "build")
+    assert result.code == 1
+    heads = [line.split(",")[0] for line in result.err.splitlines() if line.startswith("Fehler")]
+    assert heads == ["Fehler: anna/offers/elterncafe.yaml", "Fehler: carla/offers/elterncafe.yaml"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content"]
+
+
 def test_build_writes_sites_and_portal(tmp_path, fzgen):
     write_tree(tmp_path, site_tree())
     result = fzgen(tmp_path, "build", "--output", "public")
@@ -92,7 +113,9 @@ def test_build_writes_sites_and_portal(tmp_path, fzgen):
         assert (tmp_path / f"public/test/{language}/index.html").is_file()
 
 
-def test_build_one_site_keeps_the_others(tmp_path, fzgen):
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_build_one_site_keeps_the_others(tmp_path, fzgen, monkeypatch, workers):
+    monkeypatch.setenv("FZGEN_WORKERS", workers)
     write_tree(tmp_path, site_tree())
     write_tree(
         tmp_path, {k.replace("content/test/", "content/zweite/"): v for k, v in site_tree().items()}
@@ -141,7 +164,7 @@ def test_internal_error_is_one_line_without_traceback(tmp_path, fzgen, monkeypat
     def broken(*args, **kwargs):
         raise RuntimeError("kaputt")
 
-    monkeypatch.setattr(build_module, "render_content", broken)
+    monkeypatch.setattr(build_module, "load_and_render", broken)
     result = fzgen(tmp_path, "build")
     assert result.code == 3
     assert "Traceback" not in result.err

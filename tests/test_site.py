@@ -13,7 +13,7 @@ from sitebuild import build_tree, html_pages, resolve, soup
 from fzgen.errors import ContentError
 from fzgen.i18n import catalogue_languages, language_own_name
 from fzgen.load import load_content
-from fzgen.workers import chunks
+from fzgen.workers import plan
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -268,14 +268,14 @@ def test_rebuild_in_two_processes_is_byte_identical(output, tmp_path, monkeypatc
     assert [k for k in first if first[k] != second[k]] == []
 
 
-def test_workers_get_whole_sites_first_and_the_last_sites_by_language():
-    tasks = [(site, lang) for site in range(3) for lang in ("de", "en", "ar")]
-    ordered = chunks(tasks, workers=2)
-    assert ordered[0] == [(0, "de"), (0, "en"), (0, "ar")]
-    assert all(len(chunk) == 1 for chunk in ordered[1:])
-    assert sorted(task for chunk in ordered for task in chunk) == sorted(tasks)
-    # One site on two cores: its languages are shared out one by one.
-    assert chunks(tasks[:3], workers=2) == [[task] for task in tasks[:3]]
+def test_workers_get_whole_sites_first_and_the_last_sites_in_parts():
+    # (site, part, parts): part k renders the site's languages [k::parts].
+    assert plan(3, workers=2) == [(0, 0, 1), (1, 0, 2), (1, 1, 2), (2, 0, 2), (2, 1, 2)]
+    # One site on two cores: its languages are shared out between them.
+    assert plan(1, workers=2) == [(0, 0, 2), (0, 1, 2)]
+    assert plan(3, workers=1) == [(0, 0, 1), (1, 0, 1), (2, 0, 1)]
+    # With --site, the other sites are only checked: one task each, first.
+    assert plan(3, workers=2, only=[1]) == [(0, 0, 1), (2, 0, 1), (1, 0, 2), (1, 1, 2)]
 
 
 def test_the_cycle_collector_runs_again_after_a_build_that_failed(tmp_path):

@@ -11,7 +11,7 @@ from markupsafe import Markup
 from fzgen.build import load
 from fzgen.project import find_project
 from fzgen.templating import make_environment, print_value
-from fzgen.workers import render_content, render_portal
+from fzgen.workers import portal_entry, render_content, render_portal
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -24,7 +24,7 @@ def rendered(environment: type[Environment] | None) -> dict[str, bytes]:
     )
     files: dict[str, bytes] = {}
     render_content(content, project, dt.date(2026, 11, 25), files.update, env=env, processes=1)
-    files.update(render_portal(content, env))
+    files.update(render_portal([portal_entry(site) for site in content.sites], env))
     return files
 
 
