@@ -15,14 +15,26 @@ from fzgen.layout import LayoutLoader
 from fzgen.project import Project
 from fzgen.views import mailto, phone_href
 
+try:  # markupsafe's C escaping of a str, without wrapping the result in a new Markup
+    from markupsafe import _escape_inner as escape_text  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - a markupsafe without it
+
+    def escape_text(text: str, /) -> str:
+        return str(escape(text))
+
 
 def print_value(value: object) -> str:
     """What `{{ value }}` prints: prepared HTML (Markup) as it is, anything else escaped.
 
     Jinja's own `escape(value)` makes a new copy of every Markup in Python code,
-    and most values fzgen's templates print are Markup already.
+    and wraps every escaped str in a new Markup: the page only joins them.
     """
-    return value if type(value) is Markup else escape(value)
+    kind = type(value)
+    if kind is Markup:
+        return value  # type: ignore[return-value]
+    if kind is str:
+        return escape_text(value)  # type: ignore[arg-type]
+    return escape(value)
 
 
 class _CodeGenerator(CodeGenerator):
@@ -93,8 +105,10 @@ def make_environment(
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
-        # Templates do not change during a run: no stat() per get_template.
+        # Templates do not change during a run: no stat() per get_template,
+        # and a plain dict for a cache (Jinja's LRU cache takes a lock per look-up).
         auto_reload=False,
+        cache_size=-1,
     )
     env.filters["mailto"] = mailto
     env.filters["tel"] = phone_href
