@@ -7,6 +7,7 @@ carried into every new output, unless the user asks for `--clean`.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import os
 import shutil
@@ -26,12 +27,19 @@ class UnsafeOutputPath(FzgenError):
 
 def check_relative(path: str) -> PurePosixPath:
     """A rendered file's path: relative, no `..`, no empty or `.` segments, no tricks."""
-    pure = PurePosixPath(path)
-    if pure.is_absolute() or not pure.parts or any(p in {"", ".", ".."} for p in pure.parts):
+    _check(path)
+    return PurePosixPath(path)
+
+
+def _check(path: str) -> None:
+    # On plain strings: this runs once for every file of a build.
+    if not path or path[0] == "/" or "\\" in path or "\x00" in path or path == MANIFEST:
         raise UnsafeOutputPath(path)
-    if "\\" in path or "\x00" in path or path == MANIFEST:
+    if any(part in _BAD_PARTS for part in path.split("/")):
         raise UnsafeOutputPath(path)
-    return pure
+
+
+_BAD_PARTS = frozenset({"", ".", ".."})
 
 
 def _siblings(output_dir: Path, marker: str) -> list[Path]:
@@ -85,12 +93,11 @@ def write_files(
     base = os.fspath(root)
     flags = os.O_WRONLY | os.O_CREAT | os.O_CLOEXEC | (0 if in_place else os.O_TRUNC)
     for path, data in sorted(files.items()):
-        check_relative(path)
+        _check(path)
         target = f"{base}/{path}"
         parent = target.rpartition("/")[0]
         if parent not in folders:
-            os.makedirs(parent, exist_ok=True)
-            folders.add(parent)
+            _make_folder(parent, folders)
         handle = os.open(target, flags, 0o644)
         try:
             view = memoryview(data)
@@ -100,6 +107,20 @@ def write_files(
                 os.ftruncate(handle, len(data))
         finally:
             os.close(handle)
+
+
+def _make_folder(folder: str, known: set[str]) -> None:
+    """Create `folder` (and what is missing above it); `known` holds folders that exist.
+
+    Files come in sorted order, so the folder above is nearly always known: one
+    mkdir, where os.makedirs would first stat every level.
+    """
+    if folder.rpartition("/")[0] in known:
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(folder)
+    else:
+        os.makedirs(folder, exist_ok=True)
+    known.add(folder)
 
 
 class Staging:
@@ -116,7 +137,7 @@ class Staging:
         self.folder = output_dir.parent / f".{output_dir.name}{STAGING}{os.getpid()}"
         shutil.rmtree(self.folder, ignore_errors=True)
         self.folder.mkdir()
-        self._folders: set[str] = set()
+        self._folders: set[str] = {os.fspath(self.folder)}
 
     def write(self, files: Mapping[str, bytes]) -> list[str]:
         """Write rendered files into the staging folder; their paths, for the manifest."""

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from conftest import OFFER_YAML, site_tree, write_tree
 
+from fzgen.write import UnsafeOutputPath, write_files
+
 SECRET = "geheim-1234567890"
 
 
@@ -94,3 +96,14 @@ def test_hostile_page_and_offer_names(tmp_path, fzgen, name):
     else:
         assert result.code == 1 and "nicht erlaubt" in result.err
     assert sorted(p.name for p in tmp_path.iterdir()) in (["content"], ["content", "output"])
+
+
+@pytest.mark.parametrize(
+    "path", ["../x.html", "/etc/x", "a/../../x", "a//b", "a/./b", "a\\b", "", ".fzgen-manifest"]
+)
+def test_the_writer_refuses_paths_that_could_leave_the_output(tmp_path, path):
+    """The last guard: whatever a renderer produced, nothing lands outside the output."""
+    with pytest.raises(UnsafeOutputPath):
+        write_files(tmp_path / "output", {"ok/index.html": b"ok", path: b"x"})
+    assert not (tmp_path / "x.html").exists()
+    assert [p.name for p in tmp_path.rglob("*") if p.is_file()] in ([], ["index.html"])
