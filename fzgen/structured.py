@@ -19,9 +19,13 @@ _SCHEMA_DAYS = {
 }  # fmt: skip
 
 
+#: One encoder for the run: json.dumps makes a new one for every call with options.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def json_ld(data: dict[str, Any]) -> Markup:
     """A <script type="application/ld+json"> whose content cannot close the element."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = _ENCODER.encode(data)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Markup(f'<script type="application/ld+json">{text}</script>')
 

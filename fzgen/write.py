@@ -118,9 +118,12 @@ def _make_folder(folder: str, known: set[str]) -> None:
     if folder.rpartition("/")[0] in known:
         with contextlib.suppress(FileExistsError):
             os.mkdir(folder)
-    else:
-        os.makedirs(folder, exist_ok=True)
-    known.add(folder)
+        known.add(folder)
+        return
+    os.makedirs(folder, exist_ok=True)
+    while folder and folder not in known:
+        known.add(folder)
+        folder = folder.rpartition("/")[0]
 
 
 class Staging:
