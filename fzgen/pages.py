@@ -16,7 +16,7 @@ from fzgen.i18n import Catalogue
 from fzgen.load import PageFile, SiteContent
 from fzgen.model import Audience, Category
 from fzgen.schedule import WEEKDAY_KEYS
-from fzgen.structured import json_ld, offer_data, organisation_data
+from fzgen.structured import json_ld, offer_json_ld, organisation_data
 from fzgen.views import (
     CHOOSE,
     COMING_DAYS,
@@ -82,6 +82,8 @@ class SiteOutline:
         self.page_versions: dict[str, dict[str, PageFile]] = {}
         for page in site.pages:
             self.page_versions.setdefault(page.slug, {})[page.language] = page
+        #: Offers' JSON-LD without their address, by what it depends on (see `offer_json_ld`).
+        self._json_ld: dict[tuple[str, ...], str] = {}
         sources = [p for p in site.pages if p.language == site.languages[0] and not p.meta.draft]
         #: Free pages (slug, menu position) in menu order, from the source-language files.
         self.menu_pages = [
@@ -159,7 +161,7 @@ class SiteOutline:
                 offer.title_text,
                 lambda offer=offer: {  # type: ignore[misc]
                     "offer": offer,
-                    "json_ld": json_ld(offer_data(offer, self.site, views, self.base_url)),
+                    "json_ld": offer_json_ld(offer, self.site, views, self.base_url, self._json_ld),
                 },
                 frozenset([offer_key(offer.slug)]),
             )

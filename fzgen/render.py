@@ -156,6 +156,8 @@ class SiteRenderer:
             Link(f"{CONTACT}/", cat("nav.contact")),
         ]
         shared = {
+            # Jinja's globals too: pages render in this context as it is (see `render_page`).
+            **self.env.globals,
             "t": cat.markup,
             "plural": cat.plural,
             "lang": language,
@@ -261,7 +263,15 @@ class SiteRenderer:
         context["programme_entries"] = self.fragments(views, PROGRAMME_ENTRY)
         context.update(page.context())
         root = context["root"]
-        main = self.template(page.template).render(context)
+        template = self.template(page.template)
+        # What Template.render does, without copying the context twice: it is
+        # this page's own dict and holds the globals already.
+        try:
+            main = self.env.concat(
+                template.root_render_func(template.new_context(context, shared=True))
+            )
+        except Exception:
+            self.env.handle_exception()
         if ROOT_MARKER in main:
             main = main.replace(ROOT_MARKER, root)
         shell = self._shell(self._layout(views, page.path), root)

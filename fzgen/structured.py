@@ -25,9 +25,45 @@ _ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",",
 
 def json_ld(data: dict[str, Any]) -> Markup:
     """A <script type="application/ld+json"> whose content cannot close the element."""
-    text = _ENCODER.encode(data)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return _script(_json(data))
+
+
+def _json(value: object) -> str:
+    """JSON (keys sorted) that cannot close a script element or start a comment."""
+    text = _ENCODER.encode(value)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _script(text: str) -> Markup:
     return Markup(f'<script type="application/ld+json">{text}</script>')
+
+
+def offer_json_ld(
+    offer: OfferView,
+    site: SiteContent,
+    views: SiteViews,
+    base_url: str | None,
+    made: dict[tuple[str, ...], str],
+) -> Markup:
+    """`json_ld(offer_data(...))`, with what does not depend on the page's address
+    serialised once (in `made`) for all languages where the offer reads the same.
+
+    Only the url differs between the languages of an untranslated offer, and
+    with sorted keys "url" comes last: the rest is taken from `made`.
+    """
+    key = (
+        offer.slug,
+        offer.title_text,
+        offer.summary_text,
+        views.loc.plain(site.site.name),
+        views.loc.plain(views.facts[offer.slug].partner_name),
+    )
+    if key not in made:
+        data = offer_data(offer, site, views, None)
+        assert max(data) < "url", "the url must be the last key"
+        made[key] = _json(data)[:-1]  # without the closing brace
+    url = f',"url":{_json(f"{base_url}{offer.href}")}' if base_url else ""
+    return _script(f"{made[key]}{url}}}")
 
 
 def postal_address(address: Address) -> dict[str, str]:

@@ -8,7 +8,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from jinja2.compiler import CodeGenerator, Frame
-from jinja2.nodes import Call, Expr
+from jinja2.nodes import Call, Expr, Getattr, Node
 from markupsafe import Markup, escape
 
 from fzgen.layout import LayoutLoader
@@ -38,7 +38,7 @@ def print_value(value: object) -> str:
 
 
 class _CodeGenerator(CodeGenerator):
-    """Jinja's code generator with two shortcuts in the code templates compile to.
+    """Jinja's code generator with shortcuts in the code templates compile to.
 
     - `{{ value }}` calls `print_value` instead of `escape`.
     - A call like `t("offer.when")` calls the function itself. Jinja routes it
@@ -46,6 +46,9 @@ class _CodeGenerator(CodeGenerator):
       every call: about ten times the cost of the call. Nothing fzgen hands to
       its templates takes the context, and neither do Jinja's own globals
       (tests/test_templating.py renders every page both ways).
+    - `offer.title` reads the attribute with Python's getattr where there is
+      one; Jinja's environment.getattr (attribute, then item) only where not.
+    - A block, and a parent template, hand their output up as one string.
     """
 
     def _output_child_pre(self, node: Expr, frame: Frame, finalize: Any) -> None:
@@ -53,6 +56,25 @@ class _CodeGenerator(CodeGenerator):
             self.write("environment.print_value(")
         else:
             super()._output_child_pre(node, frame, finalize)
+
+    def writeline(self, x: str, node: Node | None = None, extra: int = 0) -> None:
+        # A block's and a parent template's pieces pass through every generator
+        # around them; joined where they are made, each level passes one string.
+        for nested in ("context.blocks[", "parent_template.root_render_func("):
+            if x.startswith(f"yield from {nested}"):
+                x = f"yield concat({x.removeprefix('yield from ')})"
+        super().writeline(x, node, extra)
+
+    def visit_Getattr(self, node: Getattr, frame: Frame) -> None:
+        if self.environment.is_async or self.environment.sandboxed:
+            super().visit_Getattr(node, frame)
+            return
+        # The object is evaluated once, into `owner`, for the fallback.
+        value, owner = self.temporary_identifier(), self.temporary_identifier()
+        self.write(f"({value} if ({value} := getattr(({owner} := ")
+        self.visit(node.node, frame)
+        self.write(f"), {node.attr!r}, missing)) is not missing ")
+        self.write(f"else environment.getattr({owner}, {node.attr!r}))")
 
     def visit_Call(self, node: Call, frame: Frame, forward_caller: bool = False) -> None:
         plain = not (

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from jinja2 import Environment
+import pytest
+from jinja2 import Environment, UndefinedError
 from markupsafe import Markup
 
 from fzgen.build import load
@@ -41,3 +42,15 @@ def test_printed_values_are_escaped_unless_prepared_as_html():
     html = template.render(a="<script>", b=Markup("<b>ok</b>"), c=3, f=lambda x: x)
     assert html == "&lt;script&gt;|<b>ok</b>|3|&lt;i&gt;|&amp;"
     assert print_value("'\"&") == "&#39;&#34;&amp;"
+
+
+def test_attributes_items_and_missing_names_as_jinja_has_them():
+    env = make_environment(find_project(ROOT / "content", ROOT / "output"))
+    template = env.from_string("{{ link.href }}|{{ links.offers }}|{{ links.offers.upper() }}")
+    link = Markup("x")  # a str: `.href` is missing, and `links` is a dict
+    html = template.render(link=type("Link", (), {"href": "a/"})(), links={"offers": "b/"})
+    assert html == "a/|b/|B/"
+    with pytest.raises(UndefinedError):
+        env.from_string("{{ link.nowhere }}").render(link=link)
+    with pytest.raises(UndefinedError):
+        env.from_string("{{ nothing.at_all }}").render()
