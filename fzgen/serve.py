@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import mimetypes
 import shutil
+import signal
 import tempfile
 import threading
 from collections.abc import Callable, Iterable
@@ -215,6 +216,10 @@ class ChangeWatcher(Watcher):  # type: ignore[misc]
         return self.filepath, None
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def serve(
     project: Project,
     host: str,
@@ -231,6 +236,10 @@ def serve(
         def _setup_logging(self) -> None:
             logging.getLogger("tornado.access").setLevel(logging.CRITICAL)
 
+    # `kill`, a closed terminal or a supervisor stops the preview with SIGTERM,
+    # which would end the process without `finally`: stop as on Ctrl-C, so the
+    # preview folder (a full copy of the sites) does not stay behind in /tmp.
+    signal.signal(signal.SIGTERM, _interrupt)
     preview = Preview(project, on_build)
     watched = [project.content_dir, project.theme_dir, project.translations_dir]
     watcher = ChangeWatcher(watched, preview.rebuild)

@@ -45,8 +45,8 @@ def wait_for(url: str, predicate, timeout: float = 20) -> tuple[int, str]:  # ty
     pytest.fail(f"{url} did not reach the expected state; last answer {last[0]}: {last[1][:300]}")
 
 
-def start_serve(folder: Path) -> tuple[str, subprocess.Popen[str]]:
-    """`fzgen serve` as a real process in `folder` on a free port."""
+def start_serve(folder: Path, temp: Path | None = None) -> tuple[str, subprocess.Popen[str]]:
+    """`fzgen serve` as a real process in `folder` on a free port (temporary files in `temp`)."""
     port = free_port()
     fzgen = Path(sys.executable).parent / "fzgen"
     process = subprocess.Popen(
@@ -55,7 +55,7 @@ def start_serve(folder: Path) -> tuple[str, subprocess.Popen[str]]:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        env={**os.environ, "PYTHONUNBUFFERED": "1", **({"TMPDIR": str(temp)} if temp else {})},
     )
     return f"http://127.0.0.1:{port}/", process
 
@@ -93,6 +93,21 @@ def test_serve_rebuilds_shows_errors_and_recovers(server):
     assert "Vorschau läuft: http://127.0.0.1:" in out
     assert "Fehler: test/offers/elterncafe.yaml, Zeile 7" in err
     assert "Traceback" not in err
+
+
+def test_stopped_serve_leaves_no_preview_folder_behind(tmp_path):
+    project, temp = tmp_path / "project", tmp_path / "temp"
+    temp.mkdir()
+    write_tree(project, site_tree())
+    url, process = start_serve(project, temp)
+    try:
+        wait_for(url + "test/de/", lambda s, b: s == 200)
+        (preview,) = temp.iterdir()
+        assert preview.name.startswith("fzgen-preview-")
+    finally:
+        process.terminate()  # as `kill` or a supervisor stops it
+        process.communicate(timeout=10)
+    assert list(temp.iterdir()) == []
 
 
 def test_serve_refuses_paths_outside_the_build(server):
