@@ -330,7 +330,8 @@ def main() -> None:
         ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
     ).stdout.strip()
     entry = (
-        f"\n## {dt.date.today().isoformat()} · {machine} · Python {platform.python_version()}"
+        f"\n## {dt.date.today().isoformat()} · {machine}"
+        f" · Python {platform.python_version()} ({Path(sys.executable).resolve()})"
         f" · fzgen {ours_version} ({commit or 'no git'}) · Hugo {version}\n\n{table}\n"
     )
     results.write_text(previous + entry, encoding="utf-8")
