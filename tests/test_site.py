@@ -288,3 +288,12 @@ def test_the_cycle_collector_runs_again_after_a_build_that_failed(tmp_path):
         build_tree(content, tmp_path / "output")
     assert gc.isenabled()
     assert not (tmp_path / "output").exists()
+
+
+def test_place_and_room_separated_as_the_language_writes_it(output):
+    for language, comma, room in (("de", ", ", "Foyer der Kita"), ("ar", "، ", "بهو الحضانة")):
+        cards = soup(output / f"bad-oldesloe/{language}/angebote/index.html").select("p.where")
+        named = [p for p in cards if len(p.find_all("bdi", recursive=False)) == 2]
+        assert named and all(p.find("bdi").next_sibling == comma for p in named), language
+        programme = soup(output / f"bad-oldesloe/{language}/programm/index.html").get_text()
+        assert f"Bad Oldesloe{comma}{room}" in programme, language
