@@ -47,3 +47,11 @@ class UsageError(FzgenError):
         super().__init__(code)
         self.code = code
         self.params = params
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Raised in a forked worker, it reaches the parent pickled: keep the params.
+        return (_usage_error, (self.code, dict(self.params)))
+
+
+def _usage_error(code: str, params: dict[str, str]) -> UsageError:
+    return UsageError(code, **params)

@@ -14,8 +14,9 @@ from babel.lists import format_list
 from markupsafe import Markup, escape
 from pydantic import BaseModel
 
-from fzgen.errors import Diagnostic
+from fzgen.errors import Diagnostic, UsageError
 from fzgen.fields import Text
+from fzgen.project import BUILTIN_TRANSLATIONS
 from fzgen.yamlfile import parse_yaml
 
 
@@ -55,8 +56,16 @@ def _flatten(value: Any, prefix: str, into: dict[str, Entry]) -> None:
 class Catalogue:
     """The UI texts of one language with CLDR formatting (Babel) for that language."""
 
-    def __init__(self, language: str, entries: Mapping[str, Entry], fallback: Mapping[str, Entry]):
+    def __init__(
+        self,
+        language: str,
+        entries: Mapping[str, Entry],
+        fallback: Mapping[str, Entry],
+        folder: Path | None = None,
+    ):
         self.language = language
+        #: Where the catalogue came from, for the message about a missing text.
+        self.folder = folder
         self.locale = Locale.parse(language)
         self._entries = {**fallback, **entries}
         # Babel's CLDR formatting is slow and the same dates recur on many pages.
@@ -68,7 +77,7 @@ class Catalogue:
 
     def __call__(self, key: str, **params: object) -> str:
         """The text under `key`, with `{placeholders}` filled in."""
-        entry = self._entries[key]
+        entry = self._entry(key)
         text = entry if isinstance(entry, str) else entry["other"]
         return text.format(**params) if params else text
 
@@ -76,7 +85,7 @@ class Catalogue:
         """The text under `key` as HTML: the text and plain parameters escaped, Markup kept."""
         if not params and key in self._markup:
             return self._markup[key]
-        entry = self._entries[key]
+        entry = self._entry(key)
         text = entry if isinstance(entry, str) else entry["other"]
         if params:
             return escape(text).format(**params)
@@ -85,10 +94,18 @@ class Catalogue:
 
     def plural(self, key: str, count: int) -> str:
         """The plural form of `key` that CLDR chooses for `count` in this language."""
-        entry = self._entries[key]
+        entry = self._entry(key)
         forms = {"other": entry} if isinstance(entry, str) else entry
         form = forms.get(self.locale.plural_form(count), forms["other"])
         return form.format(count=count)
+
+    def _entry(self, key: str) -> Entry:
+        try:
+            return self._entries[key]
+        except KeyError:
+            # Not a LookupError: Jinja would take that for a missing item and go on.
+            folder = self.folder or Path("translations")
+            raise UsageError("ui_text_missing", key=key, path=str(folder)) from None
 
     @cached_property
     def direction(self) -> str:
@@ -136,13 +153,27 @@ def language_own_name(code: str) -> str:
 
 
 def load_catalogues(translations_dir: Path, languages: Sequence[str]) -> dict[str, Catalogue]:
-    """The catalogues of `languages`; a missing key falls back to the German text."""
-    german, _ = load_catalogue(translations_dir / "de.yaml")
-    result = {}
-    for language in languages:
-        entries, _ = load_catalogue(translations_dir / f"{language}.yaml")
-        result[language] = Catalogue(language, entries, german)
-    return result
+    """The catalogues of `languages`; a missing key falls back to the German text.
+
+    A project's own catalogues (its `translations/` folder) are laid over
+    fzgen's: a text they lack, say one a newer fzgen brought, comes from fzgen's
+    catalogue of the same language first, then from German.
+    """
+    own = translations_dir.resolve() != BUILTIN_TRANSLATIONS.resolve()
+
+    def entries(language: str) -> dict[str, Entry]:
+        found: dict[str, Entry] = {}
+        for folder in (BUILTIN_TRANSLATIONS, translations_dir) if own else (translations_dir,):
+            path = folder / f"{language}.yaml"
+            if path.is_file():
+                found.update(load_catalogue(path)[0])
+        return found
+
+    german = entries("de")
+    return {
+        language: Catalogue(language, entries(language), german, translations_dir)
+        for language in languages
+    }
 
 
 def iter_texts(

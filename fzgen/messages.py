@@ -738,6 +738,14 @@ CLI_TEXT: dict[str, dict[str, str]] = {
         "en": "The output folder “{path}” must not be or contain the content or project "
         "folder. Choose a folder of its own with --output.",
     },
+    "ui_text_missing": {
+        "de": "Die Vorlage braucht den Oberflächentext „{key}“, den kein Sprachkatalog kennt, "
+        "auch nicht die deutsche Vorlage de.yaml. Tragen Sie ihn in „{path}/de.yaml“ ein "
+        "(und übersetzt in den anderen Sprachen) oder korrigieren Sie den Namen in der Vorlage.",
+        "en": "The template needs the interface text “{key}”, which no language catalogue has, "
+        "not even the German model de.yaml. Add it to “{path}/de.yaml” (and translated to the "
+        "other languages) or correct the name in the template.",
+    },
     "usage": {
         "de": "Aufruf fehlerhaft: {detail}\nHilfe: fzgen --help",
         "en": "Wrong call: {detail}\nHelp: fzgen --help",

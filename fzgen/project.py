@@ -18,6 +18,10 @@ def _builtin(name: str, package: str) -> Path:
     return Path(__file__).resolve().parent / package
 
 
+#: fzgen's own UI catalogues; a project's `translations/` is laid over them.
+BUILTIN_TRANSLATIONS = _builtin("translations", "catalogues")
+
+
 @dataclass(frozen=True)
 class Project:
     """The folders one run works with."""
@@ -41,7 +45,7 @@ def find_project(content_dir: Path, output_dir: Path, theme: str = "default") ->
         theme_dir = _builtin("themes", "themes") / theme
     translations_dir = project_dir / "translations"
     if not translations_dir.is_dir():
-        translations_dir = _builtin("translations", "catalogues")
+        translations_dir = BUILTIN_TRANSLATIONS
     return Project(content_dir, output_dir.resolve(), theme_dir, translations_dir)
 
 

@@ -22,9 +22,9 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from livereload.watcher import Watcher
 
 from fzgen.build import Report
-from fzgen.errors import ContentError, Diagnostic, FzgenError
+from fzgen.errors import ContentError, Diagnostic, FzgenError, UsageError
 from fzgen.live import LiveBuild
-from fzgen.messages import describe, field_label
+from fzgen.messages import cli_text, describe, field_label
 from fzgen.project import Project
 
 StartResponse = Callable[[str, list[tuple[str, str]]], Any]
@@ -70,8 +70,13 @@ class Preview:
                 outcome = Outcome(None, tuple(exc.diagnostics))
                 self.error_page = self.render_errors(exc.diagnostics)
             except FzgenError as exc:
-                outcome = Outcome(None, failure=str(exc))
-                self.error_page = self.render_errors([], failure=str(exc))
+                failure = (
+                    cli_text(exc.code, "de", **exc.params)
+                    if isinstance(exc, UsageError)
+                    else str(exc)
+                )
+                outcome = Outcome(None, failure=failure)
+                self.error_page = self.render_errors([], failure=failure)
         self.on_build(outcome)
         return outcome
 
@@ -236,18 +241,28 @@ def serve(
         def _setup_logging(self) -> None:
             logging.getLogger("tornado.access").setLevel(logging.CRITICAL)
 
-    # `kill`, a closed terminal or a supervisor stops the preview with SIGTERM,
-    # which would end the process without `finally`: stop as on Ctrl-C, so the
-    # preview folder (a full copy of the sites) does not stay behind in /tmp.
-    signal.signal(signal.SIGTERM, _interrupt)
-    preview = Preview(project, on_build)
-    watched = [project.content_dir, project.theme_dir, project.translations_dir]
-    watcher = ChangeWatcher(watched, preview.rebuild)
+    # `kill` or a supervisor (SIGTERM) and a closed terminal window (SIGHUP)
+    # would end the process without `finally`: stop as on Ctrl-C instead, so
+    # the preview folder (a full copy of the sites) does not stay behind in /tmp.
+    stops = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    before = {signum: signal.signal(signum, _interrupt) for signum in stops}
+    preview: Preview | None = None
     try:
-        preview.rebuild()
-        server = QuietServer(preview, watcher=watcher)
-        on_ready(f"http://{host}:{port}/")
-        server.serve(host=host, port=port, debug=False, restart_delay=0)
+        preview = Preview(project, on_build)
+        watched = [project.content_dir, project.theme_dir, project.translations_dir]
+        watcher = ChangeWatcher(watched, preview.rebuild)
+        try:
+            preview.rebuild()
+            server = QuietServer(preview, watcher=watcher)
+            on_ready(f"http://{host}:{port}/")
+            server.serve(host=host, port=port, debug=False, restart_delay=0)
+        finally:
+            watcher.stop.set()
     finally:
-        watcher.stop.set()
-        preview.close()
+        # A second signal must not cut the removal of the preview folder short.
+        for signum in stops:
+            signal.signal(signum, signal.SIG_IGN)
+        if preview is not None:
+            preview.close()
+        for signum, handler in before.items():
+            signal.signal(signum, handler)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from conftest import OFFER_YAML, SITE_YAML, site_tree, write_tree
-from sitebuild import snapshot
+from sitebuild import snapshot, soup
 
 import fzgen.build as build_module
 
@@ -239,3 +240,43 @@ def test_help_and_wrong_calls_speak_german(capsys):
         main(["build", "--gibtsnicht"])
     assert done.value.code == 2
     assert "unbekannte Angaben: --gibtsnicht" in capsys.readouterr().err
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def own_catalogues(project: Path, drop: str) -> None:
+    """Copy fzgen's catalogues into the project, without the lines that contain `drop`."""
+    for source in (ROOT / "translations").glob("*.yaml"):
+        lines = source.read_text(encoding="utf-8").splitlines(keepends=True)
+        kept = "".join(line for line in lines if drop not in line)
+        write_tree(project, {f"translations/{source.name}": kept})
+
+
+def test_own_catalogues_lacking_a_newer_text_borrow_it_from_fzgens(tmp_path, fzgen):
+    site = SITE_YAML.replace("languages: [de, en, tr]", "languages: [de, tr, ar]")
+    write_tree(tmp_path, site_tree({"site.yaml": site}))
+    own_catalogues(tmp_path, "separator:")
+    result = fzgen(tmp_path, "build")
+    assert result.code == 0, result.err
+    card = soup(tmp_path / "output/test/ar/angebote/index.html").select_one("p.where")
+    assert card.find("bdi").next_sibling == "، "
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_theme_asking_for_an_unknown_text_is_named_not_a_crash(
+    tmp_path, fzgen, monkeypatch, workers
+):
+    monkeypatch.setenv("FZGEN_WORKERS", workers)
+    write_tree(tmp_path, site_tree())
+    theme = tmp_path / "themes" / "default"
+    shutil.copytree(ROOT / "themes" / "default", theme)
+    card = theme / "templates/partials/offer_card.html"
+    card.write_text(card.read_text().replace('"offer.separator"', '"offer.trenner"'))
+    own_catalogues(tmp_path, "# nothing dropped")
+    result = fzgen(tmp_path, "build")
+    assert result.code == 2
+    assert "Traceback" not in result.err and "Interner Fehler" not in result.err
+    assert "„offer.trenner“" in result.err
+    assert f"„{tmp_path / 'translations'}/de.yaml“ ein" in result.err
+    assert not (tmp_path / "output").exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -95,7 +96,8 @@ def test_serve_rebuilds_shows_errors_and_recovers(server):
     assert "Traceback" not in err
 
 
-def test_stopped_serve_leaves_no_preview_folder_behind(tmp_path):
+@pytest.mark.parametrize("stop", ["SIGTERM", "SIGHUP"])  # `kill`, a closed terminal window
+def test_stopped_serve_leaves_no_preview_folder_behind(tmp_path, stop):
     project, temp = tmp_path / "project", tmp_path / "temp"
     temp.mkdir()
     write_tree(project, site_tree())
@@ -105,8 +107,13 @@ def test_stopped_serve_leaves_no_preview_folder_behind(tmp_path):
         (preview,) = temp.iterdir()
         assert preview.name.startswith("fzgen-preview-")
     finally:
-        process.terminate()  # as `kill` or a supervisor stops it
-        process.communicate(timeout=10)
+        process.send_signal(getattr(signal, stop))
+        try:
+            process.communicate(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.communicate()
+            raise
     assert list(temp.iterdir()) == []
 
 

@@ -297,3 +297,6 @@ def test_place_and_room_separated_as_the_language_writes_it(output):
         assert named and all(p.find("bdi").next_sibling == comma for p in named), language
         programme = soup(output / f"bad-oldesloe/{language}/programm/index.html").get_text()
         assert f"Bad Oldesloe{comma}{room}" in programme, language
+        page = soup(output / f"bad-oldesloe/{language}/angebote/deutsch-cafe-muetter/index.html")
+        lists = [dd for dd in page.select("dl dd") if len(dd.find_all("a")) > 1]
+        assert lists and all(a.next_sibling == comma for dd in lists for a in dd("a")[:-1])
