@@ -20,12 +20,22 @@ from fzgen.project import BUILTIN_TRANSLATIONS
 from fzgen.yamlfile import parse_yaml
 
 
+def catalogue_folders(translations_dir: Path) -> list[Path]:
+    """Where UI catalogues are read from, lowest first: fzgen's own, then the
+    project's `translations/` (if it has one), whose texts win."""
+    folders = [BUILTIN_TRANSLATIONS]
+    if translations_dir.is_dir() and translations_dir.resolve() != BUILTIN_TRANSLATIONS.resolve():
+        folders.append(translations_dir)
+    return folders
+
+
 def catalogue_languages(translations_dir: Path) -> frozenset[str]:
-    """The languages that have a UI catalogue."""
-    if not translations_dir.is_dir():
-        return frozenset()
+    """The languages that have a UI catalogue, fzgen's or the project's."""
     return frozenset(
-        p.stem for p in translations_dir.glob("*.yaml") if not p.name.startswith((".", "_"))
+        p.stem
+        for folder in catalogue_folders(translations_dir)
+        for p in folder.glob("*.yaml")
+        if not p.name.startswith((".", "_"))
     )
 
 
@@ -61,10 +71,10 @@ class Catalogue:
         language: str,
         entries: Mapping[str, Entry],
         fallback: Mapping[str, Entry],
-        folder: Path | None = None,
+        folder: Path,
     ):
         self.language = language
-        #: Where the catalogue came from, for the message about a missing text.
+        #: The project's `translations/`, named in the message about a missing text.
         self.folder = folder
         self.locale = Locale.parse(language)
         self._entries = {**fallback, **entries}
@@ -104,8 +114,7 @@ class Catalogue:
             return self._entries[key]
         except KeyError:
             # Not a LookupError: Jinja would take that for a missing item and go on.
-            folder = self.folder or Path("translations")
-            raise UsageError("ui_text_missing", key=key, path=str(folder)) from None
+            raise UsageError("ui_text_missing", key=key, path=str(self.folder)) from None
 
     @cached_property
     def direction(self) -> str:
@@ -155,23 +164,20 @@ def language_own_name(code: str) -> str:
 def load_catalogues(translations_dir: Path, languages: Sequence[str]) -> dict[str, Catalogue]:
     """The catalogues of `languages`; a missing key falls back to the German text.
 
-    A project's own catalogues (its `translations/` folder) are laid over
-    fzgen's: a text they lack, say one a newer fzgen brought, comes from fzgen's
+    A project's own catalogues are laid over fzgen's (see `catalogue_folders`):
+    a text they lack, say one a newer fzgen brought, comes from fzgen's
     catalogue of the same language first, then from German.
     """
-    own = translations_dir.resolve() != BUILTIN_TRANSLATIONS.resolve()
-
-    def entries(language: str) -> dict[str, Entry]:
-        found: dict[str, Entry] = {}
-        for folder in (BUILTIN_TRANSLATIONS, translations_dir) if own else (translations_dir,):
+    folders = catalogue_folders(translations_dir)
+    loaded: dict[str, dict[str, Entry]] = {}
+    for language in {"de", *languages}:
+        loaded[language] = {}
+        for folder in folders:
             path = folder / f"{language}.yaml"
             if path.is_file():
-                found.update(load_catalogue(path)[0])
-        return found
-
-    german = entries("de")
+                loaded[language].update(load_catalogue(path)[0])
     return {
-        language: Catalogue(language, entries(language), german, translations_dir)
+        language: Catalogue(language, loaded[language], loaded["de"], translations_dir)
         for language in languages
     }
 

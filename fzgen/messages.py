@@ -739,12 +739,12 @@ CLI_TEXT: dict[str, dict[str, str]] = {
         "folder. Choose a folder of its own with --output.",
     },
     "ui_text_missing": {
-        "de": "Die Vorlage braucht den Oberflächentext „{key}“, den kein Sprachkatalog kennt, "
-        "auch nicht die deutsche Vorlage de.yaml. Tragen Sie ihn in „{path}/de.yaml“ ein "
-        "(und übersetzt in den anderen Sprachen) oder korrigieren Sie den Namen in der Vorlage.",
-        "en": "The template needs the interface text “{key}”, which no language catalogue has, "
-        "not even the German model de.yaml. Add it to “{path}/de.yaml” (and translated to the "
-        "other languages) or correct the name in the template.",
+        "de": "Das Design verwendet den Oberflächentext „{key}“, den es in keinem "
+        "Sprachkatalog gibt. Tragen Sie ihn in „{path}/de.yaml“ ein (übersetzt auch in die "
+        "Dateien der anderen Sprachen) oder korrigieren Sie den Namen in der Vorlage des Designs.",
+        "en": "The theme uses the interface text “{key}”, which no language catalogue has. "
+        "Add it to “{path}/de.yaml” (translated, to the other languages' files too) or "
+        "correct the name in the theme's template.",
     },
     "usage": {
         "de": "Aufruf fehlerhaft: {detail}\nHilfe: fzgen --help",

@@ -18,7 +18,7 @@ def _builtin(name: str, package: str) -> Path:
     return Path(__file__).resolve().parent / package
 
 
-#: fzgen's own UI catalogues; a project's `translations/` is laid over them.
+#: fzgen's own UI catalogues; a project's `translations/`, if any, is laid over them.
 BUILTIN_TRANSLATIONS = _builtin("translations", "catalogues")
 
 
@@ -29,6 +29,7 @@ class Project:
     content_dir: Path
     output_dir: Path
     theme_dir: Path
+    #: The project's own catalogues (they need not exist), laid over fzgen's.
     translations_dir: Path
 
 
@@ -36,17 +37,15 @@ def find_project(content_dir: Path, output_dir: Path, theme: str = "default") ->
     """Folders of the project around `content_dir`; the built-in theme and catalogues fill gaps.
 
     The project folder is the one that holds the content folder. Its own
-    `themes/` and `translations/` win; without them fzgen uses its own.
+    `themes/<theme>/` wins over fzgen's; its `translations/`, which it need not
+    have, is laid over fzgen's catalogues (see `fzgen.i18n.catalogue_folders`).
     """
     content_dir = content_dir.resolve()
     project_dir = content_dir.parent
     theme_dir = project_dir / "themes" / theme
     if not theme_dir.is_dir():
         theme_dir = _builtin("themes", "themes") / theme
-    translations_dir = project_dir / "translations"
-    if not translations_dir.is_dir():
-        translations_dir = BUILTIN_TRANSLATIONS
-    return Project(content_dir, output_dir.resolve(), theme_dir, translations_dir)
+    return Project(content_dir, output_dir.resolve(), theme_dir, project_dir / "translations")
 
 
 def output_is_unsafe(project: Project) -> bool:

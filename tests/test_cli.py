@@ -14,6 +14,8 @@ from sitebuild import snapshot, soup
 
 import fzgen.build as build_module
 
+ROOT = Path(__file__).resolve().parent.parent
+
 
 def test_check_valid_content(tmp_path, fzgen):
     write_tree(tmp_path, site_tree())
@@ -242,9 +244,6 @@ def test_help_and_wrong_calls_speak_german(capsys):
     assert "unbekannte Angaben: --gibtsnicht" in capsys.readouterr().err
 
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
 def own_catalogues(project: Path, drop: str) -> None:
     """Copy fzgen's catalogues into the project, without the lines that contain `drop`."""
     for source in (ROOT / "translations").glob("*.yaml"):
@@ -263,6 +262,16 @@ def test_own_catalogues_lacking_a_newer_text_borrow_it_from_fzgens(tmp_path, fzg
     assert card.find("bdi").next_sibling == "، "
 
 
+def test_own_catalogue_of_one_language_changes_only_its_texts(tmp_path, fzgen):
+    write_tree(tmp_path, {**site_tree(), "translations/de.yaml": "nav:\n  home: Willkommen\n"})
+    result = fzgen(tmp_path, "build")
+    assert result.code == 0, result.err
+    output = tmp_path / "output/test"
+    menu = [a.get_text() for a in soup(output / "de/index.html").select("nav.menu a")]
+    assert menu[:2] == ["Willkommen", "Angebote"]
+    assert soup(output / "tr/index.html").select("nav.menu a")[0].get_text() == "Ana sayfa"
+
+
 @pytest.mark.parametrize("workers", ["1", "2"])
 def test_a_theme_asking_for_an_unknown_text_is_named_not_a_crash(
     tmp_path, fzgen, monkeypatch, workers
@@ -273,7 +282,6 @@ def test_a_theme_asking_for_an_unknown_text_is_named_not_a_crash(
     shutil.copytree(ROOT / "themes" / "default", theme)
     card = theme / "templates/partials/offer_card.html"
     card.write_text(card.read_text().replace('"offer.separator"', '"offer.trenner"'))
-    own_catalogues(tmp_path, "# nothing dropped")
     result = fzgen(tmp_path, "build")
     assert result.code == 2
     assert "Traceback" not in result.err and "Interner Fehler" not in result.err
