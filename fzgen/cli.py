@@ -62,6 +62,18 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, cli_text("usage", language, detail=message) + "\n")
 
 
+def _port_number(text: str) -> int:
+    """`serve --port`: a port one can listen on, 1 to 65535 (0 would pick one at random)."""
+    try:
+        port = int(text)
+    except ValueError:
+        port = 0
+    if not 1 <= port <= 65535:
+        language = "en" if "en" in sys.argv[1:] and "--lang" in sys.argv[1:] else "de"
+        raise argparse.ArgumentTypeError(cli_text("port_range", language, value=text))
+    return port
+
+
 def _parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
     common.add_argument(
@@ -147,7 +159,9 @@ def _parser() -> argparse.ArgumentParser:
     serve_parser = commands.add_parser(
         "serve", parents=[common], help="Vorschau im Browser, aktualisiert sich beim Speichern"
     )
-    serve_parser.add_argument("--port", type=int, default=8000, help="Port (Standard: 8000)")
+    serve_parser.add_argument(
+        "--port", type=_port_number, default=8000, help="Port (Standard: 8000)"
+    )
     serve_parser.add_argument(
         "--host", default="127.0.0.1", help="Adresse (Standard: 127.0.0.1, nur dieser Rechner)"
     )
@@ -320,7 +334,7 @@ def _serve(project: Project, args: argparse.Namespace) -> int:
     if not project.content_dir.is_dir():
         raise UsageError("content_missing", path=str(project.content_dir))
     try:
-        serve(project, args.host, args.port, on_build, on_ready)
+        serve(project, args.host, args.port, on_build, on_ready, language)
     except OSError as exc:
         raise UsageError(
             "port_busy", port=str(args.port), detail=exc.strerror or str(exc)

@@ -866,6 +866,14 @@ CLI_TEXT: dict[str, dict[str, str]] = {
         "en": "The preview cannot open port {port} ({detail}). Is it already running? "
         "Otherwise choose another with --port, e.g. --port 8001.",
     },
+    "port_range": {
+        "de": "Ein Port ist eine Zahl von 1 bis 65535, nicht „{value}“. Zum Beispiel: --port 8001",
+        "en": "A port is a number from 1 to 65535, not “{value}”. For example: --port 8001",
+    },
+    "preview_wrong_host": {
+        "de": "Diese Vorschau antwortet nur unter ihrer eigenen Adresse: {url}",
+        "en": "This preview answers only at its own address: {url}",
+    },
 }
 
 

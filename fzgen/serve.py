@@ -1,13 +1,16 @@
 """Local preview: build into a private folder, serve it, rebuild on change, reload the browser.
 
-The server never serves anything outside that folder. While the content has
-errors, every page answers with a readable German error page instead.
+The server never serves anything outside that folder, and answers only requests
+addressed to itself by name (no DNS rebinding). While the content has errors,
+every page answers with a readable German error page instead.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import mimetypes
+import re
 import shutil
 import signal
 import tempfile
@@ -16,10 +19,17 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from livereload.handlers import ForceReloadHandler, LiveReloadHandler, LiveReloadJSHandler
+from livereload.server import LiveScriptContainer, LiveScriptInjector
 from livereload.watcher import Watcher
+from tornado import web
+from tornado.httpserver import HTTPServer
+from tornado.ioloop import IOLoop
+from tornado.netutil import bind_sockets
+from tornado.routing import AnyMatches, HostMatches, Rule, RuleRouter
 
 from fzgen.build import Report
 from fzgen.errors import ContentError, Diagnostic, FzgenError, UsageError
@@ -28,6 +38,48 @@ from fzgen.messages import cli_text, describe, field_label
 from fzgen.project import Project
 
 StartResponse = Callable[[str, list[tuple[str, str]]], Any]
+
+#: The names this machine always answers to; `--host` adds one.
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "[::1]")
+
+#: livereload's snippet for every HTML page: it loads the reload client from
+#: whatever name and port the page itself came from.
+LIVE_SCRIPT = (
+    b'<script type="text/javascript">(function(){'
+    b'var s=document.createElement("script");'
+    b"var port=(window.location.port || (window.location.protocol == 'https:' ? 443: 80));"
+    b's.src="//"+window.location.hostname+":"+port+ "/livereload.js?port=" + port;'
+    b"document.head.appendChild(s);"
+    b"})();</script>"
+)
+
+
+def request_steps(path_info: str) -> tuple[str, ...] | None:
+    """The folder and file names a request path walks down, decoded exactly once, or
+    None where it cannot name anything inside the build (a step up, a backslash, a
+    NUL, no UTF-8).
+
+    The server has undone the %-escapes already and hands the bytes over as Latin-1
+    (WSGI); undoing them again would turn a literal `%252e` into `.`.
+    """
+    try:
+        path = path_info.encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        return None
+    steps = tuple(step for step in path.split("/") if step)
+    if any(step in {".", ".."} or "\\" in step or "\x00" in step for step in steps):
+        return None
+    return steps
+
+
+def folder_address(steps: tuple[str, ...]) -> str:
+    """The address of a folder of the build: always one `/` first, never `//host`."""
+    return "/" + "".join(quote(step, safe="") + "/" for step in steps)
+
+
+def url_host(host: str) -> str:
+    """`host` as it stands in a URL and a Host header: an IPv6 address in brackets."""
+    return f"[{host}]" if ":" in host and not host.startswith("[") else host
 
 
 @dataclass(frozen=True)
@@ -113,48 +165,49 @@ class Preview:
     # --- WSGI ---------------------------------------------------------------------
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> list[bytes]:
-        """Serve a file of the current build; never one outside it."""
-        path = unquote(environ.get("PATH_INFO", "/"))
-        if not self.is_safe(path):
+        """Serve a file of the current build; never one outside it, never an error
+        for a path that names nothing (404)."""
+        path = environ.get("PATH_INFO", "/")
+        steps = request_steps(path)
+        if steps is None:
             return self._not_found(start_response)
-        if self.error_page is not None and PurePosixPath(path).suffix in {"", ".html"}:
+        name = PurePosixPath(steps[-1] if steps else "")
+        if self.error_page is not None and name.suffix in {"", ".html"}:
             return self._respond(
                 start_response, "500 Internal Server Error", self.error_page, "text/html"
             )
-        target = self.resolve(path)
-        if target is None:
+        target = self.locate(steps)
+        try:
+            if target is not None and target.is_dir():
+                if not path.endswith("/"):
+                    start_response(
+                        "301 Moved Permanently",
+                        [("Location", folder_address(steps)), ("Cache-Control", "no-store")],
+                    )
+                    return [b""]
+                target = target / "index.html"
+            # A name too long for the file system, or a file a rebuild just
+            # replaced, is a page that is not there, not a failure of the server.
+            body = target.read_bytes() if target is not None else None
+        except OSError:
+            body = None
+        if target is None or body is None:
             return self._not_found(start_response)
-        if target.is_dir():
-            if not path.endswith("/"):
-                start_response("301 Moved Permanently", [("Location", path + "/")])
-                return [b""]
-            target = target / "index.html"
-            if not target.is_file():
-                return self._not_found(start_response)
         kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
         if kind.startswith("text/") or kind in {"application/xml", "application/json"}:
             kind += "; charset=utf-8"
-        return self._respond(start_response, "200 OK", target.read_bytes(), kind)
+        return self._respond(start_response, "200 OK", body, kind)
 
-    @staticmethod
-    def is_safe(path: str) -> bool:
-        """No step up, no backslash trick, no NUL: a request stays below the root."""
-        parts = PurePosixPath("/" + path.replace("\\", "/")).parts[1:]
-        return not any(part in {"..", "."} or "\x00" in part for part in parts)
-
-    def resolve(self, path: str) -> Path | None:
-        """The file or folder `path` names inside the build, or None."""
+    def locate(self, steps: tuple[str, ...]) -> Path | None:
+        """The file or folder of the build that `steps` (from `request_steps`) name,
+        or None: never a place outside the build."""
         root = self.project.output_dir
-        if not self.is_safe(path):
-            return None
-        target = root.joinpath(*PurePosixPath("/" + path).parts[1:])
         try:
-            resolved = target.resolve()
-        except OSError:
+            target = root.joinpath(*steps).resolve()
+            inside = target.is_relative_to(root.resolve())
+        except (OSError, RuntimeError, ValueError):  # RuntimeError: a symlink loop
             return None
-        if not resolved.is_relative_to(root.resolve()) or not resolved.exists():
-            return None
-        return resolved
+        return target if inside else None
 
     def _not_found(self, start_response: StartResponse) -> list[bytes]:
         page = self.project.output_dir / "index.html"
@@ -192,10 +245,9 @@ class ChangeWatcher(Watcher):  # type: ignore[misc]
 
     def start(self, callback: Callable[[], None]) -> bool:
         """Watch in a thread; each batch of changes runs `callback` on the server's loop."""
-        from tornado import ioloop
         from watchfiles import watch
 
-        loop = ioloop.IOLoop.current()
+        loop = IOLoop.current()
 
         def run() -> None:
             # step: how long the folder must stay quiet before a batch is taken.
@@ -205,13 +257,10 @@ class ChangeWatcher(Watcher):  # type: ignore[misc]
                 loop.add_callback(callback)
 
         threading.Thread(target=run, name="fzgen-watch", daemon=True).start()
-        callback()  # livereload's own note from the start (reload after a restart)
         return True
 
     def examine(self) -> tuple[str | None, float | None]:
         """Rebuild for what changed since the last look; livereload then reloads the browsers."""
-        if self._changes:
-            return self._changes.pop()  # type: ignore[no-any-return]
         with self.guard:
             changed, self.pending = self.pending, []
         if not changed:
@@ -219,6 +268,47 @@ class ChangeWatcher(Watcher):  # type: ignore[misc]
         self.rebuild(changed)
         self.filepath = str(changed[0])
         return self.filepath, None
+
+
+class WrongHost(web.RequestHandler):
+    """The answer to a request addressed to another name (a page of another site that
+    made its name point here, DNS rebinding): 403 and one sentence, nothing of the site."""
+
+    def initialize(self, message: str) -> None:
+        self.message = message
+
+    def prepare(self) -> None:
+        self.set_status(403)
+        self.set_header("Content-Type", "text/plain; charset=utf-8")
+        self.set_header("Cache-Control", "no-store")
+        self.finish(self.message + "\n")
+
+
+def listen(preview: Preview, host: str, port: int, language: str) -> str:
+    """Listen on host:port behind one host check for every request (the pages, the
+    reload script and its socket alike); the address it really listens on."""
+
+    class LiveScript(LiveScriptInjector):  # type: ignore[misc]
+        script = LIVE_SCRIPT
+
+    site = web.Application(
+        [
+            (r"/livereload", LiveReloadHandler),
+            (r"/forcereload", ForceReloadHandler),
+            (r"/livereload.js", LiveReloadJSHandler),
+            (r".*", web.FallbackHandler, {"fallback": LiveScriptContainer(preview, LIVE_SCRIPT)}),
+        ],
+        transforms=[LiveScript],
+    )
+    sockets = bind_sockets(port, address=host)
+    url = f"http://{url_host(host)}:{sockets[0].getsockname()[1]}/"
+    message = cli_text("preview_wrong_host", language, url=url)
+    refusal = web.Application([(r".*", WrongHost, {"message": message})])
+    # Tornado compares the name without the port, in lower case.
+    names = sorted({*LOCAL_HOSTS, url_host(host).lower()})
+    known = HostMatches("(?:" + "|".join(re.escape(name) for name in names) + ")$")
+    HTTPServer(RuleRouter([Rule(known, site), Rule(AnyMatches(), refusal)])).add_sockets(sockets)
+    return url
 
 
 def _interrupt(signum: int, frame: object) -> None:
@@ -231,16 +321,10 @@ def serve(
     port: int,
     on_build: Callable[[Outcome], None],
     on_ready: Callable[[str], None],
+    language: str = "de",
 ) -> None:
-    """Build, serve on host:port, rebuild and reload on every change until interrupted."""
-    from livereload import Server
-
-    class QuietServer(Server):  # type: ignore[misc]
-        """livereload without its own (English) log lines: cli.py reports."""
-
-        def _setup_logging(self) -> None:
-            logging.getLogger("tornado.access").setLevel(logging.CRITICAL)
-
+    """Build, serve on host:port, rebuild and reload on every change until interrupted;
+    `on_ready` gets the address once the server listens."""
     # `kill` or a supervisor (SIGTERM) and a closed terminal window (SIGHUP)
     # would end the process without `finally`: stop as on Ctrl-C instead, so
     # the preview folder (a full copy of the sites) does not stay behind in /tmp.
@@ -253,9 +337,16 @@ def serve(
         watcher = ChangeWatcher(watched, preview.rebuild)
         try:
             preview.rebuild()
-            server = QuietServer(preview, watcher=watcher)
-            on_ready(f"http://{host}:{port}/")
-            server.serve(host=host, port=port, debug=False, restart_delay=0)
+            # Access lines would be livereload's (English); cli.py reports what matters.
+            logging.getLogger("tornado.access").setLevel(logging.CRITICAL)
+            # livereload's reload socket asks the watcher, as its own server does.
+            LiveReloadHandler.watcher = watcher
+            LiveReloadHandler.live_css = True
+            on_ready(listen(preview, host, port, language))
+            LiveReloadHandler.start_tasks()
+            # Ctrl-C, or a signal turned into one, is the ordinary way to stop.
+            with contextlib.suppress(KeyboardInterrupt):
+                IOLoop.current().start()
         finally:
             watcher.stop.set()
     finally:

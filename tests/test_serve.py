@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import os
 import signal
 import socket
@@ -9,8 +10,10 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -46,19 +49,49 @@ def wait_for(url: str, predicate, timeout: float = 20) -> tuple[int, str]:  # ty
     pytest.fail(f"{url} did not reach the expected state; last answer {last[0]}: {last[1][:300]}")
 
 
-def start_serve(folder: Path, temp: Path | None = None) -> tuple[str, subprocess.Popen[str]]:
+def request(url: str, path: str, host: str | None = None) -> tuple[int, dict[str, str], str]:
+    """One GET of `path` exactly as written (nothing normalised, no redirect followed),
+    to the server at `url`, with `host` as the Host header where given."""
+    address = urllib.parse.urlsplit(url)
+    connection = http.client.HTTPConnection(address.hostname or "", address.port, timeout=5)
+    try:
+        connection.putrequest("GET", path, skip_host=host is not None)
+        if host is not None:
+            connection.putheader("Host", host)
+        connection.endheaders()
+        response = connection.getresponse()
+        return response.status, dict(response.getheaders()), response.read().decode()
+    finally:
+        connection.close()
+
+
+def start_serve(
+    folder: Path, temp: Path | None = None, host: str = "127.0.0.1"
+) -> tuple[str, subprocess.Popen[str]]:
     """`fzgen serve` as a real process in `folder` on a free port (temporary files in `temp`)."""
     port = free_port()
     fzgen = Path(sys.executable).parent / "fzgen"
     process = subprocess.Popen(
-        [str(fzgen), "serve", "--port", str(port)],
+        [str(fzgen), "serve", "--port", str(port), "--host", host],
         cwd=folder,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1", **({"TMPDIR": str(temp)} if temp else {})},
     )
-    return f"http://127.0.0.1:{port}/", process
+    return f"http://{host}:{port}/", process
+
+
+@contextmanager
+def serving(folder: Path, host: str = "127.0.0.1") -> Iterator[tuple[str, subprocess.Popen[str]]]:
+    """A running `fzgen serve` in `folder`, ready to answer; ended afterwards."""
+    url, process = start_serve(folder, host=host)
+    try:
+        wait_for(url + "test/de/", lambda s, b: s == 200)
+        yield url, process
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
 
 
 @pytest.fixture
@@ -126,6 +159,8 @@ def test_serve_refuses_paths_outside_the_build(server):
         "%2e%2e/geheim.txt",
         "test/..%2f..%2fgeheim.txt",
         "..%5cgeheim.txt",
+        "%252e%252e/geheim.txt",
+        "test/%252e%252e/%252e%252e/geheim.txt",
     ]:
         status, body = fetch(url + path)
         assert status == 404, path
@@ -183,3 +218,107 @@ def test_serve_rebuilds_only_the_site_that_changed(tmp_path):
     ]
     assert len(counts) >= 2
     assert counts[-1] < counts[0] / 1.5  # one site of two (and the portal), not both
+
+
+def test_serve_answers_very_long_paths_with_404_not_a_traceback(server):
+    url, _, process = server
+    wait_for(url + "test/de/", lambda s, b: s == 200)
+    for path in [
+        "a" * 5000,  # one name longer than a file system allows
+        "a/" * 3000,  # a whole path longer than one
+        "test/de/" + "x" * 300 + ".html",
+        "test/de/%C3",  # no UTF-8
+    ]:
+        status, body = fetch(url + path)
+        assert status == 404, path[:40]
+        assert "Nicht gefunden." in body
+    assert fetch(url + "test/de/")[0] == 200
+    process.terminate()
+    _, err = process.communicate(timeout=10)
+    assert "Traceback" not in err
+
+
+def test_serve_decodes_request_paths_exactly_once(tmp_path):
+    files = {
+        "files/100%41.txt": "wörtlich",  # a real „%“ in a file name
+        "files/100A.txt": "zweimal entschlüsselt",
+        "files/März.txt": "Umlaut",
+    }
+    write_tree(tmp_path, site_tree(dict(files)))
+    with serving(tmp_path) as (url, _):
+        assert fetch(url + "test/files/100%2541.txt") == (200, "wörtlich")
+        assert fetch(url + "test/files/M%C3%A4rz.txt") == (200, "Umlaut")
+        assert fetch(url + "test/de/%2561ngebote/")[0] == 404  # not „angebote“
+        assert fetch(url + "test/de/angebote/")[0] == 200
+
+
+def test_serve_redirects_folders_only_to_its_own_paths(server):
+    url, _, _ = server
+    wait_for(url + "test/de/", lambda s, b: s == 200)
+    for path, location in [
+        ("/test", "/test/"),
+        ("//test", "/test/"),  # not „//test/“, which a browser reads as the host „test“
+        ("///test//de", "/test/de/"),
+        ("/%2F%2Ftest", "/test/"),
+        ("/test/de/angebote/elterncafe", "/test/de/angebote/elterncafe/"),
+    ]:
+        status, headers, _ = request(url, path)
+        assert (status, headers["Location"]) == (301, location), path
+    for path in ["/%5Ctest", "/%5C%5Ctest", "/\\test"]:
+        status, headers, _ = request(url, path)
+        assert status == 404 and "Location" not in headers, path
+
+
+@pytest.mark.parametrize(
+    ("port", "language", "message"),
+    [
+        ("99999", "de", "Ein Port ist eine Zahl von 1 bis 65535, nicht „99999“."),
+        ("65536", "de", "Ein Port ist eine Zahl von 1 bis 65535, nicht „65536“."),
+        ("0", "en", "A port is a number from 1 to 65535, not “0”."),
+    ],
+)
+def test_serve_refuses_a_port_outside_the_range(tmp_path, port, language, message):
+    write_tree(tmp_path, site_tree())
+    fzgen = Path(sys.executable).parent / "fzgen"
+    process = subprocess.Popen(
+        [str(fzgen), "serve", "--port", port, "--lang", language],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        out, err = process.communicate(timeout=20)
+    finally:
+        process.kill()
+    assert process.returncode == 2
+    assert message in err
+    assert out == ""  # nothing built, nothing announced
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="127.0.0.2 is a loopback address on Linux")
+def test_serve_answers_only_requests_addressed_to_itself(tmp_path):
+    write_tree(tmp_path, site_tree())
+    with serving(tmp_path, host="127.0.0.2") as (url, process):
+        port = urllib.parse.urlsplit(url).port
+        for host in [f"127.0.0.2:{port}", "127.0.0.2", f"localhost:{port}", "LOCALHOST"]:
+            status, _, body = request(url, "/test/de/", host)
+            assert status == 200 and "Elterncafé" in body, host
+        for host in ["127.0.0.1", f"[::1]:{port}"]:
+            assert request(url, "/test/de/", host)[0] == 200, host
+        refusal = f"Diese Vorschau antwortet nur unter ihrer eigenen Adresse: {url}\n"
+        for host in [
+            f"evil.example:{port}",  # a foreign name pointed at this machine (DNS rebinding)
+            "evil.example",
+            f"127.0.0.2.evil.example:{port}",
+            "localhost.evil.example",
+            "a:b",
+        ]:
+            for path in ["/test/de/", "/test/style.css", "/livereload.js", "/gibtsnicht"]:
+                status, headers, body = request(url, path, host)
+                assert (status, body) == (403, refusal), (host, path)
+                assert headers["Content-Type"] == "text/plain; charset=utf-8"
+        process.terminate()
+        out, err = process.communicate(timeout=10)
+    assert f"Vorschau läuft: {url} – im Browser öffnen." in out
+    assert "Traceback" not in err
