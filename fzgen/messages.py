@@ -6,9 +6,11 @@ come from the diagnostic's params plus `found` (what was written) and `field`.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 
 from babel import Locale
+from babel.numbers import format_decimal
 
 from fzgen.errors import Diagnostic
 
@@ -601,6 +603,8 @@ _LABELS = {
         "fix": "Lösung",
         "entry": "{n}. Eintrag",
         "where": " in „{parent}“",
+        "cut": "… ({count} Zeichen gekürzt)",
+        "repeats": "Ebenso an {count} weiteren Stellen, die mit *name auf diesen Wert verweisen.",
     },
     "en": {
         "line": "line",
@@ -611,6 +615,8 @@ _LABELS = {
         "fix": "Fix",
         "entry": "entry {n}",
         "where": " in “{parent}”",
+        "cut": "… ({count} characters cut)",
+        "repeats": "Likewise in {count} more places that refer to this value with *name.",
     },
 }
 
@@ -626,34 +632,91 @@ def kind_of(value: object) -> str:
     return "text"
 
 
+#: How many characters of a value a message echoes; the rest is cut with a note.
+ECHO_LIMIT = 120
+#: Lists fzgen composes (allowed values, known ids, languages) may be longer.
+LIST_LIMIT = 400
+_LIST_PARAMS = frozenset(
+    {"allowed", "available", "counts", "detail", "kinds", "known", "languages", "reserved"}
+)
+#: Invisible characters that are part of ordinary text and cannot hide or reorder
+#: anything: the joiners of Persian words and of emoji sequences.
+_JOINERS = frozenset("\u200c\u200d")
+_NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+# Unicode categories echoed as escapes: Cc control (C0, DEL, C1), Cf format
+# (bidi controls, zero-width characters, tags), Zl/Zp line and paragraph
+# separators, Cs lone surrogates (undecodable bytes of a file name).
+_INVISIBLE = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
+
+
+def shown(value: object, language: str = "de", limit: int = ECHO_LIMIT) -> str:
+    """A value the user wrote, safe to echo: control, bidi and other invisible
+    characters as escapes (`\\x1b`, `\\u202e`, `\\n`), cut after `limit` characters."""
+    text = str(value)
+    if len(text) <= limit and text.isprintable():
+        return text
+    pieces: list[str] = []
+    width = 0
+    for index, character in enumerate(text):
+        piece = _visible(character)
+        if width + len(piece) > limit:
+            count = format_decimal(len(text) - index, locale=language)
+            return "".join(pieces) + _LABELS[language]["cut"].format(count=count)
+        pieces.append(piece)
+        width += len(piece)
+    return "".join(pieces)
+
+
+def _visible(character: str) -> str:
+    if character in _NAMED_ESCAPES:
+        return _NAMED_ESCAPES[character]
+    if character in _JOINERS or unicodedata.category(character) not in _INVISIBLE:
+        return character
+    code = ord(character)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
+
+
 def field_label(field: tuple[str | int, ...], language: str) -> str:
-    """`schedule → 2. Eintrag → time`: list positions counted from one."""
+    """`schedule → 2. Eintrag → time`: list positions counted from one, names echoed safely."""
     entry = _LABELS[language]["entry"]
-    return " → ".join(entry.format(n=p + 1) if isinstance(p, int) else str(p) for p in field)
+    return " → ".join(
+        entry.format(n=p + 1) if isinstance(p, int) else shown(p, language) for p in field
+    )
 
 
 def _params(diagnostic: Diagnostic, language: str) -> dict[str, str]:
-    params = dict(diagnostic.params)
-    params.setdefault("found", diagnostic.found or "")
+    raw = dict(diagnostic.params)
+    raw.setdefault("found", diagnostic.found or "")
+    # Every value is echoed safely first; what is derived below is looked up in
+    # the raw values and built from the safe ones.
+    params = {
+        key: shown(value, language, LIST_LIMIT if key in _LIST_PARAMS else ECHO_LIMIT)
+        for key, value in raw.items()
+    }
     german = language == "de"
-    if "found_kind" in params:
-        params["found_kind"] = _KINDS[params["found_kind"]][0 if german else 1]
+    if raw.get("found_kind") in _KINDS:
+        params["found_kind"] = _KINDS[raw["found_kind"]][0 if german else 1]
     if diagnostic.code == "file_not_mapping":
-        is_list = params.get("kind") == "list"
+        is_list = raw.get("kind") == "list"
         params["kind_de"] = "eine Liste" if is_list else "nur einen einzelnen Wert"
         params["kind"] = "list" if is_list else "single value"
     if "language" in params:
         params["language_name"] = Locale(language).languages.get(
-            params["language"], params["language"]
+            raw["language"], params["language"]
         )
     if diagnostic.code == "translation_missing":
         names = Locale(language).languages
-        params["counts"] = ", ".join(
+        counts = ", ".join(
             f"{names.get(code, code)} ({code}) {count}"
             for code, count in (
-                item.split("=") for item in params.get("counts", "").split(",") if item
+                item.split("=") for item in raw.get("counts", "").split(",") if item
             )
         )
+        params["counts"] = shown(counts, language, LIST_LIMIT)
     if diagnostic.code == "missing":
         parent = diagnostic.field[:-1]
         params["where"] = (
@@ -694,7 +757,7 @@ def describe(diagnostic: Diagnostic, language: str = "de") -> tuple[str, str]:
 def format_diagnostic(diagnostic: Diagnostic, language: str = "de") -> str:
     """A diagnostic as the lines a coordinator reads in the terminal."""
     labels = _LABELS[language]
-    where = [diagnostic.path]
+    where = [shown(diagnostic.path, language)]
     if diagnostic.line is not None:
         where.append(f"{labels['line']} {diagnostic.line}")
         if diagnostic.column is not None:
@@ -706,6 +769,8 @@ def format_diagnostic(diagnostic: Diagnostic, language: str = "de") -> str:
     kind = labels["error"] if diagnostic.severity == "error" else labels["warning"]
     problem, fix = describe(diagnostic, language)
     lines = [f"{kind}: {head}", f"  {problem}"]
+    if diagnostic.repeats:
+        lines.append("  " + labels["repeats"].format(count=diagnostic.repeats))
     if fix and diagnostic.severity == "error":
         lines.append(f"  {labels['fix']}: {fix}")
     elif fix:
@@ -878,5 +943,11 @@ CLI_TEXT: dict[str, dict[str, str]] = {
 
 
 def cli_text(key: str, lang: str, /, **params: object) -> str:
-    """A sentence of the command line in the user's language."""
-    return CLI_TEXT[key][lang].format(**params)
+    """A sentence of the command line in the user's language, its values echoed safely."""
+    safe = {
+        name: value
+        if isinstance(value, int | float)
+        else shown(value, lang, LIST_LIMIT if name in _LIST_PARAMS else ECHO_LIMIT)
+        for name, value in params.items()
+    }
+    return CLI_TEXT[key][lang].format(**safe)
