@@ -49,6 +49,10 @@ class ContentError(FzgenError):
         super().__init__(f"{len(distinct)} content error(s)")
         self.diagnostics = sorted(distinct, key=Diagnostic.sort_key)
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Raised in a forked worker, it reaches the parent pickled: keep the diagnostics.
+        return (ContentError, (self.diagnostics,))
+
 
 def _collapse(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     """Each finding once: a value referenced a thousand times through aliases is one

@@ -6,6 +6,8 @@ runs (JSON-LD is data, not script), nothing comes from another host.
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; "
     "form-action 'none'; frame-ancestors 'none'"
@@ -35,5 +37,7 @@ def htaccess(error_page: str | None) -> bytes:
     lines += [f'  Header always set {name} "{value}"' for name, value in HEADERS.items()]
     lines += ["</IfModule>", "AddType text/calendar .ics", "AddDefaultCharset utf-8"]
     if error_page:
-        lines.append(f"ErrorDocument 404 {error_page}")
+        # A local path (starting with /), its characters percent-encoded where they
+        # are not plain: Apache would take a leading quote for a message text.
+        lines.append(f"ErrorDocument 404 /{quote(error_page.lstrip('/'), safe='/-._~%')}")
     return ("\n".join(lines) + "\n").encode()

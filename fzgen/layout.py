@@ -17,24 +17,28 @@ from dataclasses import dataclass
 
 from jinja2 import BaseLoader, Environment, FileSystemLoader
 
-from fzgen.markup import FALLBACK_CLASS, ROOT_MARKER
+from fzgen.markup import FALLBACK_CLASS, MARK_TOKEN, ROOT_MARKER
 
 LAYOUT = "base.html"
 #: The theme's own base.html, under a name no page extends.
 LAYOUT_SOURCE = "fzgen-layout/base.html"
 #: What pages extend instead: their main block alone.
 _STAND_IN = "{% block main %}{% endblock %}"
+#: Stand for the page's own values while the layout is rendered (no character needs
+#: escaping). Each holds a token drawn anew in every run and never written out, so no
+#: text of the content, a catalogue or a theme can spell one (a site named
+#: "fzgen-page-title" shows its name); the output does not depend on the token.
+MAIN_MARK = f"<!--fzgen-main-{MARK_TOKEN}-->"
+PATH_MARK = f"fzgen-page-path-{MARK_TOKEN}"
+TITLE_MARK = f"fzgen-page-title-{MARK_TOKEN}"
+JSON_LD_MARK = f"<!--fzgen-json-ld-{MARK_TOKEN}-->"
 #: Renders the layout with a mark where the main block goes (`_SPLITTER_SOURCE`).
 SPLITTER = "fzgen-layout/marked.html"
 _SPLITTER_SOURCE = (
-    '{% extends "' + LAYOUT_SOURCE + '" %}{% block main %}<!--fzgen-main-->{% endblock %}'
+    '{% extends "' + LAYOUT_SOURCE + '" %}{% block main %}' + MAIN_MARK + "{% endblock %}"
 )
-#: Stand for the page's own values while the layout is rendered (no character needs escaping).
-MAIN_MARK = "<!--fzgen-main-->"
-PATH_MARK = "fzgen-page-path"
-TITLE_MARK = "fzgen-page-title"
-JSON_LD_MARK = "<!--fzgen-json-ld-->"
-#: Where the theme wants the notice that a page's content is partly untranslated.
+#: Where the theme wants the notice that a page's content is partly untranslated: the
+#: theme writes this comment; only the first one in the layout outside <main> counts.
 NOTICE_MARK = "<!--fallback-notice-->"
 _SLOTS = re.compile(
     "|".join(map(re.escape, (MAIN_MARK, PATH_MARK, TITLE_MARK, JSON_LD_MARK, NOTICE_MARK)))

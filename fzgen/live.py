@@ -21,6 +21,7 @@ from fzgen.errors import ContentError, Diagnostic, UsageError
 from fzgen.i18n import catalogue_languages
 from fzgen.load import Content, LoadCache, SiteContent, load_content, load_site
 from fzgen.project import Project
+from fzgen.published import FileData
 from fzgen.render import SiteRenderer
 from fzgen.templating import make_environment
 from fzgen.translations import translation_notes
@@ -85,7 +86,7 @@ class LiveBuild:
         if sites is None or self.content is None:
             return self.full()
         content = self.content
-        files: dict[str, bytes] = {}
+        files: dict[str, FileData] = {}
         removed: set[str] = set()
         new_sites = {site.slug: site for site in content.sites}
         for slug in sorted(sites):
@@ -105,8 +106,8 @@ class LiveBuild:
             if (new.site, new.pages, new.files) == (old.site, old.pages, old.files):
                 edited = _changed_offers(old, new)
                 if edited:
-                    rendered, gone = self.renderers[slug].update(new, edited)
-                    files.update(rendered)
+                    updated, gone = self.renderers[slug].update(new, edited)
+                    files.update(updated)
                     removed |= gone
             else:
                 rendered = self._render_site(new)
@@ -141,10 +142,10 @@ class LiveBuild:
             sites.add(parts[0])
         return sites
 
-    def _render_site(self, site: SiteContent) -> dict[str, bytes]:
+    def _render_site(self, site: SiteContent) -> dict[str, FileData]:
         """Every file of one site, with a fresh renderer kept for later updates."""
         assert self.today is not None
-        files: dict[str, bytes] = {}
+        files: dict[str, FileData] = {}
         alone = Content(self.project.content_dir, (site,))
         render_content(
             alone, self.project, self.today, files.update, keep=self.renderers, env=self.env

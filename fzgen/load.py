@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +17,9 @@ from fzgen.yamlfile import Document, parse_yaml
 
 #: Larger files are not content a coordinator typed; refuse them before parsing.
 MAX_FILE_BYTES = 8 * 1024 * 1024
+#: A file under `files/` larger than this (in MB, site.yaml `max_file_mb`) is refused:
+#: families open the sites on slow mobile data.
+DEFAULT_MAX_FILE_MB = 20
 YAML_SUFFIXES = (".yaml", ".yml")
 #: Folders every site has in each language; a free page may not take their name.
 RESERVED_PAGE_SLUGS = frozenset(
@@ -118,6 +123,19 @@ def load_site(
     return site, loader.diagnostics
 
 
+def unsafe_name_character(character: str) -> bool:
+    """Characters no static host serves correctly in a file name: control and bidi
+    characters, line breaks, backslashes."""
+    return (
+        character == "\\"
+        or ord(character) < 0x20
+        or 0x7F <= ord(character) < 0xA0
+        or character in "\u061c\u200e\u200f\u2028\u2029"
+        or "\u202a" <= character <= "\u202e"
+        or "\u2066" <= character <= "\u2069"
+    )
+
+
 def site_folders(content_dir: Path) -> list[Path]:
     """What below the content folder may be a site, in the order sites are reported."""
     return [p for p in sorted(content_dir.iterdir()) if not is_ignored(p.name)]
@@ -202,7 +220,7 @@ class _SiteLoader:
             self.check_catalogues(document, site_file)
         if site is not None and document is not None:
             self.check_partner_ids(site, document, site_file)
-        files = tuple(self.list_files())
+        files = tuple(self.list_files(self.max_file_mb(site)))
         offers = tuple(self.load_offers(context, site, files))
         pages = tuple(self.load_pages(context["languages"]))
         if site is None or self.error_count() > errors_before:
@@ -211,9 +229,41 @@ class _SiteLoader:
 
     # --- reading ----------------------------------------------------------------
 
+    @cached_property
+    def real_site_dir(self) -> str:
+        return os.path.realpath(self.site_dir)
+
+    def link_outside(self, path: Path) -> Path | None:
+        """The link on the way from the site folder to `path` that leads out of the site
+        folder, if any: nothing outside the site is ever read, whatever links point where."""
+        real = os.path.realpath(path)
+        if real == self.real_site_dir or real.startswith(self.real_site_dir + os.sep):
+            return None
+        current = self.site_dir
+        for part in path.relative_to(self.site_dir).parts:
+            current = current / part
+            if current.is_symlink():
+                return current
+        return path
+
+    def refuse_outside(self, path: Path) -> bool:
+        """Report a link out of the site on the way to `path`; True if there is one."""
+        link = self.link_outside(path)
+        if link is None:
+            return False
+        try:
+            target = os.readlink(link)
+        except OSError:
+            target = os.path.realpath(link)
+        self.diagnostics.append(
+            Diagnostic(
+                self.rel(link), "link_outside", params={"name": self.rel(link), "target": target}
+            )
+        )
+        return True
+
     def read_text(self, path: Path) -> str | None:
-        if path.is_symlink() and not path.resolve().is_relative_to(self.site_dir.resolve()):
-            self.error(path, "file_unreadable", detail="Verknüpfung nach außerhalb der Website")
+        if self.refuse_outside(path):
             return None
         try:
             if path.stat().st_size > MAX_FILE_BYTES:
@@ -286,29 +336,53 @@ class _SiteLoader:
             seen.add(partner.id)
 
     def entries(self, folder: Path) -> Iterator[Path]:
-        if not folder.is_dir():
+        if not folder.is_dir() or self.refuse_outside(folder):
             return
         for path in sorted(folder.iterdir()):
             if not is_ignored(path.name):
                 yield path
 
-    def list_files(self) -> Iterator[str]:
+    def list_files(self, limit_mb: int) -> Iterator[str]:
+        """The site's own files below `files/`, never through a link (a link could point
+        anywhere); each at most `limit_mb` MB."""
         root = self.site_dir / "files"
-        if not root.is_dir():
+        if not root.is_dir() or self.refuse_outside(root):
             return
-        for path in sorted(root.rglob("*")):
-            rel_parts = path.relative_to(root).parts
-            if any(is_ignored(part) for part in rel_parts):
-                continue
-            if path.is_symlink():
-                # Only regular files are published: a link could point anywhere.
-                self.unexpected(
-                    path,
-                    "Verknüpfungen werden nicht veröffentlicht; legen Sie die Datei hier ab.",
-                )
-                continue
-            if path.is_file():
-                yield "files/" + "/".join(rel_parts)
+        found: list[Path] = []
+        for folder, directories, names in os.walk(root):
+            base = Path(folder)
+            directories[:] = [d for d in directories if not is_ignored(d)]
+            names = [n for n in names if not is_ignored(n)]
+            for name in directories + names:
+                path = base / name
+                if path.is_symlink():
+                    self.unexpected(
+                        path,
+                        "Verknüpfungen werden nicht veröffentlicht; legen Sie die Datei hier ab.",
+                    )
+                elif name in names:
+                    found.append(path)
+            directories[:] = [d for d in directories if not (base / d).is_symlink()]
+        for path in sorted(found):
+            if self.file_acceptable(path, limit_mb):
+                yield "files/" + path.relative_to(root).as_posix()
+
+    def file_acceptable(self, path: Path, limit_mb: int) -> bool:
+        """A file under `files/` that a static host can serve: a plain name, a sane size."""
+        name = path.relative_to(self.site_dir).as_posix()
+        if any(unsafe_name_character(c) for c in name):
+            self.error(path, "file_name_unsafe", name=name)
+            return False
+        try:
+            size = path.stat().st_size
+        except OSError as exc:
+            self.error(path, "file_unreadable", detail=exc.strerror or type(exc).__name__)
+            return False
+        if size > limit_mb * 1024 * 1024:
+            megabytes = f"{size / 1024 / 1024:.1f}".replace(".", ",")
+            self.error(path, "file_too_large", size=megabytes, limit=str(limit_mb))
+            return False
+        return True
 
     # --- offers -----------------------------------------------------------------
 
@@ -378,6 +452,13 @@ class _SiteLoader:
             self.reference_error(document, path, ("image",), "file_not_found", image)
             ok = False
         return ok
+
+    def max_file_mb(self, site: Site | None) -> int:
+        """The size limit of files under `files/`, read leniently when site.yaml has errors."""
+        if site is not None:
+            return site.max_file_mb
+        raw = self.raw_site.get("max_file_mb") if isinstance(self.raw_site, dict) else None
+        return raw if isinstance(raw, int) and raw > 0 else DEFAULT_MAX_FILE_MB
 
     def partner_ids(self, site: Site | None) -> list[str]:
         """Partner ids of the site; read from the raw file when site.yaml has errors elsewhere."""

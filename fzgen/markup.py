@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from functools import lru_cache
 
 import cmarkgfm
@@ -14,7 +15,10 @@ from fzgen.i18n import Catalogue
 
 #: Links to the site's own files are written `files/…`; on every page they must
 #: lead to the site folder. This marker is replaced by the page's way up there.
-ROOT_MARKER = "fzgen-root:/"
+#: A token drawn anew in every run makes the marks of the layout and of links
+#: unguessable: no content can spell one, and none is ever written out.
+MARK_TOKEN = secrets.token_hex(16)
+ROOT_MARKER = f"fzgen-root-{MARK_TOKEN}:/"
 FALLBACK_CLASS = "fallback"
 
 _TAGS = {

@@ -104,6 +104,81 @@ MESSAGES: dict[str, Wording] = {
         "de": ("Die Datei kann nicht gelesen werden ({detail}).", "Prüfen Sie die Dateirechte."),
         "en": ("The file cannot be read ({detail}).", "Check the file permissions."),
     },
+    "link_outside": {
+        "de": (
+            "„{name}“ ist eine Verknüpfung nach „{target}“, außerhalb des Ordners der Website; "
+            "fzgen liest nichts außerhalb der Website.",
+            "Kopieren Sie die Dateien in den Ordner der Website und löschen Sie die Verknüpfung.",
+        ),
+        "en": (
+            "“{name}” is a link to “{target}”, outside the site's folder; fzgen reads nothing "
+            "outside the site.",
+            "Copy the files into the site's folder and delete the link.",
+        ),
+    },
+    "file_name_unsafe": {
+        "de": (
+            "Der Dateiname „{name}“ enthält ein Steuerzeichen, einen Zeilenumbruch oder einen "
+            "umgekehrten Schrägstrich (\\); so ein Name lässt sich im Internet nicht abrufen.",
+            "Benennen Sie die Datei um: Buchstaben, Ziffern, Bindestriche und Punkte genügen.",
+        ),
+        "en": (
+            "The file name “{name}” contains a control character, a line break or a backslash "
+            "(\\); no web server serves such a name.",
+            "Rename the file: letters, digits, hyphens and dots are enough.",
+        ),
+    },
+    "file_too_large": {
+        "de": (
+            "Die Datei ist {size} MB groß; erlaubt sind {limit} MB, denn viele Familien sind mit "
+            "wenig mobilem Datenvolumen unterwegs.",
+            "Verkleinern Sie die Datei (PDF komprimieren, Bild verkleinern) oder erhöhen Sie die "
+            "Grenze in site.yaml, z. B. „max_file_mb: 50“.",
+        ),
+        "en": (
+            "The file is {size} MB; {limit} MB are allowed, since many families have little "
+            "mobile data.",
+            "Make the file smaller (compress the PDF, scale the image) or raise the limit in "
+            "site.yaml, e.g. “max_file_mb: 50”.",
+        ),
+    },
+    "ui_placeholder": {
+        "de": (
+            "Der Oberflächentext „{key}“ enthält „{placeholder}“; Platzhalter sind nur einfache "
+            "Namen in geschweiften Klammern.",
+            "Schreiben Sie den Platzhalter wie im deutschen Text, z. B. {{name}}; eine "
+            "geschweifte Klammer als Zeichen wird verdoppelt: {{{{ oder }}}}.",
+        ),
+        "en": (
+            "The interface text “{key}” contains “{placeholder}”; placeholders are plain names "
+            "in curly braces only.",
+            "Write the placeholder as in the German text, e.g. {{name}}; a literal brace is "
+            "doubled: {{{{ or }}}}.",
+        ),
+    },
+    "ui_placeholder_unknown": {
+        "de": (
+            "Der Oberflächentext „{key}“ verwendet den Platzhalter „{placeholder}“, den es für "
+            "diesen Text nicht gibt.",
+            "Möglich sind hier: {allowed}. Schreiben Sie den Platzhalter wie im deutschen Text "
+            "oder lassen Sie ihn weg.",
+        ),
+        "en": (
+            "The interface text “{key}” uses the placeholder “{placeholder}”, which this text "
+            "does not have.",
+            "Possible here: {allowed}. Write it as in the German text or leave it out.",
+        ),
+    },
+    "catalogue_not_mapping": {
+        "de": (
+            "Der Sprachkatalog ist keine Gruppe von Texten.",
+            "Ein Katalog besteht aus Zeilen „name: Text“, gruppiert wie in de.yaml.",
+        ),
+        "en": (
+            "The language catalogue is not a group of texts.",
+            "A catalogue consists of lines “name: text”, grouped as in de.yaml.",
+        ),
+    },
     "file_name": {
         "de": (
             "Der Dateiname „{name}“ ist nicht erlaubt.",
@@ -382,6 +457,29 @@ MESSAGES: dict[str, Wording] = {
             "Schreiben Sie sie mit https:// am Anfang, z. B. https://www.beispiel.de/.",
         ),
         "en": ("“{value}” is not a complete web address.", "Start it with https://."),
+    },
+    "url_characters": {
+        "de": (
+            "„{value}“ enthält Zeichen, die in einer Internetadresse nicht vorkommen dürfen "
+            "(Leerzeichen, Zeilenumbrüche, Anführungszeichen, spitze Klammern, Umlaute).",
+            "Kopieren Sie die Adresse aus der Adresszeile des Browsers, z. B. "
+            "https://www.beispiel.de/seite/.",
+        ),
+        "en": (
+            "“{value}” contains characters a web address may not hold (blanks, line breaks, "
+            "quotes, angle brackets, umlauts).",
+            "Copy the address from the browser's address bar, e.g. https://www.example.org/page/.",
+        ),
+    },
+    "base_url_query": {
+        "de": (
+            "„{value}“ enthält „?“ oder „#“; die Adresse der Website ist nur Server und Ordner.",
+            "Lassen Sie alles ab „?“ oder „#“ weg, z. B. https://fz-beispiel.de/.",
+        ),
+        "en": (
+            "“{value}” contains “?” or “#”; the site's address is only server and folder.",
+            "Leave out everything from “?” or “#” on, e.g. https://fz-example.org/.",
+        ),
     },
     "file_reference": {
         "de": (

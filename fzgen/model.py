@@ -36,6 +36,7 @@ from fzgen.fields import (
     WeekdayField,
     YesNo,
     as_list,
+    check_base_url,
     check_email,
     check_file_reference,
     check_language_code,
@@ -115,6 +116,7 @@ Email = Annotated[str, AfterValidator(check_email)]
 Phone = Annotated[str, AfterValidator(check_phone)]
 PostalCode = Annotated[str, AfterValidator(check_postal_code)]
 Url = Annotated[str, AfterValidator(check_url)]
+BaseUrl = Annotated[str, AfterValidator(check_base_url)]
 FileReference = Annotated[str, AfterValidator(check_file_reference)]
 Name = Annotated[str, Stripped, Field(min_length=1)]
 
@@ -202,11 +204,13 @@ class Site(Model):
     sozialraum: TextField
     intro: TextField | None = None
     languages: Annotated[list[LanguageCode], Field(min_length=1)]
-    base_url: Url | None = None
+    base_url: BaseUrl | None = None
     organisation: TextField
     coordinator: Coordinator
     partners: Annotated[list[Partner], BeforeValidator(lambda v: [] if v is None else v)] = []
     legal: Legal
+    #: Files under `files/` larger than this many megabytes are refused.
+    max_file_mb: Annotated[int, Field(ge=1, le=1000)] = 20
 
     @field_validator("languages")
     @classmethod

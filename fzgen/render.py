@@ -28,6 +28,7 @@ from fzgen.load import SiteContent
 from fzgen.markup import FALLBACK_CLASS, ROOT_MARKER, Localizer
 from fzgen.pages import FILTERS, Page, SiteOutline, offer_key
 from fzgen.project import Project
+from fzgen.published import CopyOf, FileData
 from fzgen.sitemap import robots_txt, sitemap_xml
 from fzgen.views import (
     CHOOSE,
@@ -369,10 +370,10 @@ class SiteRenderer:
             f"{self.site.slug}/sitemap.xml": sitemap_xml(self.base_url, paths, self.site.languages)
         }
 
-    def render_site_files(self, sitemap_paths: list[str]) -> dict[str, bytes]:
+    def render_site_files(self, sitemap_paths: list[str]) -> dict[str, FileData]:
         """The files a site has once: chooser, 404, CSS, sitemap, robots, headers, its files/."""
         slug = self.site.slug
-        files: dict[str, bytes] = {}
+        files: dict[str, FileData] = {}
         files[f"{slug}/index.html"] = self._render_plain("chooser.html")
         files[f"{slug}/404.html"] = self._render_plain("404.html")
         files[f"{slug}/style.css"] = (self.theme_dir / "static" / "style.css").read_bytes()
@@ -385,7 +386,7 @@ class SiteRenderer:
         error_page = (urlsplit(self.base_url).path if self.base_url else f"/{slug}/") + "404.html"
         files[f"{slug}/.htaccess"] = htaccess(error_page)
         for path in self.site.files:
-            files[f"{slug}/{path}"] = (self.site_dir / path).read_bytes()
+            files[f"{slug}/{path}"] = CopyOf(self.site_dir / path)
         return files
 
     def _calendar_offer(self, offer: OfferView) -> CalendarOffer:

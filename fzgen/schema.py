@@ -68,6 +68,11 @@ FIELD_HELP: dict[type[BaseModel], dict[str, tuple[str, str, list[Any]]]] = {
             [],
         ),
         "legal": ("Impressum", "Angaben für Impressum und Datenschutz.", []),
+        "max_file_mb": (
+            "Größte Datei",
+            "Dateien unter files/ dürfen höchstens so viele Megabyte groß sein (Standard: 20).",
+            [20],
+        ),
     },
     Coordinator: {
         "name": ("Name", "Vor- und Nachname.", ["Maria Beispiel"]),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from urllib.parse import quote
 
 from markupsafe import escape
 
@@ -33,7 +34,7 @@ def sitemap_xml(base_url: str, paths: Sequence[str], languages: Sequence[str]) -
             f"href={_attribute(base_url + language_href(languages[0], path))}/>"
         )
         for code in languages:
-            loc = (base_url + language_href(code, path)).replace("&", "&amp;")
+            loc = escape(base_url + language_href(code, path))
             lines += ["  <url>", f"    <loc>{loc}</loc>", *alternates, "  </url>"]
     lines.append("</urlset>")
     return ("\n".join(lines) + "\n").encode()
@@ -43,5 +44,12 @@ def robots_txt(base_url: str | None) -> bytes:
     """Everything may be indexed; the sitemap is named where its address is known."""
     lines = ["User-agent: *", "Allow: /"]
     if base_url:
-        lines.append(f"Sitemap: {base_url}sitemap.xml")
+        lines.append(f"Sitemap: {one_line_url(base_url)}sitemap.xml")
     return ("\n".join(lines) + "\n").encode()
+
+
+def one_line_url(url: str) -> str:
+    """An address for a line-based file (robots.txt, .htaccess): anything but the plain
+    characters of an address percent-encoded, so it can never end the line or the value.
+    (site.yaml's addresses are checked strictly already; this holds whatever comes.)"""
+    return quote(url, safe="/:?#[]@!$&()*+,;=%-._~")

@@ -28,6 +28,7 @@ from fzgen.i18n import Catalogue, catalogue_languages, language_own_name, load_c
 from fzgen.layout import SPLITTER
 from fzgen.load import Content, SiteContent, count_offer_files, load_site
 from fzgen.project import Project
+from fzgen.published import FileData
 from fzgen.render import SiteRenderer
 from fzgen.templating import make_environment
 from fzgen.translations import translation_notes
@@ -38,7 +39,7 @@ _JOB: dict[str, Any] = {}
 #: pages in eight languages (measured: 800 offer pages, 4.9 s -> 3.2 s).
 PARALLEL_FROM_OFFERS = 40
 #: Takes rendered files (path → bytes) and writes them; see `fzgen.write.Staging`.
-FileSink = Callable[[Mapping[str, bytes]], object]
+FileSink = Callable[[Mapping[str, FileData]], object]
 #: One task: site number, part, parts. A task renders the site's languages
 #: [part::parts]; part 0 (with the source language) also the files a site has once.
 Task = tuple[int, int, int]
@@ -140,9 +141,9 @@ def _run_task(task: Task) -> SiteResult:
             if language == site.languages[0]:
                 sitemap = pages  # the sitemap lists the source language's pages
         if part == 0:
-            files = renderer.render_site_files(sitemap)
-            sink(files)
-            written += files
+            once = renderer.render_site_files(sitemap)
+            sink(once)
+            written += once
     if part != 0 or not _JOB["report"]:
         return SiteResult(index, written)
     if site is None:

@@ -15,6 +15,7 @@ from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path, PurePosixPath
 
 from fzgen.errors import FzgenError
+from fzgen.published import CopyOf, FileData
 
 STAGING = ".fzgen-staging-"
 RETIRED = ".fzgen-retired-"
@@ -79,7 +80,10 @@ def _existing(output_dir: Path) -> Iterator[str]:
 
 
 def write_files(
-    root: Path, files: Mapping[str, bytes], folders: set[str] | None = None, in_place: bool = False
+    root: Path,
+    files: Mapping[str, FileData],
+    folders: set[str] | None = None,
+    in_place: bool = False,
 ) -> None:
     """Write rendered files below `root`, creating folders once each (`folders` remembers them).
 
@@ -98,6 +102,10 @@ def write_files(
         parent = target.rpartition("/")[0]
         if parent not in folders:
             _make_folder(parent, folders)
+        if isinstance(data, CopyOf):
+            # In chunks, in the kernel where it can (copy_file_range / sendfile).
+            shutil.copyfile(data.source, target, follow_symlinks=False)
+            continue
         handle = os.open(target, flags, 0o644)
         try:
             view = memoryview(data)
@@ -142,7 +150,7 @@ class Staging:
         self.folder.mkdir()
         self._folders: set[str] = {os.fspath(self.folder)}
 
-    def write(self, files: Mapping[str, bytes]) -> list[str]:
+    def write(self, files: Mapping[str, FileData]) -> list[str]:
         """Write rendered files into the staging folder; their paths, for the manifest."""
         write_files(self.folder, files, self._folders)
         return list(files)
@@ -170,7 +178,10 @@ class Staging:
 
 
 def write_output(
-    files: Mapping[str, bytes], output_dir: Path, keep: Collection[str] = (), clean: bool = False
+    files: Mapping[str, FileData],
+    output_dir: Path,
+    keep: Collection[str] = (),
+    clean: bool = False,
 ) -> int:
     """Write `files` as the new output folder and swap it in.
 
@@ -187,7 +198,9 @@ def write_output(
     return len(files)
 
 
-def update_output(output_dir: Path, files: Mapping[str, bytes], removed: Collection[str]) -> None:
+def update_output(
+    output_dir: Path, files: Mapping[str, FileData], removed: Collection[str]
+) -> None:
     """Replace some files of a built folder in place (the preview's incremental rebuild).
 
     Files are overwritten where they are: the preview answers requests on the

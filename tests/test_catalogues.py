@@ -19,7 +19,7 @@ LANGUAGES = ["de", "en", "tr", "ar", "uk", "ru", "fa", "pl"]
 def entries(language: str) -> dict:  # type: ignore[type-arg]
     found, problems = load_catalogue(ROOT / "translations" / f"{language}.yaml")
     assert not problems
-    return found
+    return found.entries
 
 
 def placeholders(entry: object) -> set[str]:

@@ -1,0 +1,21 @@
+"""What a rendered file holds: bytes made by fzgen, or a site's own file to copy as it is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class CopyOf:
+    """A file of the site's `files/` folder, published unchanged.
+
+    It is copied at write time by the kernel in chunks, never read whole into
+    memory: a site may hold large flyers and photos.
+    """
+
+    source: Path
+
+
+#: The content of one output file.
+FileData = bytes | CopyOf
