@@ -294,13 +294,33 @@ def _translations(project: Project, args: argparse.Namespace) -> int:
         print(cli_text("po_written", args.lang, file=target))
         return EXIT_OK
     if args.action == "import":
-        if not args.file.is_file():
-            raise UsageError("po_missing", file=str(args.file))
-        site, language, written, skipped = po.import_po(content, args.file.read_bytes())
-        check(project)  # the files must still be valid
-        print(cli_text("po_imported", args.lang, count=len(written), site=site, language=language))
-        if skipped:
-            print(cli_text("po_skipped", args.lang, count=skipped))
+        from fzgen.i18n import catalogue_languages
+
+        try:
+            imported = po.import_po(
+                content, args.file, catalogue_languages(project.translations_dir)
+            )
+        except po.ImportRefused as exc:
+            for diagnostic in exc.diagnostics:
+                print(format_diagnostic(diagnostic, args.lang), file=sys.stderr)
+            print(
+                cli_text("po_refused", args.lang, file=args.file, errors=len(exc.diagnostics)),
+                file=sys.stderr,
+            )
+            for key, line in exc.entries:
+                print(cli_text("po_entry", args.lang, key=key, line=line or "?"), file=sys.stderr)
+            return EXIT_CONTENT
+        print(
+            cli_text(
+                "po_imported",
+                args.lang,
+                count=len(imported.written),
+                site=imported.site,
+                language=imported.language,
+            )
+        )
+        if imported.skipped:
+            print(cli_text("po_skipped", args.lang, count=imported.skipped))
         return EXIT_OK
     count = po.confirm(content, args.site, None)
     print(cli_text("confirmed", args.lang, count=count, site=args.site))

@@ -988,6 +988,87 @@ CLI_TEXT: dict[str, dict[str, str]] = {
         "de": "Die Datei „{file}“ gibt es nicht.",
         "en": "The file “{file}” does not exist.",
     },
+    "po_unreadable": {
+        "de": "Die Datei „{file}“ lässt sich nicht lesen ({detail}). Prüfen Sie, ob Sie sie "
+        "lesen dürfen, und importieren Sie erneut; es wurde nichts geändert.",
+        "en": "The file “{file}” cannot be read ({detail}). Check that you may read it and "
+        "import again; nothing was changed.",
+    },
+    "po_encoding": {
+        "de": "„{file}“ ist nicht als UTF-8 gespeichert (Zeile {line} ist unlesbar). Speichern "
+        "Sie die Datei in Ihrem Übersetzungsprogramm (z. B. Poedit) mit der Kodierung UTF-8 "
+        "und importieren Sie sie erneut; es wurde nichts geändert.",
+        "en": "“{file}” is not saved as UTF-8 (line {line} cannot be read). Save it in your "
+        "translation program (e.g. Poedit) with the encoding UTF-8 and import it again; "
+        "nothing was changed.",
+    },
+    "po_invalid": {
+        "de": "„{file}“ ist keine PO-Datei (Zeile {line} lässt sich nicht lesen). Geben Sie die "
+        "übersetzte .po-Datei an, die mit „fzgen translations export“ entstanden ist; es "
+        "wurde nichts geändert.",
+        "en": "“{file}” is not a PO file (line {line} cannot be read). Name the translated .po "
+        "file that “fzgen translations export” wrote; nothing was changed.",
+    },
+    "po_header": {
+        "de": "Die Kopfzeilen von „{file}“ lassen sich nicht lesen (etwa „Language“, "
+        "„Plural-Forms“ oder ein Datum). Korrigieren Sie sie in Ihrem Übersetzungsprogramm, "
+        "z. B. „Language: tr“, oder exportieren Sie neu; es wurde nichts geändert.",
+        "en": "The header of “{file}” cannot be read (such as “Language”, “Plural-Forms” or a "
+        "date). Correct it in your translation program, e.g. “Language: tr”, or export "
+        "again; nothing was changed.",
+    },
+    "po_site_missing": {
+        "de": "„{file}“ nennt keine Website: in der Kopfzeile „Project-Id-Version“ fehlt "
+        "„fzgen <Website>“. Importieren Sie nur PO-Dateien, die mit „fzgen translations "
+        "export“ entstanden sind; es wurde nichts geändert.",
+        "en": "“{file}” names no site: its header “Project-Id-Version” lacks “fzgen <site>”. "
+        "Import only PO files written by “fzgen translations export”; nothing was changed.",
+    },
+    "po_site_unknown": {
+        "de": "„{file}“ gehört zur Website „{site}“, die es in diesem Inhaltsordner nicht gibt "
+        "(vorhanden: {available}). Starten Sie den Import im Projektordner dieser Website "
+        "oder nennen Sie ihren Inhaltsordner mit --content; es wurde nichts geändert.",
+        "en": "“{file}” belongs to the site “{site}”, which this content folder does not have "
+        "(available: {available}). Import it in that site's project folder or name its "
+        "content folder with --content; nothing was changed.",
+    },
+    "po_language_missing": {
+        "de": "„{file}“ nennt in der Kopfzeile „Language“ keine Sprache, die fzgen kennt. "
+        "Tragen Sie dort die Zielsprache ein, z. B. „Language: tr“, oder exportieren Sie "
+        "neu; es wurde nichts geändert.",
+        "en": "“{file}” names no language fzgen knows in its header “Language”. Write the "
+        "target language there, e.g. “Language: tr”, or export again; nothing was changed.",
+    },
+    "po_language": {
+        "de": "„{file}“ ist eine Übersetzung nach „{language}“, die Website „{site}“ hat diese "
+        "Sprache aber nicht. Übersetzen lässt sich in: {languages}. Prüfen Sie die Kopfzeile "
+        "„Language“ der Datei oder ergänzen Sie die Sprache unter „languages“ in site.yaml; "
+        "es wurde nichts geändert.",
+        "en": "“{file}” is a translation into “{language}”, but the site “{site}” does not "
+        "have this language. Translations are possible into: {languages}. Check the file's "
+        "header “Language” or add the language to “languages” in site.yaml; nothing was "
+        "changed.",
+    },
+    "po_refused": {
+        "de": "Mit den Übersetzungen aus „{file}“ hätten die Inhalte {errors} Fehler (oben; "
+        "die Zeilen sind die der Dateien nach dem Import). Es wurde nichts geschrieben, alle "
+        "Dateien sind unverändert. Korrigieren Sie diese Einträge der PO-Datei und "
+        "importieren Sie erneut:",
+        "en": "With the translations from “{file}” the content would have {errors} error(s) "
+        "(above; the lines are those of the files after the import). Nothing was written, "
+        "every file is unchanged. Correct these entries of the PO file and import again:",
+    },
+    "po_entry": {
+        "de": "  – „{key}“, Zeile {line} der PO-Datei",
+        "en": "  – “{key}”, line {line} of the PO file",
+    },
+    "po_write_failed": {
+        "de": "Die Übersetzungen ließen sich nicht in „{folder}“ schreiben ({detail}). Prüfen "
+        "Sie den freien Speicherplatz und ob Sie dort schreiben dürfen, und importieren Sie "
+        "erneut.",
+        "en": "The translations could not be written to “{folder}” ({detail}). Check the free "
+        "space and that you may write there, and import again.",
+    },
     "po_imported": {
         "de": "{count} Übersetzungen nach {language} in die Dateien von „{site}“ geschrieben und geprüft.",
         "en": "{count} translations into {language} written into the files of “{site}” and checked.",

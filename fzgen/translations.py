@@ -105,12 +105,17 @@ def read_hashes(site_dir: Path) -> dict[str, dict[str, str]]:
     }
 
 
-def write_hashes(site_dir: Path, hashes: dict[str, dict[str, str]]) -> None:
+def hashes_text(hashes: dict[str, dict[str, str]]) -> str:
+    """The text of `_translations.yaml` for these recorded hashes."""
     lines = [_HASHES_HEADER.rstrip("\n")]
     for key in sorted(hashes):
         lines.append(f'"{key}":')
         lines += [f"  {lang}: {digest}" for lang, digest in sorted(hashes[key].items())]
-    (site_dir / HASHES_FILE).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return "\n".join(lines) + "\n"
+
+
+def write_hashes(site_dir: Path, hashes: dict[str, dict[str, str]]) -> None:
+    (site_dir / HASHES_FILE).write_text(hashes_text(hashes), encoding="utf-8")
 
 
 # --- status -------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from babel.messages.pofile import read_po, write_po
 from conftest import PAGE_MD, SITE_YAML, write_tree
 
@@ -175,3 +176,145 @@ def test_page_title_alone_does_not_make_a_translated_page(tmp_path, fzgen):
     assert result.code == 0, result.err
     assert "0 Übersetzungen" in result.out and "2 Einträge nicht übernommen" in result.out
     assert not (tmp_path / "content/test/pages/ueber-uns.tr.md").exists()
+
+
+# --- import: validated before anything is written ---------------------------------
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file below `folder` (hidden ones too) with its bytes."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def exported(tmp_path: Path, fzgen, fill: dict[str, str]) -> Path:
+    """The site's Turkish PO file, with `fill` (key → translation) written into it."""
+    assert fzgen(tmp_path, "translations", "export", "--site", "test", "--lang", "tr").code == 0
+    po = tmp_path / "test.tr.po"
+    catalog = read_po(po.open("rb"))
+    for message in catalog:
+        if message.context in fill:
+            message.string = fill[message.context]
+    with po.open("wb") as handle:
+        write_po(handle, catalog, width=0)
+    return po
+
+
+def test_import_that_would_break_the_content_writes_nothing(tmp_path, fzgen):
+    tree(tmp_path)
+    po = exported(
+        tmp_path,
+        fzgen,
+        {
+            "offers/elterncafe.yaml#summary": "Açık buluşma\nebeveynler için",
+            "pages/ueber-uns.md#title": "Hakkımızda",
+            "pages/ueber-uns.md#body": "Aileler için **buradayız**.",
+        },
+    )
+    before = snapshot(tmp_path / "content")
+    result = fzgen(tmp_path, "translations", "import", str(po))
+    assert result.code == 1, result.err
+    assert snapshot(tmp_path / "content") == before  # not even the new page or the hashes
+    assert "Fehler: test/offers/elterncafe.yaml" in result.err
+    assert "Feld „summary“" in result.err and "hat mehrere Zeilen" in result.err
+    assert "Es wurde nichts geschrieben" in result.err
+    line = next(
+        m.lineno for m in read_po(po.open("rb")) if m.context == "offers/elterncafe.yaml#summary"
+    )
+    assert f"„offers/elterncafe.yaml#summary“, Zeile {line} der PO-Datei" in result.err
+    assert "pages/ueber-uns.md" not in result.err  # a valid entry is not blamed
+    assert "Interner Fehler" not in result.err and "Traceback" not in result.err
+    assert fzgen(tmp_path, "check").code == 0
+
+
+def test_successful_import_writes_each_file_whole_and_leaves_no_temporary_files(tmp_path, fzgen):
+    tree(tmp_path)
+    offer = tmp_path / "content/test/offers/elterncafe.yaml"
+    offer.chmod(0o640)
+    po = exported(tmp_path, fzgen, {"offers/elterncafe.yaml#summary": "Açık buluşma"})
+    result = fzgen(tmp_path, "translations", "import", str(po))
+    assert result.code == 0, result.err
+    assert "1 Übersetzungen nach tr" in result.out
+    assert "  tr: Açık buluşma\n" in offer.read_text(encoding="utf-8")
+    assert offer.stat().st_mode & 0o777 == 0o640  # replaced, but with its permissions
+    leftovers = [p.name for p in (tmp_path / "content").rglob(".*")]
+    assert leftovers == []  # no copy of the site, no temporary file
+    assert fzgen(tmp_path, "check").code == 0
+
+
+def test_import_keeps_hostile_text_exactly_or_refuses_it(tmp_path, fzgen):
+    """Text in a PO file comes from outside: whatever it holds, the content stays valid,
+    and what is written reads back as it was translated."""
+    tree(tmp_path)
+    hostile = {
+        "offers/elterncafe.yaml#summary": 'Kafe: "açık" # değil \x1b[31m\u202e',
+        "offers/elterncafe.yaml#description": "Satır\u2028bir\n\n---\n- liste\n\x00",
+        "pages/ueber-uns.md#title": 'Hakkımızda\\n "tırnak"\u0085',
+        "pages/ueber-uns.md#body": "---\ntitle: ele geçirildi\n---\nMetin",
+    }
+    po = exported(tmp_path, fzgen, hostile)
+    before = snapshot(tmp_path / "content")
+    result = fzgen(tmp_path, "translations", "import", str(po))
+    assert result.code in (0, 1), result.err
+    assert "Traceback" not in result.err and "Interner Fehler" not in result.err
+    if result.code == 1:
+        assert snapshot(tmp_path / "content") == before
+        return
+    assert fzgen(tmp_path, "check").code == 0
+    after = texts(tmp_path)
+    for key, text in hostile.items():
+        file, field = key.split("#")
+        assert after[(file, "" if field == "body" else field)]["tr"] == text.strip(), key
+
+
+#: Files given to `translations import` by mistake: (name, how to make it from the
+#: exported PO text, what the one message says).
+NOT_A_SITES_PO = {
+    "yaml": ("elterncafe.yaml", lambda po: OFFER.encode(), "ist keine PO-Datei (Zeile 2"),
+    "latin-1": (
+        "latin.tr.po",
+        lambda po: po.encode("latin-1", errors="replace"),
+        "ist nicht als UTF-8 gespeichert (Zeile 1 ist unlesbar)",
+    ),
+    "other-project": (
+        "other.po",
+        lambda po: po.replace("fzgen test", "Other Project").encode(),
+        "nennt keine Website",
+    ),
+    "unknown-site": (
+        "elsewhere.po",
+        lambda po: po.replace("fzgen test", "fzgen elsewhere").encode(),
+        "gehört zur Website „elsewhere“, die es in diesem Inhaltsordner nicht gibt",
+    ),
+    "no-language": (
+        "nolang.po",
+        lambda po: po.replace('"Language: tr\\n"\n', "").encode(),
+        "nennt in der Kopfzeile „Language“ keine Sprache",
+    ),
+    "bad-language": (
+        "badlang.po",
+        lambda po: po.replace("Language: tr", "Language: !!").encode(),
+        "Die Kopfzeilen von „badlang.po“ lassen sich nicht lesen",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", NOT_A_SITES_PO, ids=list(NOT_A_SITES_PO))
+def test_import_of_a_file_that_is_no_po_file_of_a_site_says_so_in_one_sentence(
+    tmp_path, fzgen, case
+):
+    tree(tmp_path)
+    exported(tmp_path, fzgen, {})
+    name, make, expected = NOT_A_SITES_PO[case]
+    (tmp_path / name).write_bytes(make((tmp_path / "test.tr.po").read_text(encoding="utf-8")))
+    before = snapshot(tmp_path / "content")
+    result = fzgen(tmp_path, "translations", "import", name)
+    assert result.code == 2, result.err
+    assert f"„{name}“" in result.err and expected in result.err, result.err
+    assert "es wurde nichts geändert" in result.err
+    assert len(result.err.splitlines()) == 1, result.err  # no traceback, no warnings
+    assert result.out == ""  # Babel printed its English warnings to stdout
+    assert snapshot(tmp_path / "content") == before
