@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from fzgen.errors import ContentError, Diagnostic, UsageError
 from fzgen.i18n import catalogue_languages
 from fzgen.load import Content, content_notes, load_content, site_folders
-from fzgen.project import Project, output_is_unsafe
+from fzgen.project import Project, output_problem
 from fzgen.templating import make_environment
 from fzgen.translations import translation_notes
 from fzgen.workers import collector_paused, load_and_render, render_portal
@@ -35,9 +35,15 @@ def reference_date() -> dt.date:
     """
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     berlin = ZoneInfo("Europe/Berlin")
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), berlin).date()
-    return dt.datetime.now(berlin).date()
+    if not epoch:
+        return dt.datetime.now(berlin).date()
+    if not epoch.isdigit() or int(epoch) > LATEST_EPOCH:
+        raise UsageError("source_date_epoch", value=epoch)
+    return dt.datetime.fromtimestamp(int(epoch), berlin).date()
+
+
+#: SOURCE_DATE_EPOCH of 2999-12-31: the pages look a year or two ahead of the day.
+LATEST_EPOCH = 32_503_593_600
 
 
 def load(project: Project) -> Content:
@@ -53,6 +59,7 @@ def _require_content(project: Project) -> None:
 
 def check(project: Project) -> tuple[Content, tuple[Diagnostic, ...]]:
     """Validate everything and write nothing: the content and what to note about it."""
+    reference_date()  # a bad SOURCE_DATE_EPOCH fails here as it would in a build
     content = load(project)
     return content, content.notes + translation_notes(content)
 
@@ -66,8 +73,9 @@ def build(
 
 
 def _build(project: Project, site: str | None, clean: bool, processes: int | None) -> Report:
-    if output_is_unsafe(project):
-        raise UsageError("output_unsafe", path=str(project.output_dir))
+    problem = output_problem(project)
+    if problem is not None:
+        raise problem
     _require_content(project)
     site_dirs = site_folders(project.content_dir)
     names = [folder.name for folder in site_dirs]

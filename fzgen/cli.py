@@ -13,7 +13,7 @@ from typing import NoReturn
 from fzgen import __version__
 from fzgen.build import build, check
 from fzgen.errors import ContentError, Diagnostic, FzgenError, UsageError
-from fzgen.messages import cli_text, format_diagnostic
+from fzgen.messages import cli_text, format_diagnostic, os_reason
 from fzgen.project import Project, find_project
 
 EXIT_OK = 0
@@ -362,6 +362,15 @@ def _serve(project: Project, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _environment_error(error: OSError, args: argparse.Namespace) -> str:
+    """The German (or English) sentence for an error of the operating system."""
+    path = error.filename
+    if path is None:  # writing into an open file (a full disk) names no path
+        path = args.output if args.command == "build" else args.content
+    reason = os_reason(error, args.lang)
+    return cli_text("environment", args.lang, path=os.fsdecode(path), reason=reason)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `fzgen` command."""
     _speak_german(sys.argv[1:] if argv is None else argv)
@@ -394,6 +403,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:  # output piped into `head` and the like
         return EXIT_OK
+    except OSError as exc:
+        # The machine refused (a full disk, no rights, a path too long): not a bug of
+        # fzgen. A build that fails so has discarded its staging folder.
+        if args.debug:
+            traceback.print_exc()
+        print(_environment_error(exc, args), file=sys.stderr)
+        if args.command == "build":
+            print(cli_text("nothing_written", language), file=sys.stderr)
+        return EXIT_USAGE
     except Exception as exc:
         if args.debug:
             traceback.print_exc()

@@ -404,9 +404,18 @@ def parse_date(value: Any) -> dt.date:
     else:
         raise fail("date_format", value=value)
     try:
-        return dt.date(int(year), int(month), int(day))
+        day_typed = dt.date(int(year), int(month), int(day))
     except ValueError:
         raise fail("date_invalid", value=value) from None
+    if not EARLIEST_YEAR <= day_typed.year <= LATEST_YEAR:
+        raise fail("date_year", value=value, earliest=str(EARLIEST_YEAR), latest=str(LATEST_YEAR))
+    return day_typed
+
+
+#: Dates of a family centre's offers lie within these years; far ones are typing
+#: errors (and would run calendars past the end of the calendar).
+EARLIEST_YEAR = 2000
+LATEST_YEAR = 2199
 
 
 DateField = Annotated[

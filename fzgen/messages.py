@@ -6,6 +6,7 @@ come from the diagnostic's params plus `found` (what was written) and `field`.
 
 from __future__ import annotations
 
+import errno
 import unicodedata
 from collections.abc import Mapping
 
@@ -54,6 +55,30 @@ MESSAGES: dict[str, Wording] = {
             "Schreiben Sie den Wert aus, statt auf ihn zu verweisen.",
         ),
         "en": ("An alias (*name) refers to itself.", "Write the value out instead."),
+    },
+    "yaml_control_character": {
+        "de": (
+            "Hier steht ein unsichtbares Steuerzeichen ({character}), das in Texten nicht "
+            "vorkommen darf (oft beim Kopieren aus Word oder PDF mitgekommen).",
+            "Löschen Sie die Stelle und tippen Sie den Text dort neu.",
+        ),
+        "en": (
+            "There is an invisible control character ({character}) here, which texts may not "
+            "hold (often copied along from Word or a PDF).",
+            "Delete that spot and type the text again.",
+        ),
+    },
+    "yaml_key_case": {
+        "de": (
+            "„{key}“ steht in derselben Gruppe schon als „{other}“; Feldnamen und Sprachkürzel "
+            "werden klein geschrieben.",
+            "Führen Sie beide zusammen und schreiben Sie den Namen klein, z. B. „de:“.",
+        ),
+        "en": (
+            "“{key}” appears in the same group already as “{other}”; field names and language "
+            "codes are written in lowercase.",
+            "Merge both and write the name in lowercase, e.g. “de:”.",
+        ),
     },
     "yaml_complex_key": {
         "de": ("Ein Feldname ist kein einfacher Text.", "Feldnamen sind einzelne Wörter."),
@@ -563,6 +588,16 @@ MESSAGES: dict[str, Wording] = {
         "de": ("Den Tag „{value}“ gibt es im Kalender nicht.", "Prüfen Sie Tag und Monat."),
         "en": ("The day “{value}” does not exist.", "Check day and month."),
     },
+    "date_year": {
+        "de": (
+            "Das Jahr von „{value}“ liegt nicht zwischen {earliest} und {latest}.",
+            "Prüfen Sie die Jahreszahl, z. B. 2027-03-31 oder 31.03.2027.",
+        ),
+        "en": (
+            "The year of “{value}” is not between {earliest} and {latest}.",
+            "Check the year, e.g. 2027-03-31.",
+        ),
+    },
     "until_before_from": {
         "de": (
             "Das Enddatum {until} liegt vor dem Anfangsdatum {start}.",
@@ -883,6 +918,41 @@ class _Defaulting(dict[str, str]):
         return ""
 
 
+#: Why the operating system refused, by errno, for the `environment` sentence.
+OS_REASONS: dict[int, tuple[str, str]] = {
+    errno.ENOSPC: ("der Datenträger ist voll", "the disk is full"),
+    errno.EDQUOT: ("Ihr Speicherplatz ist aufgebraucht", "your disk quota is used up"),
+    errno.EACCES: (
+        "keine Berechtigung (Dateirechte prüfen)",
+        "permission denied (check the rights)",
+    ),
+    errno.EPERM: (
+        "keine Berechtigung (Dateirechte prüfen)",
+        "permission denied (check the rights)",
+    ),
+    errno.EROFS: ("der Datenträger ist schreibgeschützt", "the disk is read-only"),
+    errno.ENAMETOOLONG: ("der Pfad ist zu lang", "the path is too long"),
+    errno.ENOTDIR: (
+        "ein Teil des Pfads ist eine Datei, kein Ordner",
+        "part of the path is a file, not a folder",
+    ),
+    errno.EISDIR: ("das ist ein Ordner, keine Datei", "this is a folder, not a file"),
+    errno.ENOENT: ("gibt es nicht (mehr)", "does not exist (any more)"),
+    errno.EIO: ("Lesefehler des Datenträgers", "input/output error of the disk"),
+    errno.EMFILE: ("zu viele offene Dateien", "too many open files"),
+    errno.ELOOP: ("Verknüpfungen zeigen im Kreis", "links point in a circle"),
+    errno.EXDEV: ("liegt auf einem anderen Datenträger", "lies on another disk"),
+}
+
+
+def os_reason(error: OSError, language: str) -> str:
+    """Why the system refused, in the user's language."""
+    known = OS_REASONS.get(error.errno or 0)
+    if known:
+        return known[0 if language == "de" else 1]
+    return error.strerror or type(error).__name__
+
+
 #: Sentences of the command line itself, by key and language.
 CLI_TEXT: dict[str, dict[str, str]] = {
     "content_missing": {
@@ -895,11 +965,42 @@ CLI_TEXT: dict[str, dict[str, str]] = {
         "de": "Eine Website „{site}“ gibt es nicht. Vorhanden: {available}.",
         "en": "There is no site “{site}”. Available: {available}.",
     },
+    "output_system": {
+        "de": "Der Ausgabeordner „{path}“ liegt in einem Ordner des Betriebssystems. Wählen Sie "
+        "mit --output einen eigenen Ordner, z. B. --output output.",
+        "en": "The output folder “{path}” lies in a folder of the operating system. Choose a "
+        "folder of its own with --output, e.g. --output output.",
+    },
+    "output_is_file": {
+        "de": "„{path}“ ist eine Datei, kein Ordner. Wählen Sie mit --output einen Ordner "
+        "oder benennen Sie die Datei um; sie bleibt unverändert.",
+        "en": "“{path}” is a file, not a folder. Choose a folder with --output or rename the "
+        "file; it is left as it is.",
+    },
+    "output_below_file": {
+        "de": "Der Ausgabeordner „{path}“ kann nicht angelegt werden: „{file}“ ist eine Datei. "
+        "Wählen Sie mit --output einen anderen Ort.",
+        "en": "The output folder “{path}” cannot be made: “{file}” is a file. Choose another "
+        "place with --output.",
+    },
+    "source_date_epoch": {
+        "de": "SOURCE_DATE_EPOCH ist „{value}“; erwartet sind Sekunden seit 1970 als ganze Zahl "
+        "bis zum Jahr 2999, z. B. 1767225600 für den 1. Januar 2026. Korrigieren Sie die "
+        "Variable oder entfernen Sie sie, dann gilt der heutige Tag.",
+        "en": "SOURCE_DATE_EPOCH is “{value}”; expected are seconds since 1970 as a whole number "
+        "up to the year 2999, e.g. 1767225600 for 1 January 2026. Correct the variable or "
+        "remove it, then today counts.",
+    },
+    "environment": {
+        "de": "„{path}“: {reason}. Das liegt am Rechner, nicht an fzgen oder Ihren Inhalten.",
+        "en": "“{path}”: {reason}. This is a matter of the computer, not of fzgen or your content.",
+    },
     "output_unsafe": {
-        "de": "Der Ausgabeordner „{path}“ darf nicht der Inhalts- oder Projektordner sein "
-        "und ihn nicht enthalten. Wählen Sie mit --output einen eigenen Ordner.",
-        "en": "The output folder “{path}” must not be or contain the content or project "
-        "folder. Choose a folder of its own with --output.",
+        "de": "Der Ausgabeordner „{path}“ darf nicht der Inhalts- oder Projektordner sein, "
+        "ihn nicht enthalten und nicht in ihm liegen. Wählen Sie mit --output einen eigenen "
+        "Ordner, z. B. --output output.",
+        "en": "The output folder “{path}” must not be, contain or lie inside the content or "
+        "project folder. Choose a folder of its own with --output, e.g. --output output.",
     },
     "ui_text_missing": {
         "de": "Das Design verwendet den Oberflächentext „{key}“, den es in keinem "

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from fzgen.errors import UsageError
+
 #: The repository (in a checkout or an editable install); its themes/ and
 #: translations/ are fzgen's own.
 BUILTIN_ROOT = Path(__file__).resolve().parent.parent
@@ -48,7 +50,27 @@ def find_project(content_dir: Path, output_dir: Path, theme: str = "default") ->
     return Project(content_dir, output_dir.resolve(), theme_dir, project_dir / "translations")
 
 
-def output_is_unsafe(project: Project) -> bool:
-    """Output must not be, or contain, the content or the project folder."""
+#: Folders of the operating system, never an output.
+SYSTEM_FOLDERS = (Path("/proc"), Path("/sys"), Path("/dev"))
+
+
+def output_problem(project: Project) -> UsageError | None:
+    """Why the output folder cannot be used, if it cannot: it is, holds or lies inside
+    the content or project folder, is a file or lies below one, or is a system folder."""
     output, content = project.output_dir, project.content_dir
-    return output in (content, content.parent, BUILTIN_ROOT) or content.is_relative_to(output)
+    if (
+        output in (content, content.parent, BUILTIN_ROOT)
+        or content.is_relative_to(output)
+        or output.is_relative_to(content)
+    ):
+        return UsageError("output_unsafe", path=str(output))
+    if any(output.is_relative_to(folder) for folder in SYSTEM_FOLDERS):
+        return UsageError("output_system", path=str(output))
+    if output.exists() and not output.is_dir():
+        return UsageError("output_is_file", path=str(output))
+    for parent in output.parents:
+        if parent.exists():
+            if not parent.is_dir():
+                return UsageError("output_below_file", path=str(output), file=str(parent))
+            break
+    return None

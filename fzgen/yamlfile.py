@@ -102,6 +102,12 @@ class _Builder:
                 self.diagnostics.append(self.error(key_node, path, "yaml_complex_key"))
                 continue
             key = key_node.value
+            twin = _case_twin(key, result)
+            if twin is not None:
+                self.diagnostics.append(
+                    self.error(key_node, (*path, key), "yaml_key_case", key=key, other=twin)
+                )
+                continue
             if key in result:
                 self.diagnostics.append(
                     self.error(key_node, (*path, key), "yaml_duplicate_key", key=key)
@@ -133,7 +139,13 @@ def parse_yaml(
         problem = str(exc.problem or exc.context or "")
         code = "yaml_tab" if _has_tab_indent(text, mark.line if mark else -1) else "yaml_syntax"
         return None, [Diagnostic(rel_path, code, line, column, params={"detail": problem})]
-    except yaml.YAMLError as exc:  # reader errors (control characters) carry no mark
+    except yaml.reader.ReaderError as exc:  # a control character: the reader gives a position
+        before = _text_before(text, exc.position, exc.character)
+        line = before.count("\n") + 1 + line_offset
+        column = len(before) - before.rfind("\n")
+        params = {"character": f"U+{exc.character:04X}" if isinstance(exc.character, int) else ""}
+        return None, [Diagnostic(rel_path, "yaml_control_character", line, column, params=params)]
+    except yaml.YAMLError as exc:
         return None, [Diagnostic(rel_path, "yaml_syntax", params={"detail": str(exc)})]
     if node is None:
         return None, [Diagnostic(rel_path, "file_empty", 1 + line_offset, 1)]
@@ -151,6 +163,22 @@ def parse_yaml(
         kind = "list" if isinstance(data, list) else "text"
         return None, [Diagnostic(rel_path, "file_not_mapping", line, column, params={"kind": kind})]
     return builder.document, builder.diagnostics
+
+
+def _text_before(text: str, position: int, character: object) -> str:
+    """The text before a reader error: libyaml counts UTF-8 bytes, PyYAML characters."""
+    if isinstance(character, int) and text[position : position + 1] == chr(character):
+        return text[:position]
+    return text.encode("utf-8")[:position].decode("utf-8", errors="ignore")
+
+
+def _case_twin(key: str, earlier: dict[str, Any]) -> str | None:
+    """An earlier key of the same group written the same but for case (`de` and `DE`):
+    fzgen reads keys as written, so the later one would silently win or be lost."""
+    if key in earlier:
+        return None
+    folded = key.casefold()
+    return next((other for other in earlier if other.casefold() == folded), None)
 
 
 def _has_tab_indent(text: str, line_index: int) -> bool:

@@ -71,7 +71,9 @@ def test_a_site_yaml_linked_outside_is_refused(tmp_path, fzgen, outside):
 
 
 def test_a_link_inside_the_site_is_fine(tmp_path, fzgen):
-    write_tree(tmp_path, site_tree({"offers/elterncafe.yaml": None, "_angebote/a.yaml": OFFER_YAML}))
+    write_tree(
+        tmp_path, site_tree({"offers/elterncafe.yaml": None, "_angebote/a.yaml": OFFER_YAML})
+    )
     os.symlink("_angebote", tmp_path / "content/test/offers")
     result = fzgen(tmp_path, "build")
     assert result.code == 0, result.err
@@ -120,7 +122,7 @@ def test_the_size_limit_is_set_in_site_yaml_and_big_files_are_copied_exactly(tmp
 @pytest.mark.parametrize(
     "url",
     [
-        "https://fz.example.org/\"><script>alert(1)</script>",
+        'https://fz.example.org/"><script>alert(1)</script>',
         "https://fz.example.org/<x>/",
         "https://fz.example.org/a b/",
         "https://fz.example.org/\\nDisallow:/",
@@ -222,10 +224,131 @@ def test_a_broken_project_catalogue_is_an_error_with_its_line(tmp_path, fzgen):
 
 
 def test_braces_and_plain_placeholders_still_work(tmp_path, fzgen):
-    project_catalogue(
-        tmp_path, "footer:\n  organisation: '{{Träger}}: {organisation}'\n"
-    )
+    project_catalogue(tmp_path, "footer:\n  organisation: '{{Träger}}: {organisation}'\n")
     result = fzgen(tmp_path, "build")
     assert result.code == 0, result.err
     home = (tmp_path / "output/test/de/index.html").read_text()
     assert "<p>{Träger}: <bdi>AWO Kreisverband Stormarn e.V.</bdi></p>" in home
+
+
+# --- the machine's errors are not fzgen's bugs -------------------------------------------
+
+
+def built_once(tmp_path: Path, fzgen) -> dict[str, bytes]:
+    write_tree(tmp_path, site_tree())
+    assert fzgen(tmp_path, "build").code == 0
+    output = tmp_path / "output"
+    return {
+        p.relative_to(output).as_posix(): p.read_bytes() for p in output.rglob("*") if p.is_file()
+    }
+
+
+def assert_german_environment_message(result, *words: str) -> None:
+    assert result.code == 2, (result.out, result.err)
+    assert "Interner Fehler" not in result.err and "Traceback" not in result.err
+    for word in words:
+        assert word in result.err, result.err
+
+
+def test_an_output_that_is_a_file_is_refused_and_kept(tmp_path, fzgen):
+    write_tree(tmp_path, {**site_tree(), "ausgabe.txt": "meine Notizen"})
+    result = fzgen(tmp_path, "build", "--output", "ausgabe.txt")
+    assert_german_environment_message(result, "ausgabe.txt", "ist eine Datei")
+    assert (tmp_path / "ausgabe.txt").read_text() == "meine Notizen"
+    result = fzgen(tmp_path, "build", "--output", "ausgabe.txt/site")
+    assert_german_environment_message(result, "ausgabe.txt", "ist eine Datei")
+    assert (tmp_path / "ausgabe.txt").read_text() == "meine Notizen"
+
+
+@pytest.mark.parametrize("output", ["content/output", "content/test/output", "/proc/fzgen"])
+def test_outputs_inside_the_content_or_the_system_are_refused(tmp_path, fzgen, output):
+    write_tree(tmp_path, site_tree())
+    result = fzgen(tmp_path, "build", "--output", output)
+    assert_german_environment_message(result, "Ausgabeordner", "--output")
+    assert not (tmp_path / "content/output").exists()
+
+
+def test_a_path_too_long_is_a_clear_message(tmp_path, fzgen):
+    write_tree(tmp_path, site_tree())
+    result = fzgen(tmp_path, "build", "--output", "a" * 300)
+    assert_german_environment_message(result, "der Pfad ist zu lang", "nichts geschrieben")
+
+
+def test_a_full_disk_leaves_the_previous_output_as_it_was(tmp_path, fzgen, monkeypatch):
+    before = built_once(tmp_path, fzgen)
+    real_write = os.write
+
+    def full(handle: int, data: bytes) -> int:
+        if handle > 2:
+            raise OSError(28, "No space left on device")
+        return real_write(handle, data)
+
+    monkeypatch.setattr(os, "write", full)
+    monkeypatch.setenv("FZGEN_WORKERS", "1")
+    result = fzgen(tmp_path, "build")
+    monkeypatch.undo()
+    assert_german_environment_message(result, "der Datenträger ist voll", "output")
+    output = tmp_path / "output"
+    after = {
+        p.relative_to(output).as_posix(): p.read_bytes() for p in output.rglob("*") if p.is_file()
+    }
+    assert after == before
+    assert not [
+        p for p in tmp_path.iterdir() if p.name.startswith(".output") and "staging" in p.name
+    ]
+
+
+def test_an_unreadable_folder_is_named(tmp_path, fzgen, monkeypatch):
+    write_tree(tmp_path, site_tree())
+    offers = tmp_path / "content/test/offers"
+    real_iterdir = Path.iterdir
+
+    def refuse(self: Path):
+        if self == offers:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_iterdir(self)
+
+    monkeypatch.setattr(Path, "iterdir", refuse)
+    result = fzgen(tmp_path, "check")
+    assert_german_environment_message(result, "content/test/offers", "keine Berechtigung")
+
+
+@pytest.mark.parametrize("epoch", ["99999999999999", "gestern", "-5"])
+def test_source_date_epoch_out_of_range_stops_check_and_build_alike(
+    tmp_path, fzgen, monkeypatch, epoch
+):
+    write_tree(tmp_path, site_tree())
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    for command in ("check", "build"):
+        result = fzgen(tmp_path, command)
+        assert_german_environment_message(result, "SOURCE_DATE_EPOCH", epoch)
+    assert not (tmp_path / "output").exists()
+
+
+def test_dates_far_away_are_content_errors_not_crashes(tmp_path, fzgen):
+    offer = OFFER_YAML.replace(
+        "    time: 09:30-11:00", "    time: 09:30-11:00\n    from: 9999-12-25"
+    )
+    write_tree(tmp_path, site_tree({"offers/elterncafe.yaml": offer}))
+    for command in ("check", "build"):
+        result = fzgen(tmp_path, command)
+        assert result.code == 1, result.err
+        assert "Fehler: test/offers/elterncafe.yaml, Zeile 9" in result.err
+        assert "Jahr" in result.err and "Interner Fehler" not in result.err
+
+
+def test_a_raw_control_character_is_reported_with_line_and_column(tmp_path, fzgen):
+    offer = OFFER_YAML.replace("summary: Offener Treff", "summary: Offener\x01Treff")
+    write_tree(tmp_path, site_tree({"offers/elterncafe.yaml": offer}))
+    result = fzgen(tmp_path, "check")
+    assert result.code == 1
+    assert "Fehler: test/offers/elterncafe.yaml, Zeile 4, Spalte 17" in result.err
+    assert "Steuerzeichen (U+0001)" in result.err
+
+
+def test_language_keys_that_differ_only_in_case_are_an_error(tmp_path, fzgen):
+    offer = OFFER_YAML.replace("  tr: Ebeveyn Kafesi", "  DE: Zweiter Titel")
+    write_tree(tmp_path, site_tree({"offers/elterncafe.yaml": offer}))
+    result = fzgen(tmp_path, "check")
+    assert result.code == 1
+    assert "Zeile 3" in result.err and "„DE“" in result.err and "„de“" in result.err
