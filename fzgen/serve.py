@@ -34,7 +34,7 @@ from tornado.routing import AnyMatches, HostMatches, Rule, RuleRouter
 from fzgen.build import Report
 from fzgen.errors import ContentError, Diagnostic, FzgenError, UsageError
 from fzgen.live import LiveBuild
-from fzgen.messages import cli_text, describe, field_label
+from fzgen.messages import cli_text, describe, field_label, shown
 from fzgen.project import Project
 
 StartResponse = Callable[[str, list[tuple[str, str]]], Any]
@@ -148,7 +148,7 @@ class Preview:
             problem, fix = describe(diagnostic, "de")
             items.append(
                 {
-                    "path": diagnostic.path,
+                    "path": shown(diagnostic.path, "de"),
                     "line": diagnostic.line,
                     "column": diagnostic.column,
                     "field": field_label(diagnostic.field, "de"),

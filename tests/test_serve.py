@@ -322,3 +322,19 @@ def test_serve_answers_only_requests_addressed_to_itself(tmp_path):
         out, err = process.communicate(timeout=10)
     assert f"Vorschau läuft: {url} – im Browser öffnen." in out
     assert "Traceback" not in err
+
+
+def test_error_page_shows_file_names_with_invisible_characters_made_visible(tmp_path):
+    from fzgen.errors import Diagnostic
+    from fzgen.project import find_project
+    from fzgen.serve import Preview
+
+    write_tree(tmp_path, site_tree())
+    preview = Preview(find_project(tmp_path / "content", tmp_path / "output"), lambda _: None)
+    try:
+        name = "test/offers/eltern\u202ecafe.yaml"
+        page = preview.render_errors([Diagnostic(name, "file_empty", 1, 1)]).decode()
+    finally:
+        preview.close()
+    assert "\u202e" not in page
+    assert "eltern\\u202ecafe.yaml" in page
