@@ -13,7 +13,7 @@ from fzgen.load import Content, content_notes, load_content, site_folders
 from fzgen.project import Project, output_problem
 from fzgen.templating import make_environment
 from fzgen.translations import translation_notes
-from fzgen.workers import collector_paused, load_and_render, render_portal
+from fzgen.workers import collector_paused, load_and_render, render_portal, unwind_on_sigterm
 from fzgen.write import Staging
 
 
@@ -80,29 +80,31 @@ def _build(project: Project, site: str | None, clean: bool, processes: int | Non
     site_dirs = site_folders(project.content_dir)
     names = [folder.name for folder in site_dirs]
     only = None if site is None else [names.index(site)] if site in names else []
-    staging = Staging(project.output_dir)
-    try:
-        # Each site is loaded, checked and rendered in one go (in the workers
-        # for large builds); files land in the staging folder, which goes
-        # unused if any site has errors.
-        env = make_environment(project)
-        results = load_and_render(
-            site_dirs, project, reference_date(), staging.write, only, processes, env
-        )
-        found = [diagnostic for result in results for diagnostic in result.found]
-        notes = content_notes(site_dirs, found)
-        # Part 0 of each valid site carries its portal entry; tasks ran in any order.
-        sites = sorted((r for r in results if r.portal is not None), key=lambda r: r.site)
-        slugs = tuple(result.portal["slug"] for result in sites if result.portal)
-        if site is not None and site not in slugs:
-            raise UsageError("site_unknown", site=site, available=", ".join(slugs))
-        written = [path for result in results for path in result.files]
-        written += staging.write(render_portal([s.portal for s in sites if s.portal], env))
-        keep = [slug for slug in slugs if site is not None and slug != site]
-        staging.commit(written, keep, clean)
-    except BaseException:
-        staging.discard()
-        raise
+    # SIGTERM (a CI timeout, `kill`) unwinds like Ctrl+C: workers end, the staging folder goes.
+    with unwind_on_sigterm():
+        staging = Staging(project.output_dir)
+        try:
+            # Each site is loaded, checked and rendered in one go (in the workers
+            # for large builds); files land in the staging folder, which goes
+            # unused if any site has errors.
+            env = make_environment(project)
+            results = load_and_render(
+                site_dirs, project, reference_date(), staging.write, only, processes, env
+            )
+            found = [diagnostic for result in results for diagnostic in result.found]
+            notes = content_notes(site_dirs, found)
+            # Part 0 of each valid site carries its portal entry; tasks ran in any order.
+            sites = sorted((r for r in results if r.portal is not None), key=lambda r: r.site)
+            slugs = tuple(result.portal["slug"] for result in sites if result.portal)
+            if site is not None and site not in slugs:
+                raise UsageError("site_unknown", site=site, available=", ".join(slugs))
+            written = [path for result in results for path in result.files]
+            written += staging.write(render_portal([s.portal for s in sites if s.portal], env))
+            keep = [slug for slug in slugs if site is not None and slug != site]
+            staging.commit(written, keep, clean)
+        except BaseException:
+            staging.discard()
+            raise
     notes += tuple(note for result in sites for note in result.notes)
     return Report(slugs, notes, len(written))
 

@@ -400,6 +400,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return EXIT_INTERNAL
     except KeyboardInterrupt:
+        # The build has ended its workers and removed its staging folder by now.
+        if args.command == "build":
+            print(cli_text("interrupted", language), file=sys.stderr)
         return 130
     except BrokenPipeError:  # output piped into `head` and the like
         return EXIT_OK

@@ -1028,6 +1028,16 @@ CLI_TEXT: dict[str, dict[str, str]] = {
         "de": "Es wurde nichts geschrieben; die bisherige Ausgabe ist unverändert.",
         "en": "Nothing was written; the previous output is unchanged.",
     },
+    "interrupted": {
+        "de": "Abgebrochen: es wurde nichts geschrieben; die bisherige Ausgabe ist unverändert.",
+        "en": "Interrupted: nothing was written; the previous output is unchanged.",
+    },
+    "output_busy": {
+        "de": "In den Ausgabeordner „{path}“ schreibt gerade ein anderer fzgen-Build. "
+        "Dieser Build schreibt nichts; starten Sie ihn noch einmal, wenn der andere fertig ist.",
+        "en": "Another fzgen build is writing into the output folder “{path}”. "
+        "This build writes nothing; run it again once the other one has finished.",
+    },
     "check_ok": {
         "de": "Alles in Ordnung: {sites} Website(s), {offers} Angebote, {pages} Seiten geprüft{notes}.",
         "en": "All good: {sites} site(s), {offers} offers, {pages} pages checked{notes}.",

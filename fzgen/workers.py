@@ -9,11 +9,15 @@ hands over the loaded sites; the rest is the same.
 
 from __future__ import annotations
 
+import ctypes
 import datetime as dt
 import gc
 import multiprocessing
+import multiprocessing.pool
 import os
+import signal
 import threading
+import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -75,6 +79,90 @@ def collector_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+class Terminated(BaseException):
+    """SIGTERM came during a build: unwound like Ctrl+C, then the process ends by it."""
+
+
+@contextmanager
+def unwind_on_sigterm() -> Iterator[None]:
+    """SIGTERM unwinds what runs inside (its workers end, its staging folder goes),
+    then ends the process by SIGTERM, as it would have without this.
+
+    Left as it is where SIGTERM has a handler already (the preview has its
+    own) and outside the main thread, where Python cannot set one.
+    """
+    main = threading.current_thread() is threading.main_thread()
+    if not main or signal.getsignal(signal.SIGTERM) != signal.SIG_DFL:
+        yield
+        return
+    signal.signal(signal.SIGTERM, _raise_terminated)
+    try:
+        yield
+    except Terminated:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGTERM)
+        raise
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _raise_terminated(signum: int, frame: object) -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a second one must not cut the cleanup short
+    raise Terminated
+
+
+#: Signals the parent decides about; its workers are forked with them held back.
+_STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+_PR_SET_PDEATHSIG = 1
+
+
+@contextmanager
+def _worker_pool(workers: int) -> Iterator[multiprocessing.pool.Pool]:
+    """Forked workers that die with this process and leave Ctrl+C to it.
+
+    Ctrl+C and SIGTERM are held back while the workers are forked, so that none
+    reaches a worker before it has set itself up (`_worker_started`); this
+    process gets them once the pool stands, and leaving the `with` for any
+    reason terminates the workers.
+    """
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+    try:
+        context = multiprocessing.get_context("fork")
+        with context.Pool(workers, _worker_started, (os.getpid(),)) as pool:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+            yield pool
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
+def _worker_started(parent: int) -> None:
+    """In each new worker: die with the parent, ignore Ctrl+C (the parent ends the
+    pool), end quietly on the parent's SIGTERM."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if not _die_with_parent():
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # the parent died before the line above took effect
+        os._exit(1)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
+
+
+def _die_with_parent() -> bool:
+    """Have Linux kill this process when its parent ends; False where it cannot."""
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return False
+    return bool(prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0) == 0)
+
+
+def _watch_parent(parent: int) -> None:
+    """Without Linux's death signal: end this worker soon after its parent ended."""
+    while os.getppid() == parent:
+        time.sleep(0.2)
+    os._exit(1)
 
 
 def _site(index: int) -> tuple[SiteContent | None, tuple[Diagnostic, ...]]:
@@ -225,7 +313,7 @@ def _run(
             # collector, they are not copied page by page into each worker.
             gc.freeze()
             try:
-                with multiprocessing.get_context("fork").Pool(workers) as pool:
+                with _worker_pool(workers) as pool:
                     results = pool.map(_run_task, tasks, chunksize=1)
             finally:
                 gc.unfreeze()

@@ -3,27 +3,43 @@
 A manifest in the output folder lists what fzgen wrote. Everything else found
 there (a CNAME file, a hand-made verification page) is someone else's and is
 carried into every new output, unless the user asks for `--clean`.
+
+One build at a time writes into an output folder: a lock file beside it is
+held from before a killed build's leftovers are cleared until after the swap.
 """
 
 from __future__ import annotations
 
 import contextlib
 import ctypes
+import errno
+import json
 import os
 import shutil
+import sys
+import time
 from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path, PurePosixPath
 
-from fzgen.errors import FzgenError
+from fzgen.errors import FzgenError, UsageError
 from fzgen.published import CopyOf, FileData
 
 STAGING = ".fzgen-staging-"
 RETIRED = ".fzgen-retired-"
+LOCK = ".fzgen-lock"
 MANIFEST = ".fzgen-manifest"
+#: How long a build waits for another one's lock before it refuses: long enough
+#: for the workers of a build killed a moment ago to die, or a build to finish
+#: its swap; a build still rendering is not waited for.
+LOCK_GRACE_SECONDS = 2.0
 
 
 class UnsafeOutputPath(FzgenError):
     """A rendered path would land outside the output folder."""
+
+
+class IncompleteOutput(FzgenError):
+    """Files the manifest lists are missing from the new output; it was not swapped in."""
 
 
 def check_relative(path: str) -> PurePosixPath:
@@ -52,21 +68,69 @@ def _siblings(output_dir: Path, marker: str) -> list[Path]:
 
 
 def recover(output_dir: Path) -> None:
-    """Undo what a killed build left behind: restore a retired output, drop staging folders."""
+    """Undo what a killed build left behind: restore a retired output, drop staging folders.
+
+    Called with the output's lock held (see `Staging`), so no other build is
+    writing; a staging folder whose process still lives (a build that took no
+    lock) is left alone all the same.
+    """
     retired = _siblings(output_dir, RETIRED)
     if retired and not output_dir.exists():
         retired[-1].rename(output_dir)
         retired = retired[:-1]
-    for leftover in retired + _siblings(output_dir, STAGING):
+    staging = [s for s in _siblings(output_dir, STAGING) if not _alive(s.name.rpartition("-")[2])]
+    for leftover in retired + staging:
         shutil.rmtree(leftover, ignore_errors=True)
 
 
+def _alive(pid: str) -> bool:
+    """Whether another process with this id runs (a staging folder's name ends in its id)."""
+    if not pid.isdigit() or int(pid) == os.getpid() or sys.platform == "win32":
+        return False  # Windows has no signal 0: os.kill would end the process
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
+
+
 def read_manifest(output_dir: Path) -> set[str]:
-    """The files the last build wrote (relative paths)."""
-    path = output_dir / MANIFEST
-    if not path.is_file():
+    """The files the last build wrote (relative paths).
+
+    The manifest is a JSON list, so that any name fits, a line break included.
+    Older versions wrote one path per line; such a manifest is read as that
+    once and replaced by the next build. One that cannot be read counts as
+    empty: every file found is then kept as someone else's, nothing is deleted.
+    """
+    try:
+        text = (output_dir / MANIFEST).read_bytes().decode("utf-8", "surrogateescape")
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
         return set()
-    return {line for line in path.read_text(encoding="utf-8").splitlines() if line}
+    if not text.startswith("["):
+        return {line for line in text.split("\n") if line}
+    try:
+        paths = json.loads(text)
+    except ValueError:
+        return set()
+    return {p for p in paths if isinstance(p, str) and p} if isinstance(paths, list) else set()
+
+
+def _write_manifest(folder: Path, paths: Collection[str]) -> None:
+    """The manifest: a JSON list, a path a line (escaped: no name can break a line)."""
+    text = json.dumps(sorted(paths), separators=(",\n", ":"))
+    (folder / MANIFEST).write_bytes(text.encode("ascii") + b"\n")
+
+
+def _missing(folder: Path, paths: Collection[str]) -> list[str]:
+    """The paths that are not below `folder` (as a file or a link).
+
+    One lstat a file (2 to 4 µs): quicker than listing the folders, as most
+    pages have a folder of their own.
+    """
+    base = os.fspath(folder)
+    return sorted(path for path in paths if not os.path.lexists(f"{base}/{path}"))
 
 
 def _existing(output_dir: Path) -> Iterator[str]:
@@ -134,20 +198,93 @@ def _make_folder(folder: str, known: set[str]) -> None:
         folder = folder.rpartition("/")[0]
 
 
+if sys.platform == "win32":
+    import msvcrt
+
+    def _try_lock(handle: int) -> None:
+        try:
+            msvcrt.locking(handle, msvcrt.LK_NBLCK, 1)
+        except OSError as error:
+            if error.errno in (errno.EACCES, errno.EDEADLOCK):
+                raise BlockingIOError(*error.args) from None
+            raise
+
+else:
+    import fcntl
+
+    def _try_lock(handle: int) -> None:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def _lock_output(output_dir: Path) -> int:
+    """Take the output's lock (a file beside it); refuse when another build holds it.
+
+    Forked workers inherit the lock with the open file, so it stays held while
+    any of them may still write into the staging folder.
+    """
+    path = os.fspath(output_dir.parent / f".{output_dir.name}{LOCK}")
+    deadline = time.monotonic() + LOCK_GRACE_SECONDS
+    while True:
+        handle = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
+        try:
+            _try_lock(handle)
+        except BlockingIOError:
+            os.close(handle)
+            if time.monotonic() > deadline:
+                raise UsageError("output_busy", path=str(output_dir)) from None
+            time.sleep(0.05)
+            continue
+        except OSError as error:
+            if error.errno in (errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOSYS):
+                return handle  # a file system without locks: build as before
+            os.close(handle)
+            raise
+        # The build before may have removed the file as it let go (see
+        # `_unlock_output`): only a lock on the file still there counts.
+        try:
+            current = os.stat(path)
+        except FileNotFoundError:
+            current = None
+        held = os.fstat(handle)
+        if current is not None and (current.st_dev, current.st_ino) == (held.st_dev, held.st_ino):
+            return handle
+        os.close(handle)
+
+
+def _unlock_output(output_dir: Path, handle: int) -> None:
+    """Remove the lock file, then let go of it: no lock file stays beside the output."""
+    path = output_dir.parent / f".{output_dir.name}{LOCK}"
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:  # Windows removes no file that is open
+        os.close(handle)
+        with contextlib.suppress(OSError):
+            path.unlink(missing_ok=True)
+        return
+    os.close(handle)
+
+
 class Staging:
     """The next output folder, written beside the current one and swapped in whole.
 
     Forked render workers may each write their own files into it; only the
-    process that made it commits.
+    process that made it commits. From its making until the swap or `discard`,
+    it holds the output's lock: a second build into the same folder is refused
+    (UsageError "output_busy") instead of clearing this one's staging folder.
     """
 
     def __init__(self, output_dir: Path) -> None:
         self.output_dir = output_dir
-        recover(output_dir)
         output_dir.parent.mkdir(parents=True, exist_ok=True)
+        self._lock: int | None = _lock_output(output_dir)
         self.folder = output_dir.parent / f".{output_dir.name}{STAGING}{os.getpid()}"
-        shutil.rmtree(self.folder, ignore_errors=True)
-        self.folder.mkdir()
+        try:
+            recover(output_dir)
+            shutil.rmtree(self.folder, ignore_errors=True)
+            self.folder.mkdir()
+        except BaseException:
+            self.discard()
+            raise
         self._folders: set[str] = {os.fspath(self.folder)}
 
     def write(self, files: Mapping[str, FileData]) -> list[str]:
@@ -167,14 +304,27 @@ class Staging:
                 _carry(self.output_dir / path, self.folder / path)
                 if mine:
                     manifest.add(path)
-        (self.folder / MANIFEST).write_text(
-            "".join(f"{p}\n" for p in sorted(manifest)), encoding="utf-8"
-        )
+        _write_manifest(self.folder, manifest)
+        # Once per build, before the swap: an output that lacks a file of its
+        # manifest is never swapped in or reported as built.
+        missing = _missing(self.folder, manifest)
+        if missing:
+            raise IncompleteOutput(
+                f"{len(missing)} of {len(manifest)} files are missing in the new output "
+                f"(first: {missing[0]!r}); it was not swapped in"
+            )
         _swap(self.folder, self.output_dir)
+        self._unlock()
 
     def discard(self) -> None:
         """Drop the staging folder: the current output stays as it was."""
         shutil.rmtree(self.folder, ignore_errors=True)
+        self._unlock()
+
+    def _unlock(self) -> None:
+        if self._lock is not None:
+            _unlock_output(self.output_dir, self._lock)
+            self._lock = None
 
 
 def write_output(
@@ -219,9 +369,7 @@ def update_output(
     before = read_manifest(output_dir)
     manifest = (before | set(files)) - set(removed)
     if manifest != before:
-        (output_dir / MANIFEST).write_text(
-            "".join(f"{p}\n" for p in sorted(manifest)), encoding="utf-8"
-        )
+        _write_manifest(output_dir, manifest)
 
 
 def _carry(source: Path, target: Path) -> None:
