@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import os
 import shutil
 import tempfile
@@ -199,5 +200,92 @@ def test_random_trees_build_or_fail_cleanly(files):
             tree = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
             assert tree.html is not None and tree.html.get("lang"), page
             assert tree.find("script", type=lambda t: t != "application/ld+json") is None, page
+    finally:
+        shutil.rmtree(folder)
+
+
+# --- hostile catalogues, addresses and file names (issue 16) ------------------------------
+
+
+def run_build(files: dict[str, str | bytes]) -> tuple[int, str, Path, Path]:
+    """`fzgen build` of a fresh tree; the caller removes the folder."""
+    folder = Path(tempfile.mkdtemp(prefix="fzgen-fuzz-"))
+    write_tree(folder, files)
+    out, err = io.StringIO(), io.StringIO()
+    output = folder / "output"
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["build", "--content", str(folder / "content"), "--output", str(output)])
+    return code, out.getvalue() + err.getvalue(), folder, output
+
+
+catalogue_texts = st.one_of(
+    st.text(max_size=60),
+    st.lists(
+        st.sampled_from(
+            ["{organisation}", "{", "}", "{{", "}}", "{organisation.__class__}", "{0}",
+             "{organisation!r}", "{organisation:>9}", "{organisation[0]}", "{x}", "Text "]
+        ),
+        max_size=6,
+    ).map("".join),
+)  # fmt: skip
+
+
+@FUZZ
+@given(text=catalogue_texts)
+def test_hostile_catalogue_texts_fill_only_plain_names(text):
+    secret = "fuzz-secret-4711"
+    os.environ["FZGEN_FUZZ_SECRET"] = secret
+    quoted = text.replace("'", "''")
+    catalogue = f"footer:\n  organisation: '{quoted}'\n"
+    code, printed, folder, output = run_build({**site_tree(), "translations/de.yaml": catalogue})
+    try:
+        assert code in (0, 1), printed
+        assert "Traceback" not in printed and "Interner Fehler" not in printed, printed
+        if code == 1:
+            assert "translations/de.yaml" in printed, printed
+        else:
+            assert secret.encode() not in b"".join(p.read_bytes() for p in output.rglob("*.html"))
+    finally:
+        shutil.rmtree(folder)
+
+
+@FUZZ
+@given(
+    url=st.one_of(
+        st.text(max_size=40).map(lambda t: "https://fz.example.org/" + t),
+        st.text(max_size=40),
+    )
+)
+def test_any_base_url_is_refused_or_reaches_every_file_escaped(url):
+    import xml.etree.ElementTree as ET
+
+    site = SITE_YAML + f"base_url: {json.dumps(url)}\n"
+    code, printed, folder, output = run_build(site_tree({"site.yaml": site}))
+    try:
+        assert code in (0, 1), printed
+        assert "Traceback" not in printed and "Interner Fehler" not in printed, printed
+        if code == 0:
+            ET.parse(output / "test/sitemap.xml")
+            robots = (output / "test/robots.txt").read_text().splitlines()
+            assert len(robots) == 3 and robots[2].startswith("Sitemap: https://"), robots
+            error_document = (output / "test/.htaccess").read_text().splitlines()[-1]
+            assert error_document.startswith("ErrorDocument 404 /"), error_document
+            assert " " not in error_document.removeprefix("ErrorDocument 404 ")
+    finally:
+        shutil.rmtree(folder)
+
+
+@FUZZ
+@given(name=st.text(min_size=1, max_size=20).filter(lambda n: "/" not in n and "\x00" not in n))
+def test_any_file_name_is_published_or_refused_cleanly(name):
+    if name in {".", ".."} or len(name.encode()) > 200:
+        return
+    code, printed, folder, output = run_build(site_tree({f"files/{name}": b"%PDF"}))
+    try:
+        assert code in (0, 1), printed
+        assert "Traceback" not in printed and "Interner Fehler" not in printed, printed
+        manifest = output / ".fzgen-manifest"
+        if code == 0 and manifest.exists() and not name.startswith(("_", ".")):
+            assert (output / "test/files" / name).read_bytes() == b"%PDF"
     finally:
         shutil.rmtree(folder)
