@@ -9,16 +9,35 @@ PYTHON ?= $(shell /usr/bin/python3 -c 'import ensurepip, sys; sys.exit(sys.versi
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+LOCK := requirements.lock
 
 BROWSER_TOOLS := tools/browser/node_modules/.fzgen-installed
 
-.PHONY: build test check lint serve bench clean system-deps
+.PHONY: build test check lint serve bench clean system-deps lock
 
-$(STAMP): pyproject.toml
+# Every install takes the exact versions in $(LOCK): pip itself, the build
+# backend (--build-constraint: pip applies -c only to what it installs), fzgen's
+# dependencies and the test tools.
+$(STAMP): pyproject.toml $(LOCK)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -c $(LOCK) --upgrade pip
+	$(BIN)/python -m pip install --quiet -c $(LOCK) --build-constraint $(LOCK) -e '.[test]'
 	touch $(STAMP)
+
+# Upgrades happen only here, on purpose, never by an install: `make lock`
+# resolves everything again with uv (pinned below) for the venv's Python, taking
+# the newest releases within pyproject.toml's ranges, and rewrites $(LOCK);
+# review its diff, run `make test`, commit both. `make lock UPGRADE=` keeps the
+# current pins and only adds or changes what pyproject.toml now asks for;
+# `make lock UPGRADE='--upgrade-package jinja2'` moves one package.
+UV := uv==0.13.8
+UPGRADE ?= --upgrade
+lock:
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet $(UV)
+	printf 'pip\nsetuptools\n' | $(BIN)/uv pip compile pyproject.toml - --extra test \
+		--python $(BIN)/python $(UPGRADE) --custom-compile-command 'make lock' \
+		--quiet --output-file $(LOCK)
 
 build: $(STAMP)
 	$(BIN)/fzgen build
