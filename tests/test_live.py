@@ -11,6 +11,7 @@ from sitebuild import build_tree, fixed_day, snapshot, soup
 from fzgen.errors import ContentError
 from fzgen.live import LiveBuild
 from fzgen.project import find_project
+from fzgen.write import read_manifest
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = "bad-oldesloe"
@@ -85,7 +86,7 @@ def test_added_removed_and_draft_offers(live, tmp_path):
     assert (output / "ar/angebote/vorlesestunde-zwei/index.html").is_file()
     assert not (output / "ar/angebote/hebammensprechstunde").exists()
     assert not (output / "de/angebote/adventsfest").exists()
-    manifest = (live.project.output_dir / MANIFEST).read_text(encoding="utf-8").splitlines()
+    manifest = read_manifest(live.project.output_dir)
     assert f"{SITE}/de/angebote/vorlesestunde-zwei/index.html" in manifest
     assert f"{SITE}/de/angebote/hebammensprechstunde/index.html" not in manifest
 
