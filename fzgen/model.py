@@ -47,6 +47,9 @@ from fzgen.fields import (
     fail,
 )
 
+#: A value longer than this is not a typing slip of a word of a closed list.
+SIMILAR_UP_TO = 40
+
 
 class Category(StrEnum):
     """What kind of offer it is (closed vocabulary, labelled in every catalogue)."""
@@ -90,7 +93,7 @@ def _vocabulary(enum: type[StrEnum]) -> Any:
         word = value.strip().lower() if isinstance(value, str) else ""
         if word in words:
             return enum(word)
-        close = difflib.get_close_matches(word, words, n=1, cutoff=0.6)
+        close = difflib.get_close_matches(word[:SIMILAR_UP_TO], words, n=1, cutoff=0.6)
         raise fail(
             "vocabulary",
             value=value,

@@ -66,7 +66,7 @@ def _diagnostic(
         code = "unknown_field"
         name = str(loc[-1])
         allowed = _allowed_fields(model, loc[:-1])
-        close = difflib.get_close_matches(name.lower(), allowed, n=1, cutoff=0.6)
+        close = _similar(name.lower(), allowed)
         params.update(name=name, allowed=", ".join(allowed), suggestion=close[0] if close else "")
         position = document.keys.get(loc, position)
         found = None
@@ -115,3 +115,15 @@ def _first_model(annotation: Any) -> type[BaseModel] | None:
             if found is not None:
                 return found
     return None
+
+
+#: Words longer than this are not typing slips of a field name (and difflib's
+#: comparison grows with the square of the length).
+SIMILAR_UP_TO = 40
+
+
+def _similar(name: str, allowed: list[str]) -> list[str]:
+    """The allowed name closest to `name`, if one is close."""
+    if len(name) > SIMILAR_UP_TO:
+        return []
+    return difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
