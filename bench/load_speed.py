@@ -9,8 +9,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from fzgen.i18n import catalogue_languages
-from fzgen.load import load_content
+from fzgen.content.loader import load_content
+from fzgen.theme.catalogue import catalogue_languages
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -40,7 +40,7 @@ def find_project(content_dir: Path, output_dir: Path, theme: str = "default") ->
 
     The project folder is the one that holds the content folder. Its own
     `themes/<theme>/` wins over fzgen's; its `translations/`, which it need not
-    have, is laid over fzgen's catalogues (see `fzgen.i18n.catalogue_folders`).
+    have, is laid over fzgen's catalogues (see `fzgen.theme.catalogue.catalogue_folders`).
     """
     content_dir = content_dir.resolve()
     project_dir = content_dir.parent

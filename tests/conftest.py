@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from fzgen.cli import main
+from fzgen.commands.cli import main
 
 SITE_YAML = """\
 name: Familienzentrum Testhausen

@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
 
-from fzgen.build import build
+from fzgen.build.pipeline import build
 from fzgen.project import find_project
 
 #: 2026-11-25 00:00 UTC: every test build is made "on" the same day.

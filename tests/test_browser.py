@@ -19,8 +19,8 @@ from typing import ClassVar
 import pytest
 from sitebuild import build_tree, html_pages
 
-from fzgen.i18n import catalogue_languages
-from fzgen.load import Content, load_content
+from fzgen.content.loader import Content, load_content
+from fzgen.theme.catalogue import catalogue_languages
 
 ROOT = Path(__file__).resolve().parent.parent
 TOOLS = ROOT / "tools/browser/node_modules"

@@ -21,7 +21,7 @@ import pytest
 from conftest import OFFER_YAML, site_tree, write_tree
 from sitebuild import EPOCH, snapshot
 
-from fzgen.write import Staging, read_manifest, write_output
+from fzgen.output.write import Staging, read_manifest, write_output
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
 

@@ -137,7 +137,7 @@ def test_short_lines_skip_the_fold_with_the_same_bytes():
     from icalendar import vText, vUri
     from icalendar.parser import Contentline, Parameters
 
-    from fzgen.ical import _line
+    from fzgen.pages.calendar import _line
 
     for length in range(60, 90):
         for value in ("a" * length, "ä" * (length // 2), "€" * (length // 3), "x;y,z\\" * 12):

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from babel import Locale
 
-from fzgen.i18n import load_catalogue
-from fzgen.model import Audience, Category, PartnerKind
-from fzgen.schedule import ORDINAL_KEYS, WEEKDAY_KEYS
+from fzgen.content.model import Audience, Category, PartnerKind
+from fzgen.pages.schedule import ORDINAL_KEYS, WEEKDAY_KEYS
+from fzgen.theme.catalogue import load_catalogue
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ["de", "en", "tr", "ar", "uk", "ru", "fa", "pl"]

@@ -12,7 +12,7 @@ import pytest
 from conftest import OFFER_YAML, SITE_YAML, site_tree, write_tree
 from sitebuild import snapshot, soup
 
-import fzgen.build as build_module
+import fzgen.build.pipeline as build_module
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -231,7 +231,7 @@ def test_new_refuses_bad_or_existing_names(tmp_path, fzgen, slug, fragment):
 
 
 def test_help_and_wrong_calls_speak_german(capsys):
-    from fzgen.cli import main
+    from fzgen.commands.cli import main
 
     with pytest.raises(SystemExit) as done:
         main(["--help"])

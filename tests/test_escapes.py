@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import OFFER_YAML, site_tree, write_tree
 
-from fzgen.write import UnsafeOutputPath, write_files
+from fzgen.output.write import UnsafeOutputPath, write_files
 
 SECRET = "geheim-1234567890"
 

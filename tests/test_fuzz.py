@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sitebuild import snapshot
 
-from fzgen.cli import main
+from fzgen.commands.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_OFFERS = sorted((ROOT / "content").glob("*/offers/[!_]*.yaml"))

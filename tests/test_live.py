@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from sitebuild import build_tree, fixed_day, snapshot, soup
 
+from fzgen.build.live import LiveBuild
 from fzgen.errors import ContentError
-from fzgen.live import LiveBuild
+from fzgen.output.write import read_manifest
 from fzgen.project import find_project
-from fzgen.write import read_manifest
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = "bad-oldesloe"

@@ -73,7 +73,7 @@ def test_alias_bomb_gives_one_short_error_naming_file_and_line(tmp_path, fzgen):
 
 
 def test_alias_bomb_in_a_field_name_stays_short(tmp_path, fzgen):
-    # 4 kB, not 100: fzgen.validation looks for a similar field name with difflib,
+    # 4 kB, not 100: fzgen.content.validation looks for a similar field name with difflib,
     # which takes seconds for 1,000 long names. Still 12 MB of text in the old report.
     big = "k" * 4_000
     # A key over 1,024 characters must be written explicitly, after "? ".

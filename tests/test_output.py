@@ -15,8 +15,8 @@ import pytest
 from conftest import OFFER_YAML, site_tree, write_tree
 from sitebuild import EPOCH, snapshot
 
-from fzgen import write
-from fzgen.write import Staging, read_manifest, recover, write_output
+from fzgen.output import write
+from fzgen.output.write import Staging, read_manifest, recover, write_output
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fzgen.i18n import catalogue_languages
-from fzgen.load import load_content
-from fzgen.model import Audience, Category, PartnerKind
+from fzgen.content.loader import load_content
+from fzgen.content.model import Audience, Category, PartnerKind
+from fzgen.theme.catalogue import catalogue_languages
 
 ROOT = Path(__file__).resolve().parent.parent
 

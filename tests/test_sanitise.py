@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from conftest import SITE_YAML, write_tree
 from sitebuild import build_tree, soup
 
-from fzgen.markup import render_markdown
+from fzgen.pages.markup import render_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 TOOLS = ROOT / "tools/browser/node_modules"

@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 from ruamel.yaml import YAML
 
-from fzgen.schema import schema_files
+from fzgen.content.schema import schema_files
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "content").glob("*/site.yaml")) + sorted(

@@ -325,9 +325,9 @@ def test_serve_answers_only_requests_addressed_to_itself(tmp_path):
 
 
 def test_error_page_shows_file_names_with_invisible_characters_made_visible(tmp_path):
+    from fzgen.commands.serve import Preview
     from fzgen.errors import Diagnostic
     from fzgen.project import find_project
-    from fzgen.serve import Preview
 
     write_tree(tmp_path, site_tree())
     preview = Preview(find_project(tmp_path / "content", tmp_path / "output"), lambda _: None)

@@ -11,10 +11,10 @@ from xml.etree import ElementTree
 import pytest
 from sitebuild import build_tree, html_pages, resolve, soup
 
+from fzgen.build.workers import plan
+from fzgen.content.loader import load_content
 from fzgen.errors import ContentError
-from fzgen.i18n import catalogue_languages, language_own_name
-from fzgen.load import load_content
-from fzgen.workers import plan
+from fzgen.theme.catalogue import catalogue_languages, language_own_name
 
 ROOT = Path(__file__).resolve().parent.parent
 

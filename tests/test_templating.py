@@ -9,10 +9,10 @@ import pytest
 from jinja2 import Environment, UndefinedError
 from markupsafe import Markup
 
-from fzgen.build import load
+from fzgen.build.pipeline import load
+from fzgen.build.workers import portal_entry, render_content, render_portal
 from fzgen.project import find_project
-from fzgen.templating import make_environment, print_value
-from fzgen.workers import portal_entry, render_content, render_portal
+from fzgen.render.environment import make_environment, print_value
 
 ROOT = Path(__file__).resolve().parent.parent
 

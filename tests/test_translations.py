@@ -9,8 +9,8 @@ import pytest
 from babel.messages.pofile import read_po, write_po
 from conftest import PAGE_MD, SITE_YAML, write_tree
 
-from fzgen.i18n import catalogue_languages
-from fzgen.load import load_content
+from fzgen.content.loader import load_content
+from fzgen.theme.catalogue import catalogue_languages
 
 ROOT = Path(__file__).resolve().parent.parent
 OFFER = """\
@@ -45,7 +45,7 @@ def tree(tmp_path: Path) -> Path:
 
 def texts(folder: Path) -> dict[tuple[str, str], dict[str, str]]:
     """Every Text of the content as {(file, field): {language: text}}."""
-    from fzgen.translations import site_units
+    from fzgen.content.coverage import site_units
 
     content = load_content(folder / "content", catalogue_languages(ROOT / "translations"))
     units = site_units(content.sites[0])

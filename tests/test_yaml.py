@@ -7,7 +7,7 @@ import time
 from conftest import OFFER_YAML, site_tree, write_tree
 from test_rules import assert_reported
 
-from fzgen.yamlfile import parse_yaml
+from fzgen.content.yamlfile import parse_yaml
 
 OFFER = "test/offers/elterncafe.yaml"
 

@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
-from fzgen.load import SiteContent
-from fzgen.model import Address, Offer
+from fzgen.content.loader import SiteContent
+from fzgen.content.model import Address, Offer
 
 if TYPE_CHECKING:  # the views take their offers' schedules from here
-    from fzgen.views import OfferView, SiteViews
+    from fzgen.pages.views import OfferView, SiteViews
 
 _SCHEMA_DAYS = {
     "monday": "Monday", "tuesday": "Tuesday", "wednesday": "Wednesday", "thursday": "Thursday",

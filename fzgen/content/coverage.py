@@ -6,7 +6,7 @@ offer, or the title and body of a free page. When a translation is written by
 a short hash of the source text it was made from in `<site>/_translations.yaml`
 (ignored as content, like every file starting with `_`). A translation whose
 recorded hash differs from the current source text is *outdated*. The round
-trip with translation agencies (PO files) is `fzgen.po`'s.
+trip with translation agencies (PO files) is `fzgen.commands.po`'s.
 """
 
 from __future__ import annotations
@@ -17,10 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
+from fzgen.content.fields import Text
+from fzgen.content.loader import Content, SiteContent
+from fzgen.content.yamlfile import parse_yaml
 from fzgen.errors import Diagnostic
-from fzgen.i18n import iter_texts
-from fzgen.load import Content, SiteContent
-from fzgen.yamlfile import parse_yaml
 
 HASHES_FILE = "_translations.yaml"
 _HASHES_HEADER = (
@@ -173,3 +175,17 @@ def translation_notes(content: Content) -> tuple[Diagnostic, ...]:
                 )
             )
     return tuple(notes)
+
+
+def iter_texts(
+    value: Any, field: tuple[str | int, ...] = ()
+) -> Iterator[tuple[tuple[str | int, ...], Text]]:
+    """Every translatable Text inside a model, with its field path."""
+    if isinstance(value, Text):
+        yield field, value
+    elif isinstance(value, BaseModel):
+        for name, info in type(value).model_fields.items():
+            yield from iter_texts(getattr(value, name), (*field, info.alias or name))
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            yield from iter_texts(item, (*field, index))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -14,12 +14,10 @@ from babel import Locale
 from babel.dates import format_date, format_interval
 from babel.lists import format_list
 from markupsafe import Markup, escape
-from pydantic import BaseModel
 
+from fzgen.content.yamlfile import Document, parse_yaml
 from fzgen.errors import ContentError, Diagnostic, UsageError
-from fzgen.fields import Text
 from fzgen.project import BUILTIN_TRANSLATIONS
-from fzgen.yamlfile import Document, parse_yaml
 
 
 def catalogue_folders(translations_dir: Path) -> list[Path]:
@@ -377,17 +375,3 @@ def load_catalogues(translations_dir: Path, languages: Sequence[str]) -> dict[st
         )
         for language in languages
     }
-
-
-def iter_texts(
-    value: Any, field: tuple[str | int, ...] = ()
-) -> Iterator[tuple[tuple[str | int, ...], Text]]:
-    """Every translatable Text inside a model, with its field path."""
-    if isinstance(value, Text):
-        yield field, value
-    elif isinstance(value, BaseModel):
-        for name, info in type(value).model_fields.items():
-            yield from iter_texts(getattr(value, name), (*field, info.alias or name))
-    elif isinstance(value, list | tuple):
-        for index, item in enumerate(value):
-            yield from iter_texts(item, (*field, index))

@@ -22,7 +22,7 @@ from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path, PurePosixPath
 
 from fzgen.errors import FzgenError, UsageError
-from fzgen.published import CopyOf, FileData
+from fzgen.render.published import CopyOf, FileData
 
 STAGING = ".fzgen-staging-"
 RETIRED = ".fzgen-retired-"

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from jinja2 import BaseLoader, Environment, FileSystemLoader
 
-from fzgen.markup import FALLBACK_CLASS, MARK_TOKEN, ROOT_MARKER
+from fzgen.pages.markup import FALLBACK_CLASS, MARK_TOKEN, ROOT_MARKER
 
 LAYOUT = "base.html"
 #: The theme's own base.html, under a name no page extends.

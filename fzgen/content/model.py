@@ -22,7 +22,7 @@ from pydantic import (
     model_validator,
 )
 
-from fzgen.fields import (
+from fzgen.content.fields import (
     CostField,
     DateField,
     MonthlyField,

@@ -13,16 +13,16 @@ from urllib.parse import quote, urlencode
 
 from markupsafe import Markup
 
-from fzgen.fields import FREE, Text
-from fzgen.ical import has_dates
-from fzgen.load import OfferFile, SiteContent
-from fzgen.markup import Localizer
-from fzgen.model import Address, Offer
-from fzgen.schedule import Occurrence, ScheduleLine, describe, next_occurrences, weekday_key
-from fzgen.structured import schedule_data
+from fzgen.content.fields import FREE, Text
+from fzgen.content.loader import OfferFile, SiteContent
+from fzgen.content.model import Address, Offer
+from fzgen.pages.calendar import has_dates
+from fzgen.pages.markup import Localizer
+from fzgen.pages.schedule import Occurrence, ScheduleLine, describe, next_occurrences, weekday_key
+from fzgen.pages.structured import schedule_data
 
 #: Folder names of the pages every site has, the same in every language
-#: (`fzgen.load.RESERVED_PAGE_SLUGS` keeps free pages off them).
+#: (`fzgen.content.loader.RESERVED_PAGE_SLUGS` keeps free pages off them).
 OFFERS, CHOOSE, NETWORK, CONTACT = "angebote", "auswahl", "netzwerk", "kontakt"
 IMPRINT, PRIVACY, PROGRAMME = "impressum", "datenschutz", "programm"
 #: How far ahead "next dates" look, and how many an offer page lists.

@@ -16,17 +16,17 @@ import gc
 from collections.abc import Iterable
 from pathlib import Path
 
-from fzgen.build import Report, reference_date
+from fzgen.build.pipeline import Report, reference_date
 from fzgen.errors import ContentError, Diagnostic, UsageError
-from fzgen.i18n import catalogue_languages
-from fzgen.load import Content, LoadCache, SiteContent, load_content, load_site
+from fzgen.theme.catalogue import catalogue_languages
+from fzgen.content.loader import Content, LoadCache, SiteContent, load_content, load_site
 from fzgen.project import Project
-from fzgen.published import FileData
-from fzgen.render import SiteRenderer
-from fzgen.templating import make_environment
-from fzgen.translations import translation_notes
-from fzgen.workers import collector_paused, portal_entry, render_content, render_portal
-from fzgen.write import Staging, read_manifest, update_output
+from fzgen.render.published import FileData
+from fzgen.render.site import SiteRenderer
+from fzgen.render.environment import make_environment
+from fzgen.content.coverage import translation_notes
+from fzgen.build.workers import collector_paused, portal_entry, render_content, render_portal
+from fzgen.output.write import Staging, read_manifest, update_output
 
 
 class LiveBuild:

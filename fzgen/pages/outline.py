@@ -12,12 +12,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from fzgen.i18n import Catalogue
-from fzgen.load import PageFile, SiteContent
-from fzgen.model import Audience, Category
-from fzgen.schedule import WEEKDAY_KEYS
-from fzgen.structured import json_ld, offer_json_ld, organisation_data
-from fzgen.views import (
+from fzgen.content.loader import PageFile, SiteContent
+from fzgen.content.model import Audience, Category
+from fzgen.pages.schedule import WEEKDAY_KEYS
+from fzgen.pages.structured import json_ld, offer_json_ld, organisation_data
+from fzgen.pages.views import (
     CHOOSE,
     COMING_DAYS,
     CONTACT,
@@ -31,6 +30,7 @@ from fzgen.views import (
     SiteViews,
     map_url,
 )
+from fzgen.theme.catalogue import Catalogue
 
 #: The filter menu on every list page (its values depend on all offers).
 FILTERS = "filters"

@@ -10,27 +10,13 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, Template
 from markupsafe import Markup, escape
 
-from fzgen.hosting import headers_file, htaccess
-from fzgen.i18n import Catalogue, language_own_name, load_catalogues
-from fzgen.ical import CalendarOffer, build_calendar, event_timings, offer_events
-from fzgen.layout import (
-    FALLBACK_ATTRIBUTE,
-    JSON_LD_MARK,
-    MAIN_MARK,
-    NOTICE_MARK,
-    PATH_MARK,
-    SPLITTER,
-    TITLE_MARK,
-    Shell,
-    cut_layout,
-)
-from fzgen.load import SiteContent
-from fzgen.markup import FALLBACK_CLASS, ROOT_MARKER, Localizer
-from fzgen.pages import FILTERS, Page, SiteOutline, offer_key
-from fzgen.project import Project
-from fzgen.published import CopyOf, FileData
-from fzgen.sitemap import robots_txt, sitemap_xml
-from fzgen.views import (
+from fzgen.content.loader import SiteContent
+from fzgen.pages.calendar import CalendarOffer, build_calendar, event_timings, offer_events
+from fzgen.pages.hosting import headers_file, htaccess
+from fzgen.pages.markup import FALLBACK_CLASS, ROOT_MARKER, Localizer
+from fzgen.pages.outline import FILTERS, Page, SiteOutline, offer_key
+from fzgen.pages.sitemap import robots_txt, sitemap_xml
+from fzgen.pages.views import (
     CHOOSE,
     CONTACT,
     IMPRINT,
@@ -44,6 +30,20 @@ from fzgen.views import (
     SiteViews,
     language_href,
 )
+from fzgen.project import Project
+from fzgen.render.layout import (
+    FALLBACK_ATTRIBUTE,
+    JSON_LD_MARK,
+    MAIN_MARK,
+    NOTICE_MARK,
+    PATH_MARK,
+    SPLITTER,
+    TITLE_MARK,
+    Shell,
+    cut_layout,
+)
+from fzgen.render.published import CopyOf, FileData
+from fzgen.theme.catalogue import Catalogue, language_own_name, load_catalogues
 
 #: The partials an offer is shown with in the lists.
 CARD, PROGRAMME_ENTRY = "partials/offer_card.html", "partials/programme_entry.html"

@@ -1,7 +1,7 @@
 """The translator round trip: a site's texts out as a gettext PO file, translations back
 into its YAML and Markdown files (comments and layout kept, by ruamel.yaml).
 
-Apart from `fzgen.translations` so that a build, which needs only the status,
+Apart from `fzgen.content.coverage` so that a build, which needs only the status,
 does not import ruamel.yaml and Babel's PO support (20 ms of every start).
 """
 
@@ -25,9 +25,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.scalarstring import LiteralScalarString
 
-from fzgen.errors import ContentError, Diagnostic, UsageError
-from fzgen.load import Content, SiteContent, load_site
-from fzgen.translations import (
+from fzgen.content.coverage import (
     HASHES_FILE,
     Unit,
     hashes_text,
@@ -36,7 +34,9 @@ from fzgen.translations import (
     source_hash,
     write_hashes,
 )
-from fzgen.yamlfile import parse_yaml
+from fzgen.content.loader import Content, SiteContent, load_site
+from fzgen.content.yamlfile import parse_yaml
+from fzgen.errors import ContentError, Diagnostic, UsageError
 
 # --- export -------------------------------------------------------------------------
 

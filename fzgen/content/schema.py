@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from fzgen.model import (
+from fzgen.content.model import (
     Address,
     Coordinator,
     Legal,

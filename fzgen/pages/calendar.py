@@ -11,8 +11,8 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event, Timezone, vRecur, vText, vUri
 from icalendar.parser import Contentline, Parameters
 
-from fzgen.model import ScheduleEntry
-from fzgen.schedule import occurrences
+from fzgen.content.model import ScheduleEntry
+from fzgen.pages.schedule import occurrences
 
 BERLIN = ZoneInfo("Europe/Berlin")
 _BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")

@@ -11,9 +11,9 @@ from jinja2.compiler import CodeGenerator, Frame
 from jinja2.nodes import Call, Expr, Getattr, Node
 from markupsafe import Markup, escape
 
-from fzgen.layout import LayoutLoader
+from fzgen.pages.views import mailto, phone_href
 from fzgen.project import Project
-from fzgen.views import mailto, phone_href
+from fzgen.render.layout import LayoutLoader
 
 try:  # markupsafe's C escaping of a str, without wrapping the result in a new Markup
     from markupsafe import _escape_inner as escape_text  # type: ignore[attr-defined]

@@ -8,8 +8,8 @@ import heapq
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from fzgen.i18n import Catalogue
-from fzgen.model import MonthlyRule, ScheduleEntry, TimeRange
+from fzgen.content.model import MonthlyRule, ScheduleEntry, TimeRange
+from fzgen.theme.catalogue import Catalogue
 
 ORDINAL_KEYS = {1: "first", 2: "second", 3: "third", 4: "fourth", -1: "last"}
 

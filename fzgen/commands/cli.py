@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from fzgen import __version__
-from fzgen.build import build, check
+from fzgen.build.pipeline import build, check
 from fzgen.errors import ContentError, Diagnostic, FzgenError, UsageError
 from fzgen.messages import cli_text, format_diagnostic, os_reason
 from fzgen.project import Project, find_project
@@ -185,13 +185,13 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "translations":
         return _translations(project, args)
     if args.command == "new":
-        from fzgen.new import create_site
+        from fzgen.commands.new import create_site
 
         args.content.mkdir(parents=True, exist_ok=True)
         written = create_site(args.content, args.slug)
         schemas = args.content.resolve().parent / "schemas"
         if not schemas.exists():  # the template's files point there for editor help
-            from fzgen.schema import schema_files
+            from fzgen.content.schema import schema_files
 
             schemas.mkdir()
             for name, data in schema_files().items():
@@ -201,7 +201,7 @@ def _run(args: argparse.Namespace) -> int:
         print(cli_text("new_done", language, folder=folder, files=len(written), slug=args.slug))
         return EXIT_OK
     if args.command == "schema":
-        from fzgen.schema import schema_files
+        from fzgen.content.schema import schema_files
 
         args.output.mkdir(parents=True, exist_ok=True)
         for name, data in schema_files().items():
@@ -240,7 +240,7 @@ def _run(args: argparse.Namespace) -> int:
 def _status(project: Project, args: argparse.Namespace) -> int:
     import json
 
-    from fzgen.translations import status
+    from fzgen.content.coverage import status
 
     rows = status(check(project)[0])
     if args.json:
@@ -283,7 +283,7 @@ def _status(project: Project, args: argparse.Namespace) -> int:
 
 
 def _translations(project: Project, args: argparse.Namespace) -> int:
-    from fzgen import po
+    from fzgen.commands import po
 
     content, _ = check(project)
     if args.action == "export":
@@ -294,7 +294,7 @@ def _translations(project: Project, args: argparse.Namespace) -> int:
         print(cli_text("po_written", args.lang, file=target))
         return EXIT_OK
     if args.action == "import":
-        from fzgen.i18n import catalogue_languages
+        from fzgen.theme.catalogue import catalogue_languages
 
         try:
             imported = po.import_po(
@@ -328,7 +328,7 @@ def _translations(project: Project, args: argparse.Namespace) -> int:
 
 
 def _serve(project: Project, args: argparse.Namespace) -> int:
-    from fzgen.serve import Outcome, serve
+    from fzgen.commands.serve import Outcome, serve
 
     language = args.lang
 

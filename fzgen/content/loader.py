@@ -9,11 +9,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from fzgen.content.fields import SLUG_PATTERN, known_language_codes
+from fzgen.content.model import Offer, PageMeta, Site
+from fzgen.content.validation import validate
+from fzgen.content.yamlfile import Document, parse_yaml
 from fzgen.errors import ContentError, Diagnostic
-from fzgen.fields import SLUG_PATTERN, known_language_codes
-from fzgen.model import Offer, PageMeta, Site
-from fzgen.validation import validate
-from fzgen.yamlfile import Document, parse_yaml
 
 #: Larger files are not content a coordinator typed; refuse them before parsing.
 MAX_FILE_BYTES = 8 * 1024 * 1024

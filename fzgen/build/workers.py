@@ -27,22 +27,22 @@ from typing import Any
 from jinja2 import Environment
 
 from fzgen.errors import Diagnostic
-from fzgen.hosting import headers_file, htaccess
-from fzgen.i18n import Catalogue, catalogue_languages, language_own_name, load_catalogues
-from fzgen.layout import SPLITTER
-from fzgen.load import Content, SiteContent, count_offer_files, load_site
+from fzgen.pages.hosting import headers_file, htaccess
+from fzgen.theme.catalogue import Catalogue, catalogue_languages, language_own_name, load_catalogues
+from fzgen.render.layout import SPLITTER
+from fzgen.content.loader import Content, SiteContent, count_offer_files, load_site
 from fzgen.project import Project
-from fzgen.published import FileData
-from fzgen.render import SiteRenderer
-from fzgen.templating import make_environment
-from fzgen.translations import translation_notes
+from fzgen.render.published import FileData
+from fzgen.render.site import SiteRenderer
+from fzgen.render.environment import make_environment
+from fzgen.content.coverage import translation_notes
 
 #: What forked workers need; set in the parent just before the fork.
 _JOB: dict[str, Any] = {}
 #: From this many offers a second process saves more than it costs: about 300
 #: pages in eight languages (measured: 800 offer pages, 4.9 s -> 3.2 s).
 PARALLEL_FROM_OFFERS = 40
-#: Takes rendered files (path → bytes) and writes them; see `fzgen.write.Staging`.
+#: Takes rendered files (path → bytes) and writes them; see `fzgen.output.write.Staging`.
 FileSink = Callable[[Mapping[str, FileData]], object]
 #: One task: site number, part, parts. A task renders the site's languages
 #: [part::parts]; part 0 (with the source language) also the files a site has once.

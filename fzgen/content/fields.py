@@ -1,7 +1,7 @@
 """Field types of the content format: how a typed string becomes a value.
 
 Every validator here receives the text exactly as the coordinator wrote it
-(see `fzgen.yamlfile`) and either returns a typed value or raises a
+(see `fzgen.content.yamlfile`) and either returns a typed value or raises a
 `PydanticCustomError` whose type is a message code of `fzgen.messages`.
 """
 

@@ -7,7 +7,7 @@ from urllib.parse import quote
 
 from markupsafe import escape
 
-from fzgen.views import language_href
+from fzgen.pages.views import language_href
 
 
 def _attribute(value: str) -> str:

@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from fzgen.errors import ContentError, Diagnostic, UsageError
-from fzgen.i18n import catalogue_languages
-from fzgen.load import Content, content_notes, load_content, site_folders
+from fzgen.theme.catalogue import catalogue_languages
+from fzgen.content.loader import Content, content_notes, load_content, site_folders
 from fzgen.project import Project, output_problem
-from fzgen.templating import make_environment
-from fzgen.translations import translation_notes
-from fzgen.workers import collector_paused, load_and_render, render_portal, unwind_on_sigterm
-from fzgen.write import Staging
+from fzgen.render.environment import make_environment
+from fzgen.content.coverage import translation_notes
+from fzgen.build.workers import collector_paused, load_and_render, render_portal, unwind_on_sigterm
+from fzgen.output.write import Staging
 
 
 @dataclass(frozen=True)

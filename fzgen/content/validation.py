@@ -11,9 +11,9 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from fzgen.content.yamlfile import Document
 from fzgen.errors import Diagnostic
 from fzgen.messages import MESSAGES, kind_of
-from fzgen.yamlfile import Document
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 

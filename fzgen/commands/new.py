@@ -6,8 +6,8 @@ from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
+from fzgen.content.fields import SLUG_PATTERN
 from fzgen.errors import UsageError
-from fzgen.fields import SLUG_PATTERN
 
 
 def _title(slug: str) -> str:

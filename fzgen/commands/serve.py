@@ -31,9 +31,9 @@ from tornado.ioloop import IOLoop
 from tornado.netutil import bind_sockets
 from tornado.routing import AnyMatches, HostMatches, Rule, RuleRouter
 
-from fzgen.build import Report
+from fzgen.build.live import LiveBuild
+from fzgen.build.pipeline import Report
 from fzgen.errors import ContentError, Diagnostic, FzgenError, UsageError
-from fzgen.live import LiveBuild
 from fzgen.messages import cli_text, describe, field_label, shown
 from fzgen.project import Project
 

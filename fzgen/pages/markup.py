@@ -13,8 +13,8 @@ import nh3
 from cmarkgfm.cmark import Options
 from markupsafe import Markup, escape
 
-from fzgen.fields import Text
-from fzgen.i18n import Catalogue
+from fzgen.content.fields import Text
+from fzgen.theme.catalogue import Catalogue
 
 #: Links to the site's own files are written `files/…`; on every page they must
 #: lead to the site folder. This marker is replaced by the page's way up there.

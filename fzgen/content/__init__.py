@@ -1,0 +1,1 @@
+"""Stage 1: content files → the validated model (YAML with positions, fields, models, loading)."""

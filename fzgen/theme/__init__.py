@@ -1,0 +1,1 @@
+"""The theme: UI catalogues, the Jinja environment and the theme's templates."""
