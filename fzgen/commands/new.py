@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import argparse
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
+from fzgen.build.pipeline import check
+from fzgen.commands.common import EXIT_OK, Commands, Parser
+from fzgen.commands.schema import write_schemas
 from fzgen.content.fields import SLUG_PATTERN
 from fzgen.errors import UsageError
+from fzgen.messages import cli_text
+from fzgen.project import Project, find_project
 
 
 def _title(slug: str) -> str:
@@ -42,3 +48,24 @@ def create_site(content_dir: Path, slug: str) -> list[Path]:
     written: list[Path] = []
     _copy(files("fzgen") / "templates" / "new", target, slug, written)
     return written
+
+
+def add_parser(commands: Commands, options: Parser) -> None:
+    """The `new` command's arguments."""
+    parser = commands.add_parser(
+        "new", parents=[options], help="eine neue Website aus einer kommentierten Vorlage anlegen"
+    )
+    parser.add_argument("slug", help="Ordnername der Website, z. B. bad-oldesloe")
+
+
+def run(project: Project, args: argparse.Namespace) -> int:
+    """Create the site, the schemas its files point to, and check it."""
+    args.content.mkdir(parents=True, exist_ok=True)
+    written = create_site(args.content, args.slug)
+    schemas = args.content.resolve().parent / "schemas"
+    if not schemas.exists():  # the template's files point there for editor help
+        write_schemas(schemas)
+    check(find_project(args.content, Path("output")))
+    folder = args.content / args.slug
+    print(cli_text("new_done", args.lang, folder=folder, files=len(written), slug=args.slug))
+    return EXIT_OK

@@ -1,0 +1,44 @@
+"""`fzgen build`: check everything, then write every site into the output folder."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from fzgen.build.pipeline import build
+from fzgen.commands.common import EXIT_OK, Commands, Parser, print_notes
+from fzgen.messages import cli_text
+from fzgen.project import Project
+
+
+def add_parser(commands: Commands, options: Parser) -> None:
+    """The `build` command's arguments."""
+    parser = commands.add_parser(
+        "build", parents=[options], help="Inhalte prüfen und die Websites erzeugen"
+    )
+    parser.add_argument(
+        "--output", type=Path, default=Path("output"), help="Ausgabeordner (Standard: output/)"
+    )
+    parser.add_argument("--site", help="nur diese Website erzeugen (Ordnername)")
+    parser.add_argument(
+        "--clean",
+        action="store_true",
+        help="auch Dateien im Ausgabeordner löschen, die nicht von fzgen stammen",
+    )
+
+
+def run(project: Project, args: argparse.Namespace) -> int:
+    """Build and tell what was written."""
+    report = build(project, site=args.site, clean=args.clean)
+    notes = print_notes(report.notes, args.lang)
+    print(
+        cli_text(
+            "build_ok",
+            args.lang,
+            files=report.files_written,
+            sites=1 if args.site else len(report.sites),
+            output=args.output,
+            notes=notes,
+        )
+    )
+    return EXIT_OK

@@ -1,0 +1,32 @@
+"""`fzgen check`: validate everything, write nothing."""
+
+from __future__ import annotations
+
+import argparse
+
+from fzgen.build.pipeline import check
+from fzgen.commands.common import EXIT_OK, Commands, Parser, print_notes
+from fzgen.messages import cli_text
+from fzgen.project import Project
+
+
+def add_parser(commands: Commands, options: Parser) -> None:
+    """The `check` command's arguments."""
+    commands.add_parser("check", parents=[options], help="Inhalte prüfen, nichts schreiben")
+
+
+def run(project: Project, args: argparse.Namespace) -> int:
+    """Check the content and tell what was found."""
+    content, found = check(project)
+    notes = print_notes(found, args.lang)
+    print(
+        cli_text(
+            "check_ok",
+            args.lang,
+            sites=len(content.sites),
+            offers=sum(len(s.offers) for s in content.sites),
+            pages=sum(len(s.pages) for s in content.sites),
+            notes=notes,
+        )
+    )
+    return EXIT_OK

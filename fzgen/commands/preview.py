@@ -1,0 +1,62 @@
+"""`fzgen serve`: the preview in the browser (the server itself is `fzgen.commands.serve`)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from fzgen.commands.common import EXIT_OK, Commands, Parser, print_errors
+from fzgen.commands.serve import Outcome, serve
+from fzgen.errors import UsageError
+from fzgen.messages import cli_text
+from fzgen.project import Project
+
+
+def port_number(text: str) -> int:
+    """`serve --port`: a port one can listen on, 1 to 65535 (0 would pick one at random)."""
+    try:
+        port = int(text)
+    except ValueError:
+        port = 0
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(cli_text("port_range", Parser.language, value=text))
+    return port
+
+
+def add_parser(commands: Commands, options: Parser) -> None:
+    """The `serve` command's arguments."""
+    parser = commands.add_parser(
+        "serve", parents=[options], help="Vorschau im Browser, aktualisiert sich beim Speichern"
+    )
+    parser.add_argument("--port", type=port_number, default=8000, help="Port (Standard: 8000)")
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="Adresse (Standard: 127.0.0.1, nur dieser Rechner)"
+    )
+
+
+def run(project: Project, args: argparse.Namespace) -> int:
+    """Serve the preview until Ctrl+C, telling each rebuild."""
+    language = args.lang
+
+    def on_build(outcome: Outcome) -> None:
+        if outcome.report is not None:
+            files = outcome.report.files_written
+            print(cli_text("preview_built", language, files=files), flush=True)
+            return
+        print_errors(outcome.errors, language)
+        if outcome.failure:
+            print(outcome.failure, file=sys.stderr)
+        errors = cli_text("preview_errors", language, errors=len(outcome.errors))
+        print(errors, file=sys.stderr, flush=True)
+
+    def on_ready(url: str) -> None:
+        print(cli_text("preview_ready", language, url=url), flush=True)
+
+    if not project.content_dir.is_dir():
+        raise UsageError("content_missing", path=str(project.content_dir))
+    try:
+        serve(project, args.host, args.port, on_build, on_ready, language)
+    except OSError as exc:
+        detail = exc.strerror or str(exc)
+        raise UsageError("port_busy", port=str(args.port), detail=detail) from None
+    return EXIT_OK

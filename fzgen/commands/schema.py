@@ -1,0 +1,37 @@
+"""`fzgen schema`: JSON Schemas of the content format, for editor completion."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from fzgen.commands.common import EXIT_OK, Commands, Parser
+from fzgen.content.schema import schema_files
+from fzgen.messages import cli_text
+from fzgen.project import Project
+
+
+def add_parser(commands: Commands, options: Parser) -> None:
+    """The `schema` command's arguments."""
+    parser = commands.add_parser(
+        "schema", parents=[options], help="JSON-Schemas für die Eingabehilfe im Editor schreiben"
+    )
+    parser.add_argument(
+        "--output", type=Path, default=Path("schemas"), help="Zielordner (Standard: schemas/)"
+    )
+
+
+def write_schemas(folder: Path) -> int:
+    """Write every schema into `folder`; how many."""
+    folder.mkdir(parents=True, exist_ok=True)
+    files = schema_files()
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    return len(files)
+
+
+def run(project: Project, args: argparse.Namespace) -> int:
+    """Write the schemas and say where."""
+    count = write_schemas(args.output)
+    print(cli_text("schema_written", args.lang, folder=args.output, count=count))
+    return EXIT_OK
