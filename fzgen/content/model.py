@@ -22,6 +22,14 @@ from pydantic import (
     model_validator,
 )
 
+from fzgen.content.contact_fields import (
+    check_base_url,
+    check_email,
+    check_file_reference,
+    check_phone,
+    check_postal_code,
+    check_url,
+)
 from fzgen.content.fields import (
     CostField,
     DateField,
@@ -36,14 +44,8 @@ from fzgen.content.fields import (
     WeekdayField,
     YesNo,
     as_list,
-    check_base_url,
-    check_email,
-    check_file_reference,
     check_language_code,
-    check_phone,
-    check_postal_code,
     check_slug,
-    check_url,
     fail,
 )
 
