@@ -23,12 +23,9 @@ from fzgen.content.fields import Text
 from fzgen.content.loader import Content, SiteContent
 from fzgen.content.yamlfile import parse_yaml
 from fzgen.errors import Diagnostic
+from fzgen.messages import file_text
 
 HASHES_FILE = "_translations.yaml"
-_HASHES_HEADER = (
-    "# Von fzgen geschrieben (translations import/confirm): Prüfsummen der Ausgangstexte,\n"
-    "# aus denen die Übersetzungen entstanden sind. Bitte nicht von Hand ändern.\n"
-)
 
 
 def source_hash(text: str) -> str:
@@ -109,7 +106,8 @@ def read_hashes(site_dir: Path) -> dict[str, dict[str, str]]:
 
 def hashes_text(hashes: dict[str, dict[str, str]]) -> str:
     """The text of `_translations.yaml` for these recorded hashes."""
-    lines = [_HASHES_HEADER.rstrip("\n")]
+    # The file lies among the content, which is German first.
+    lines = [file_text("translations_header", "de")]
     for key in sorted(hashes):
         lines.append(f'"{key}":')
         lines += [f"  {lang}: {digest}" for lang, digest in sorted(hashes[key].items())]

@@ -95,7 +95,7 @@ class SiteFolder:
             return None
         try:
             if path.stat().st_size > MAX_FILE_BYTES:
-                self.error(path, "file_unreadable", detail="größer als 8 MB")
+                self.error(path, "file_too_big", limit=str(MAX_FILE_BYTES // 1024 // 1024))
                 return None
             raw = path.read_bytes()
         except OSError as exc:
@@ -145,10 +145,7 @@ class SiteFolder:
             for name in directories + names:
                 path = base / name
                 if path.is_symlink():
-                    self.unexpected(
-                        path,
-                        "Verknüpfungen werden nicht veröffentlicht; legen Sie die Datei hier ab.",
-                    )
+                    self.unexpected(path, "link_file")
                 elif name in names:
                     found.append(path)
             directories[:] = [d for d in directories if not (base / d).is_symlink()]
@@ -174,6 +171,7 @@ class SiteFolder:
         return True
 
     def unexpected(self, path: Path, hint: str) -> None:
+        """Note that `path` is not used; `hint` names the reason (the catalogues' `hints:`)."""
         self.diagnostics.append(
             Diagnostic(
                 self.rel(path),

@@ -22,7 +22,7 @@ def load_pages(folder: SiteFolder, languages: list[str] | None) -> Iterator[Page
     pages: list[PageFile] = []
     for path in folder.entries(folder.site_dir / "pages"):
         if path.suffix != ".md" or not path.is_file():
-            folder.unexpected(path, "Seiten sind .md-Dateien.")
+            folder.unexpected(path, "page_suffix")
             continue
         slug, _, language = path.stem.partition(".")
         if not SLUG_PATTERN.fullmatch(slug) or "." in language:

@@ -45,11 +45,10 @@ def load_site(
 ) -> tuple[SiteContent | None, list[Diagnostic]]:
     """One site folder, validated, and what was found wrong (errors and notes)."""
     if site_dir.is_symlink():
-        hint = "Verknüpfungen werden nicht gelesen; legen Sie den Ordner selbst hier ab."
         note = Diagnostic(
             site_dir.name,
             "file_unexpected",
-            params={"name": site_dir.name, "hint": hint},
+            params={"name": site_dir.name, "hint": "link_folder"},
             severity="warning",
         )
         return None, [note]
@@ -186,7 +185,7 @@ class _SiteLoader(SiteFolder):
         seen: set[str] = set()
         for path in self.entries(self.site_dir / "offers"):
             if path.suffix not in YAML_SUFFIXES or not path.is_file():
-                self.unexpected(path, "Angebote sind .yaml-Dateien.")
+                self.unexpected(path, "offer_suffix")
                 continue
             if not SLUG_PATTERN.fullmatch(path.stem):
                 self.error(path, "file_name", name=path.name, suffix=".yaml")

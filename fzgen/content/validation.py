@@ -13,7 +13,7 @@ from pydantic_core import ErrorDetails
 
 from fzgen.content.yamlfile import Document
 from fzgen.errors import Diagnostic
-from fzgen.messages import MESSAGES, kind_of
+from fzgen.messages import is_diagnostic_code, kind_of
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -73,7 +73,7 @@ def _diagnostic(
     elif kind == "image_alt_missing":
         code = kind
         position = document.keys.get((*loc[:-1], "image"), position)
-    elif kind in MESSAGES:
+    elif is_diagnostic_code(kind):
         code = kind
     elif kind in _BUILTIN_CODES:
         code = _BUILTIN_CODES[kind]
