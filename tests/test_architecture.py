@@ -77,7 +77,6 @@ def test_only_the_allowed_arrows_between_stages():
     assert {module: targets for module, targets in wrong.items() if targets} == {}
 
 
-@pytest.mark.xfail(strict=True, reason="issue 17: structured ⇄ views, being untangled")
 def test_no_module_reaches_itself():
     graph = {module: imported_modules(path) & set(MODULES) for module, path in MODULES.items()}
     cycles = []

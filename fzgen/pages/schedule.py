@@ -1,4 +1,4 @@
-"""Schedules: concrete dates of an offer, and its rules in words. Pure functions."""
+"""Schedules: an offer's concrete dates, its rules in words and as schema.org data. Pure."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import datetime as dt
 import heapq
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from fzgen.content.model import MonthlyRule, ScheduleEntry, TimeRange
 from fzgen.theme.catalogue import Catalogue
@@ -135,3 +136,48 @@ def describe(entry: ScheduleEntry, cat: Catalogue) -> ScheduleLine:
         dates = [cat.date(day) for day in sorted(entry.except_)]
         exceptions = cat("schedule.except", dates=cat.join(dates))
     return ScheduleLine(text, period, exceptions)
+
+
+#: schema.org's names of the weekdays (`byDay`).
+_SCHEMA_DAYS = {
+    "monday": "Monday", "tuesday": "Tuesday", "wednesday": "Wednesday", "thursday": "Thursday",
+    "friday": "Friday", "saturday": "Saturday", "sunday": "Sunday",
+}  # fmt: skip
+
+
+def schedule_data(entries: list[ScheduleEntry]) -> dict[str, Any]:
+    """An offer's dated schedule entries as schema.org Schedules (empty if it has none):
+    the same in every language, so one of the offer's facts."""
+    dated = [e for e in entries if not e.by_appointment]
+    if not dated:
+        return {}
+    schedules = []
+    for item in dated:
+        schedule: dict[str, Any] = {"@type": "Schedule", "scheduleTimezone": "Europe/Berlin"}
+        if item.time:
+            schedule["startTime"] = item.time.start.strftime("%H:%M")
+            schedule["endTime"] = item.time.end.strftime("%H:%M")
+        if item.date:
+            schedule["startDate"] = schedule["endDate"] = item.date.isoformat()
+        else:
+            if item.weekly:
+                schedule["repeatFrequency"] = "P1W"
+                days = [d.name.lower() for d in item.weekly]
+            else:
+                assert item.monthly is not None
+                schedule["repeatFrequency"] = "P1M"
+                days = [item.monthly.weekday.name.lower()]
+                schedule["byMonthWeek"] = item.monthly.ordinal
+            schedule["byDay"] = [f"https://schema.org/{_SCHEMA_DAYS[d]}" for d in days]
+            if item.from_:
+                schedule["startDate"] = item.from_.isoformat()
+            if item.until:
+                schedule["endDate"] = item.until.isoformat()
+            if item.except_:
+                schedule["exceptDate"] = [d.isoformat() for d in sorted(item.except_)]
+        schedules.append(schedule)
+    data: dict[str, Any] = {"eventSchedule": schedules}
+    dates = sorted(item.date for item in dated if item.date)
+    if dates:
+        data["startDate"] = dates[0].isoformat()
+    return data

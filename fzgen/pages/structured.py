@@ -3,21 +3,13 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from markupsafe import Markup
 
 from fzgen.content.loader import SiteContent
-from fzgen.content.model import Address, Offer
-
-if TYPE_CHECKING:  # the views take their offers' schedules from here
-    from fzgen.pages.views import OfferView, SiteViews
-
-_SCHEMA_DAYS = {
-    "monday": "Monday", "tuesday": "Tuesday", "wednesday": "Wednesday", "thursday": "Thursday",
-    "friday": "Friday", "saturday": "Saturday", "sunday": "Sunday",
-}  # fmt: skip
-
+from fzgen.content.model import Address
+from fzgen.pages.views import OfferView, SiteViews
 
 #: One encoder for the run: json.dumps makes a new one for every call with options.
 _ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
@@ -67,6 +59,7 @@ def offer_json_ld(
 
 
 def postal_address(address: Address) -> dict[str, str]:
+    """A schema.org PostalAddress (always in Germany)."""
     return {
         "@type": "PostalAddress",
         "streetAddress": address.street,
@@ -145,42 +138,4 @@ def offer_data(
     if entry.cost == "free":
         data["isAccessibleForFree"] = True
     data.update(facts.schedules)
-    return data
-
-
-def schedule_data(entry: Offer) -> dict[str, Any]:
-    """The offer's dated schedule entries as schema.org Schedules (empty if it has none):
-    the same in every language, so one of the offer's facts."""
-    dated = [e for e in entry.schedule if not e.by_appointment]
-    if not dated:
-        return {}
-    schedules = []
-    for item in dated:
-        schedule: dict[str, Any] = {"@type": "Schedule", "scheduleTimezone": "Europe/Berlin"}
-        if item.time:
-            schedule["startTime"] = item.time.start.strftime("%H:%M")
-            schedule["endTime"] = item.time.end.strftime("%H:%M")
-        if item.date:
-            schedule["startDate"] = schedule["endDate"] = item.date.isoformat()
-        else:
-            if item.weekly:
-                schedule["repeatFrequency"] = "P1W"
-                days = [d.name.lower() for d in item.weekly]
-            else:
-                assert item.monthly is not None
-                schedule["repeatFrequency"] = "P1M"
-                days = [item.monthly.weekday.name.lower()]
-                schedule["byMonthWeek"] = item.monthly.ordinal
-            schedule["byDay"] = [f"https://schema.org/{_SCHEMA_DAYS[d]}" for d in days]
-            if item.from_:
-                schedule["startDate"] = item.from_.isoformat()
-            if item.until:
-                schedule["endDate"] = item.until.isoformat()
-            if item.except_:
-                schedule["exceptDate"] = [d.isoformat() for d in sorted(item.except_)]
-        schedules.append(schedule)
-    data: dict[str, Any] = {"eventSchedule": schedules}
-    dates = sorted(item.date for item in dated if item.date)
-    if dates:
-        data["startDate"] = dates[0].isoformat()
     return data

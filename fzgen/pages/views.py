@@ -6,6 +6,7 @@ Templates stay free of logic: they receive these frozen objects and print them.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -18,8 +19,14 @@ from fzgen.content.loader import OfferFile, SiteContent
 from fzgen.content.model import Address, Offer
 from fzgen.pages.calendar import has_dates
 from fzgen.pages.markup import Localizer
-from fzgen.pages.schedule import Occurrence, ScheduleLine, describe, next_occurrences, weekday_key
-from fzgen.pages.structured import schedule_data
+from fzgen.pages.schedule import (
+    Occurrence,
+    ScheduleLine,
+    describe,
+    next_occurrences,
+    schedule_data,
+    weekday_key,
+)
 
 #: Folder names of the pages every site has, the same in every language
 #: (`fzgen.content.loader.RESERVED_PAGE_SLUGS` keeps free pages off them).
@@ -187,67 +194,70 @@ class SiteViews:
             self.facts[entry.slug] = offer_facts(entry, self.site, self.today)
         return self.facts[entry.slug]
 
-    def _offer(self, entry: OfferFile) -> OfferView:
-        offer, slug, cat = entry.offer, entry.slug, self.cat
-        facts = self._facts(entry)
-        next_dates = tuple(self.occurrence_label(o) for o in facts.dates[:NEXT_DATES])
-        registration = offer.registration
-        cost: Markup
+    def _cost(self, offer: Offer) -> Markup:
         if offer.cost == FREE:
-            cost = cat.markup("offer.free")
-        elif isinstance(offer.cost, Text):
-            cost = self.text(offer.cost)
-        else:
-            cost = Markup("")
-        href = self.href
+            return self.cat.markup("offer.free")
+        if isinstance(offer.cost, Text):
+            return self.text(offer.cost)
+        return Markup("")
+
+    def _registration(self, offer: Offer) -> str | None:
+        if offer.registration is None:
+            return None
+        required = offer.registration.required
+        return self.cat(
+            "offer.registration_required" if required else "offer.registration_not_required"
+        )
+
+    def _links(self, folder: str, keys: Iterable[str], labels: Iterable[str]) -> tuple[Link, ...]:
+        """Links to the filter pages of these keys (`auswahl/thema/eltern/`)."""
+        return tuple(
+            Link(self.href(f"{CHOOSE}/{folder}/{key}/"), label)
+            for key, label in zip(keys, labels, strict=True)
+        )
+
+    def _offer(self, entry: OfferFile) -> OfferView:
+        offer, slug, cat, loc = entry.offer, entry.slug, self.cat, self.loc
+        facts = self._facts(entry)
+        categories = [c.value for c in offer.categories]
+        audience = [a.value for a in offer.audience]
         return OfferView(
             slug=slug,
-            href=href(f"{OFFERS}/{slug}/"),
+            href=self.href(f"{OFFERS}/{slug}/"),
             title=self.text(offer.title),
-            title_text=self.loc.plain(offer.title),
+            title_text=loc.plain(offer.title),
             summary=self.text(offer.summary),
-            summary_text=self.loc.plain(offer.summary),
-            description=self.loc.block(offer.description),
+            summary_text=loc.plain(offer.summary),
+            description=loc.block(offer.description),
             image=offer.image,
             image_alt=self.text(offer.image_alt),
-            image_alt_text=self.loc.plain(offer.image_alt),
-            categories=tuple(
-                Link(href(f"{CHOOSE}/thema/{c.value}/"), cat(f"category.{c.value}"))
-                for c in offer.categories
-            ),
-            audience=tuple(
-                Link(href(f"{CHOOSE}/fuer/{a.value}/"), cat(f"audience.{a.value}"))
-                for a in offer.audience
-            ),
+            image_alt_text=loc.plain(offer.image_alt),
+            categories=self._links("thema", categories, (cat(f"category.{c}") for c in categories)),
+            audience=self._links("fuer", audience, (cat(f"audience.{a}") for a in audience)),
             schedule=tuple(describe(e, cat) for e in offer.schedule),
-            next_dates=next_dates,
+            next_dates=tuple(self.occurrence_label(o) for o in facts.dates[:NEXT_DATES]),
             place=self._place(facts),
             room=self.text(offer.room),
-            cost=cost,
-            registration=(
-                None
-                if registration is None
-                else cat(
-                    "offer.registration_required"
-                    if registration.required
-                    else "offer.registration_not_required"
-                )
+            cost=self._cost(offer),
+            registration=self._registration(offer),
+            registration_note=(
+                self.text(offer.registration.note) if offer.registration else Markup("")
             ),
-            registration_note=self.text(registration.note) if registration else Markup(""),
             registration_email=facts.registration_email,
             childcare=self._yes_no(offer.childcare, "childcare"),
             accessible=self._yes_no(offer.accessible, "accessible"),
-            languages=tuple(
-                Link(href(f"{CHOOSE}/sprache/{code}/"), cat.language_name(code))
-                for code in offer.languages
+            languages=self._links(
+                "sprache", offer.languages, (cat.language_name(c) for c in offer.languages)
             ),
             interpreter=offer.interpreter,
             contact=facts.contact,
-            calendar_href=href(f"{OFFERS}/{slug}/kalender.ics") if facts.has_calendar else None,
+            calendar_href=(
+                self.href(f"{OFFERS}/{slug}/kalender.ics") if facts.has_calendar else None
+            ),
             weekdays=facts.weekdays,
             kinds=facts.kinds,
             category_keys=facts.category_keys,
-            first_category=offer.categories[0].value,
+            first_category=categories[0],
             audience_keys=facts.audience_keys,
             language_codes=facts.language_codes,
             source=offer,
@@ -320,7 +330,7 @@ def offer_facts(entry: OfferFile, site: SiteContent, today: dt.date) -> OfferFac
             if registration and registration.required
             else None
         ),
-        schedules=schedule_data(offer),
+        schedules=schedule_data(offer.schedule),
     )
 
 
