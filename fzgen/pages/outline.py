@@ -8,36 +8,56 @@ it now, and the filter menu's pages when the menu itself changes.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from functools import partial
+from typing import Any, Literal
+from urllib.parse import urlsplit
 
 from fzgen.content.loader import PageFile, SiteContent
-from fzgen.content.model import Audience, Category
-from fzgen.pages.schedule import WEEKDAY_KEYS
+from fzgen.pages.listing import (
+    by_category,
+    by_weekday,
+    coming_dates,
+    filter_menu,
+    filter_values,
+)
+from fzgen.pages.markup import Localizer
 from fzgen.pages.structured import json_ld, offer_json_ld, organisation_data
+from fzgen.pages.values import (
+    ChooserValues,
+    ComingDate,
+    ContactValues,
+    FilterGroup,
+    FreePageValues,
+    HomeValues,
+    ImprintValues,
+    LanguageChoice,
+    NetworkValues,
+    OfferGroup,
+    OfferListValues,
+    OfferPageValues,
+    PageValues,
+    PartnerView,
+    PrivacyValues,
+    ProgrammeValues,
+)
 from fzgen.pages.views import (
     CHOOSE,
-    COMING_DAYS,
     CONTACT,
     IMPRINT,
     NETWORK,
     OFFERS,
     PRIVACY,
     PROGRAMME,
-    Link,
     OfferView,
     SiteViews,
     map_url,
 )
-from fzgen.theme.catalogue import Catalogue
+from fzgen.theme.catalogue import Catalogue, language_own_name
 
 #: The filter menu on every list page (its values depend on all offers).
 FILTERS = "filters"
-
-Groups = list[tuple[str | None, tuple[OfferView, ...]]]
-#: (folder, value, label, predicate) of one filter page.
-FilterValue = tuple[str, str, str, Any]
 
 
 def offer_key(slug: str) -> str:
@@ -45,7 +65,27 @@ def offer_key(slug: str) -> str:
     return f"offer:{slug}"
 
 
-def _uses(offers: tuple[OfferView, ...] | list[OfferView], *extra: str) -> frozenset[str]:
+def chooser_values(
+    site: SiteContent, catalogues: dict[str, Catalogue], base_url: str | None
+) -> ChooserValues:
+    """What the pages in every language at once (chooser.html, 404.html) show."""
+    source = catalogues[site.languages[0]]
+    languages = tuple(
+        LanguageChoice(
+            code=code,
+            name=language_own_name(code),
+            dir=catalogues[code].direction,
+            t=catalogues[code],
+            site_name=Localizer(catalogues[code], source).plain(site.site.name),
+        )
+        for code in site.languages
+    )
+    # A 404 page is served at any address: its links start at the host's root.
+    base = urlsplit(base_url).path if base_url else f"/{site.slug}/"
+    return ChooserValues(languages, languages[0], languages[0].site_name, base)
+
+
+def _uses(offers: Iterable[OfferView], *extra: str) -> frozenset[str]:
     return frozenset([*(offer_key(o.slug) for o in offers), *extra])
 
 
@@ -53,16 +93,25 @@ def _uses(offers: tuple[OfferView, ...] | list[OfferView], *extra: str) -> froze
 class Page:
     """One page of a site in one language, before rendering.
 
-    `context` is made only when the page is rendered, so listing every page
+    Its values are made only when the page is rendered, so listing every page
     (to find what an edit touches) costs next to nothing.
     """
 
     path: str
     template: str
     title: str
-    context: Callable[[], dict[str, Any]]
+    #: Makes the values the page's template shows (see fzgen/pages/values.py).
+    make_values: Callable[[], PageValues]
     uses: frozenset[str] = frozenset()
     in_sitemap: bool = True
+
+    def values(self) -> PageValues:
+        """What the page's template shows besides the layout's values, made now."""
+        return self.make_values()
+
+    def context(self) -> dict[str, Any]:
+        """The page's values as Jinja variables."""
+        return self.make_values().context()
 
 
 class SiteOutline:
@@ -96,198 +145,107 @@ class SiteOutline:
         versions = self.page_versions[slug]
         return versions.get(language) or versions[self.site.languages[0]]
 
+    #: The filter values of a language, in the menu's order (see `filter_values`).
+    filter_values = staticmethod(filter_values)
+
     def pages(self, views: SiteViews) -> Iterator[Page]:
-        """Every HTML page of the site in the views' language."""
-        cat, loc, offers = views.cat, views.loc, views.offers
-        site = self.site.site
-        # The filter menu is the same on every list page of a language: made once.
-        values = self.filter_values(views)
-        filters = self._filters(views, values)
-        coming = self._coming(views)
-        yield Page(
-            "",
-            "home.html",
-            loc.plain(site.name),
-            lambda: {
-                "intro": loc.block(site.intro),
-                "coming": coming,
-                "json_ld": json_ld(organisation_data(self.site, views, self.base_url)),
-            },
-            _uses([offer for _, offer in coming]),
-        )
-        everything = _uses(offers, FILTERS)
-        yield Page(
-            f"{OFFERS}/",
-            "offers.html",
-            cat("offers.title"),
-            lambda: {
-                "groups": self._by_weekday(views),
-                "filters": filters,
-                "count": len(offers),
-                "view": "weekday",
-            },
-            everything,
-        )
-        yield Page(
-            f"{CHOOSE}/themen/",
-            "offers.html",
-            cat("offers.by_category"),
-            lambda: {
-                "groups": self._by_category(views),
-                "filters": filters,
-                "count": len(offers),
-                "view": "category",
-            },
-            everything,
-        )
-        for kind, key, label, matches in values:
-            selected = tuple(o for o in offers if matches(o))
-            yield Page(
-                f"{CHOOSE}/{kind}/{key}/",
-                "offers.html",
-                cat("offers.filtered", filter=label),
-                lambda selected=selected: {  # type: ignore[misc]
-                    "groups": [(None, selected)],
-                    "filters": filters,
-                    "count": len(selected),
-                    "view": "filter",
-                },
-                _uses(selected, FILTERS),
-            )
-        for offer in offers:
+        """Every HTML page of the site in the views' language, in the menu's order."""
+        cat = views.cat
+        yield self._home(views)
+        yield from self._lists(views)
+        for offer in views.offers:
             yield Page(
                 f"{OFFERS}/{offer.slug}/",
                 "offer.html",
                 offer.title_text,
-                lambda offer=offer: {  # type: ignore[misc]
-                    "offer": offer,
-                    "json_ld": offer_json_ld(offer, self.site, views, self.base_url, self._json_ld),
-                },
+                partial(self._offer_values, views, offer),
                 frozenset([offer_key(offer.slug)]),
             )
-        yield Page(
-            f"{NETWORK}/",
-            "network.html",
-            cat("network.title"),
-            lambda: {"partners": self._partners(views)},
-        )
-        yield Page(f"{CONTACT}/", "contact.html", cat("contact.title"), dict)
+        network = partial(self._network_values, views)
+        yield Page(f"{NETWORK}/", "network.html", cat("network.title"), network)
+        yield Page(f"{CONTACT}/", "contact.html", cat("contact.title"), ContactValues)
         for slug, _menu in self.menu_pages:
             page = self.page_in(slug, views.language)
-            direction = self.catalogues[page.language].direction
+            values = partial(self._free_page_values, views, page)
+            yield Page(f"{slug}/", "page.html", page.meta.title, values)
+        yield Page(f"{IMPRINT}/", "imprint.html", cat("nav.imprint"), ImprintValues)
+        yield Page(f"{PRIVACY}/", "privacy.html", cat("nav.privacy"), PrivacyValues)
+        programme = partial(self._programme_values, views)
+        title = cat("programme.title")
+        yield Page(f"{PROGRAMME}/", "programme.html", title, programme, _uses(views.offers))
+
+    def _home(self, views: SiteViews) -> Page:
+        coming = coming_dates(views, self.today)
+        values = partial(self._home_values, views, coming)
+        title = views.loc.plain(self.site.site.name)
+        return Page("", "home.html", title, values, _uses(date.offer for date in coming))
+
+    def _lists(self, views: SiteViews) -> Iterator[Page]:
+        """The lists of all offers and a page per filter value."""
+        cat, offers = views.cat, views.offers
+        # The filter menu is the same on every list page of a language: made once.
+        values = filter_values(views)
+        menu = filter_menu(views, values)
+        everything = _uses(offers, FILTERS)
+        weekday = partial(self._list_values, views, menu, "weekday")
+        yield Page(f"{OFFERS}/", "offers.html", cat("offers.title"), weekday, everything)
+        category = partial(self._list_values, views, menu, "category")
+        title = cat("offers.by_category")
+        yield Page(f"{CHOOSE}/themen/", "offers.html", title, category, everything)
+        for value in values:
+            selected = tuple(o for o in offers if value.matches(o))
             yield Page(
-                f"{slug}/",
-                "page.html",
-                page.meta.title,
-                lambda page=page, direction=direction: {  # type: ignore[misc]
-                    "body": loc.markdown_in(page.body, page.language, direction),
-                    "title_lang": page.language,
-                    "title_dir": direction,
-                },
+                value.path,
+                "offers.html",
+                cat("offers.filtered", filter=value.label),
+                partial(self._filter_values, menu, selected),
+                _uses(selected, FILTERS),
             )
-        yield Page(f"{IMPRINT}/", "imprint.html", cat("nav.imprint"), dict)
-        yield Page(f"{PRIVACY}/", "privacy.html", cat("nav.privacy"), dict)
-        yield Page(
-            f"{PROGRAMME}/",
-            "programme.html",
-            cat("programme.title"),
-            lambda: {
-                "groups": self._by_category(views, first_only=True),
-                "as_of": cat("programme.as_of", date=cat.date(self.today)),
-            },
-            _uses(offers),
-        )
 
-    def _coming(self, views: SiteViews) -> list[tuple[str, OfferView]]:
-        """(when, offer) for every date of the next COMING_DAYS days, earliest first."""
-        by_slug = {o.slug: o for o in views.offers}
-        horizon = self.today + dt.timedelta(days=COMING_DAYS)
-        found = [
-            occurrence
-            for offer in views.offers
-            for occurrence in views.facts[offer.slug].dates
-            if occurrence.day <= horizon
-        ]
-        found.sort(key=lambda o: (o.day, o.time.start if o.time else dt.time(0), o.offer_slug))
-        return [(views.occurrence_label(o), by_slug[o.offer_slug]) for o in found]
+    # --- the values of each kind of page, made when it is rendered ----------------
+
+    def _home_values(self, views: SiteViews, coming: tuple[ComingDate, ...]) -> HomeValues:
+        organisation = organisation_data(self.site, views, self.base_url)
+        return HomeValues(views.loc.block(self.site.site.intro), coming, json_ld(organisation))
 
     @staticmethod
-    def _by_weekday(views: SiteViews) -> Groups:
-        cat, offers = views.cat, views.offers
-        groups: Groups = [
-            (cat(f"weekday.{day}"), tuple(o for o in offers if day in o.weekdays))
-            for day in WEEKDAY_KEYS
-        ]
-        groups.append((cat("offers.single_dates"), tuple(o for o in offers if "date" in o.kinds)))
-        groups.append(
-            (cat("offers.by_appointment"), tuple(o for o in offers if "by_appointment" in o.kinds))
-        )
-        return [(label, group) for label, group in groups if group]
+    def _list_values(
+        views: SiteViews, menu: tuple[FilterGroup, ...], view: Literal["weekday", "category"]
+    ) -> OfferListValues:
+        groups = by_weekday(views) if view == "weekday" else by_category(views)
+        return OfferListValues(groups, menu, len(views.offers), view)
 
     @staticmethod
-    def _by_category(views: SiteViews, first_only: bool = False) -> Groups:
-        """Offers under each of their categories, or (the printed flyer) once, under the first."""
-        groups: Groups = []
-        for category in Category:
-            matching = tuple(
-                o
-                for o in views.offers
-                if (
-                    o.first_category == category.value
-                    if first_only
-                    else category.value in o.category_keys
+    def _filter_values(
+        menu: tuple[FilterGroup, ...], selected: tuple[OfferView, ...]
+    ) -> OfferListValues:
+        return OfferListValues((OfferGroup(None, selected),), menu, len(selected), "filter")
+
+    def _offer_values(self, views: SiteViews, offer: OfferView) -> OfferPageValues:
+        data = offer_json_ld(offer, self.site, views, self.base_url, self._json_ld)
+        return OfferPageValues(offer, data)
+
+    def _network_values(self, views: SiteViews) -> NetworkValues:
+        return NetworkValues(
+            tuple(
+                PartnerView(
+                    name=views.text(p.name),
+                    kind=views.cat(f"partner_kind.{p.kind.value}"),
+                    address=p.address,
+                    map_url=map_url(p.address),
+                    url=p.url,
+                    phone=p.phone,
+                    description=views.loc.block(p.description),
                 )
+                for p in self.site.site.partners
             )
-            if matching:
-                groups.append((views.cat(f"category.{category.value}"), matching))
-        return groups
+        )
 
-    @staticmethod
-    def filter_values(views: SiteViews) -> list[FilterValue]:
-        """(folder, value, label, predicate) for every filter value some offer has."""
-        cat, offers = views.cat, views.offers
-        values: list[FilterValue] = []
-        for category in Category:
-            label = cat(f"category.{category.value}")
-            values.append(
-                ("thema", category.value, label, lambda o, v=category.value: v in o.category_keys)
-            )
-        for audience in Audience:
-            label = cat(f"audience.{audience.value}")
-            values.append(
-                ("fuer", audience.value, label, lambda o, v=audience.value: v in o.audience_keys)
-            )
-        for day in WEEKDAY_KEYS:
-            values.append(("tag", day, cat(f"weekday.{day}"), lambda o, v=day: v in o.weekdays))
-        for code in sorted({code for offer in offers for code in offer.language_codes}):
-            label = cat.language_name(code)
-            values.append(("sprache", code, label, lambda o, v=code: v in o.language_codes))
-        return [v for v in values if any(v[3](o) for o in offers)]
+    def _free_page_values(self, views: SiteViews, page: PageFile) -> FreePageValues:
+        direction = self.catalogues[page.language].direction
+        body = views.loc.markdown_in(page.body, page.language, direction)
+        return FreePageValues(body, page.language, direction)
 
-    @staticmethod
-    def _filters(views: SiteViews, values: list[FilterValue]) -> list[tuple[str, list[Link]]]:
-        cat = views.cat
-        groups: dict[str, list[Link]] = {"thema": [], "fuer": [], "tag": [], "sprache": []}
-        for kind, key, label, _ in values:
-            groups[kind].append(Link(views.href(f"{CHOOSE}/{kind}/{key}/"), label))
-        headings = {
-            "thema": cat("offers.filter_category"),
-            "fuer": cat("offers.filter_audience"),
-            "tag": cat("offers.filter_weekday"),
-            "sprache": cat("offers.filter_language"),
-        }
-        return [(headings[kind], links) for kind, links in groups.items() if links]
-
-    def _partners(self, views: SiteViews) -> list[dict[str, Any]]:
-        return [
-            {
-                "name": views.text(p.name),
-                "kind": views.cat(f"partner_kind.{p.kind.value}"),
-                "address": p.address,
-                "map_url": map_url(p.address),
-                "url": p.url,
-                "phone": p.phone,
-                "description": views.loc.block(p.description),
-            }
-            for p in self.site.site.partners
-        ]
+    def _programme_values(self, views: SiteViews) -> ProgrammeValues:
+        as_of = views.cat("programme.as_of", date=views.cat.date(self.today))
+        return ProgrammeValues(by_category(views, first_only=True), as_of)

@@ -1,0 +1,214 @@
+"""What each template receives besides the layout's values: one frozen dataclass per template.
+
+Templates print these values and hold no logic. The `#:` comment above a field
+is its meaning for theme authors: `tools/theme_docs.py` writes docs/themes.md
+from them, so a field added here is documented by running it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Any, Literal, NamedTuple
+
+from markupsafe import Markup
+
+from fzgen.content.model import Address
+from fzgen.pages.views import Link, OfferView
+from fzgen.theme.catalogue import Catalogue
+
+
+@dataclass(frozen=True)
+class PageValues:
+    """The values one page's template receives (a frozen dataclass of one page kind)."""
+
+    def context(self) -> dict[str, Any]:
+        """The fields as Jinja variables: a shallow dict, the values themselves kept."""
+        return {field.name: getattr(self, field.name) for field in fields(self)}
+
+
+class OfferGroup(NamedTuple):
+    """Offers under one heading; a template may unpack it: `{% for heading, offers in groups %}`."""
+
+    #: A weekday, "single dates", "by appointment" or a category; none on a filter page.
+    heading: str | None
+    #: The offers of the group, in the site's order.
+    offers: tuple[OfferView, ...]
+
+
+class ComingDate(NamedTuple):
+    """One date of the coming days: `{% for when, offer in coming %}`."""
+
+    #: The day and time in words, in the page's language.
+    when: str
+    #: The offer that takes place then.
+    offer: OfferView
+
+
+class FilterGroup(NamedTuple):
+    """One kind of filter in the filter menu: `{% for heading, choices in filters %}`."""
+
+    #: "Topic", "For whom", "Weekday" or "Language" in the page's language.
+    heading: str
+    #: One link per filter page of this kind that lists at least one offer.
+    links: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class PartnerView:
+    """A member institution of the network, prepared for one language."""
+
+    #: Its name, marked where it falls back to the source language.
+    name: Markup
+    #: What kind of institution it is, in words.
+    kind: str
+    #: Its postal address (`name`, `street`, `postal_code`, `city`).
+    address: Address
+    #: An OpenStreetMap search for the address.
+    map_url: str
+    #: Its website.
+    url: str | None
+    #: Its phone number as written in the content.
+    phone: str | None
+    #: Its description (HTML from Markdown); empty when it has none.
+    description: Markup
+
+
+@dataclass(frozen=True)
+class HomeValues(PageValues):
+    """The home page of a language."""
+
+    #: The site's introduction (HTML from Markdown).
+    intro: Markup
+    #: Every date of the next 14 days, earliest first.
+    coming: tuple[ComingDate, ...]
+    #: schema.org data of the centre as a complete `<script>` element.
+    json_ld: Markup
+
+
+@dataclass(frozen=True)
+class OfferListValues(PageValues):
+    """A list of offers: all by weekday, all by category, or those of one filter value."""
+
+    #: The offers in groups, each under its heading; empty groups are left out.
+    groups: tuple[OfferGroup, ...]
+    #: The filter menu, the same on every list page of a language.
+    filters: tuple[FilterGroup, ...]
+    #: How many offers the page lists.
+    count: int
+    #: Which list this is: by "weekday" (all offers), by "category", or a "filter" page.
+    view: Literal["weekday", "category", "filter"]
+
+
+@dataclass(frozen=True)
+class OfferPageValues(PageValues):
+    """The page of one offer."""
+
+    #: The offer.
+    offer: OfferView
+    #: schema.org data of the offer (an Event or a Service) as a complete `<script>` element.
+    json_ld: Markup
+
+
+@dataclass(frozen=True)
+class NetworkValues(PageValues):
+    """The network's page: the partner institutions."""
+
+    #: The partners in the order of site.yaml.
+    partners: tuple[PartnerView, ...]
+
+
+@dataclass(frozen=True)
+class ContactValues(PageValues):
+    """The contact page: it shows the coordinator, a layout value."""
+
+
+@dataclass(frozen=True)
+class FreePageValues(PageValues):
+    """A page the coordinator wrote in Markdown (`pages/<slug>.md`)."""
+
+    #: The page's text (HTML from Markdown), with a note where it is in another language.
+    body: Markup
+    #: The language the title and text are written in (the source's where untranslated).
+    title_lang: str
+    #: That language's direction, `ltr` or `rtl`.
+    title_dir: str
+
+
+@dataclass(frozen=True)
+class ImprintValues(PageValues):
+    """The imprint: it shows `legal`, a layout value."""
+
+
+@dataclass(frozen=True)
+class PrivacyValues(PageValues):
+    """The privacy notice: it shows `legal`, a layout value."""
+
+
+@dataclass(frozen=True)
+class ProgrammeValues(PageValues):
+    """The printable programme: every offer once, under its first category."""
+
+    #: The offers in groups, one per category.
+    groups: tuple[OfferGroup, ...]
+    #: "As of <date>", the day the site was built, in words.
+    as_of: str
+
+
+@dataclass(frozen=True)
+class OfferEntryValues(PageValues):
+    """An offer as the lists show it (`partials/offer_card.html`, `partials/programme_entry.html`).
+
+    Rendered once per offer and language and reused on every list: besides
+    `offer` these partials receive only the layout's `root` and `t`.
+    """
+
+    #: The offer.
+    offer: OfferView
+
+
+@dataclass(frozen=True)
+class LanguageChoice:
+    """One language of a site, for the pages that speak all of them at once."""
+
+    #: The language's code (`de`, `ar`).
+    code: str
+    #: The language's name in itself (`Deutsch`, `العربية`).
+    name: str
+    #: Its direction, `ltr` or `rtl`.
+    dir: str
+    #: Its catalogue: `language.t("key")` is a UI text in this language.
+    t: Catalogue
+    #: The site's name in this language (plain text).
+    site_name: str
+
+
+@dataclass(frozen=True)
+class ChooserValues(PageValues):
+    """The pages in every language at once at the site's top: the chooser and the 404 page."""
+
+    #: The site's languages, the source language first.
+    languages: tuple[LanguageChoice, ...]
+    #: The source language.
+    source: LanguageChoice
+    #: The site's name in the source language (plain text).
+    site_name: str
+    #: The site's address from the host's root (`/ahrensburg/`): a 404 page is served anywhere.
+    base: str
+
+
+#: Which values each template receives, for the theme authors' documentation.
+TEMPLATE_VALUES: dict[str, type[PageValues]] = {
+    "home.html": HomeValues,
+    "offers.html": OfferListValues,
+    "offer.html": OfferPageValues,
+    "network.html": NetworkValues,
+    "contact.html": ContactValues,
+    "page.html": FreePageValues,
+    "imprint.html": ImprintValues,
+    "privacy.html": PrivacyValues,
+    "programme.html": ProgrammeValues,
+    "partials/offer_card.html": OfferEntryValues,
+    "partials/programme_entry.html": OfferEntryValues,
+    "chooser.html": ChooserValues,
+    "404.html": ChooserValues,
+}
