@@ -100,8 +100,11 @@ def _dated(entry: ScheduleEntry, slug: str, start: dt.date, end: dt.date) -> Ite
 class ScheduleLine:
     """One schedule entry in words: the rule, and its period and exceptions if any."""
 
+    #: The rule and the time: "every Tuesday, 9:30–11:00".
     text: str
+    #: From when until when the rule holds, in words; none when always.
     period: str | None
+    #: The days it does not take place, in words; none when there are none.
     exceptions: str | None
 
 

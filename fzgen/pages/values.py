@@ -156,7 +156,7 @@ class ProgrammeValues(PageValues):
 
 @dataclass(frozen=True)
 class OfferEntryValues(PageValues):
-    """An offer as the lists show it (`partials/offer_card.html`, `partials/programme_entry.html`).
+    """An offer as the lists show it: a card, an entry of the printed programme.
 
     Rendered once per offer and language and reused on every list: besides
     `offer` these partials receive only the layout's `root` and `t`.
@@ -184,7 +184,10 @@ class LanguageChoice:
 
 @dataclass(frozen=True)
 class ChooserValues(PageValues):
-    """The pages in every language at once at the site's top: the chooser and the 404 page."""
+    """The pages in every language at once at the site's top: the chooser and the 404 page.
+
+    They do not extend `base.html` and receive these values only.
+    """
 
     #: The site's languages, the source language first.
     languages: tuple[LanguageChoice, ...]

@@ -42,8 +42,11 @@ COMING_DAYS = 14
 class Link:
     """A link within the site: `href` is relative to the site folder."""
 
+    #: The address from the site folder (`de/angebote/`): write `{{ root }}{{ link.href }}`.
     href: str
+    #: The link's text.
     label: Markup | str
+    #: Whether it leads to the page it is shown on (or the section it belongs to).
     current: bool = False
 
 
@@ -51,10 +54,15 @@ class Link:
 class Place:
     """Where an offer takes place, with a link to OpenStreetMap."""
 
+    #: The partner's or the place's name; empty when the address has none.
     name: Markup
+    #: Street and number.
     street: str
+    #: The postal code.
     postal_code: str
+    #: The town.
     city: str
+    #: An OpenStreetMap search for the address.
     map_url: str
 
     @property
@@ -67,9 +75,13 @@ class Place:
 class ContactView:
     """A person to contact, with ready links."""
 
+    #: The person's name (the coordinator's where the offer names nobody).
     name: str
+    #: The phone number as written in the content.
     phone: str | None
+    #: The number as a `tel:` link.
     phone_href: str | None
+    #: The e-mail address (`{{ address|mailto }}` makes the link).
     email: str | None
 
 
@@ -77,38 +89,71 @@ class ContactView:
 class OfferView:
     """One offer, prepared for one language."""
 
+    #: The offer's file name without `.yaml`: its folder under `angebote/`.
     slug: str
+    #: The offer page's address from the site folder.
     href: str
+    #: The title, marked where it falls back to the source language.
     title: Markup
+    #: The title as plain text.
     title_text: str
+    #: The one-line summary, marked where it falls back.
     summary: Markup
+    #: The summary as plain text.
     summary_text: str
+    #: The description (HTML from Markdown); empty when it has none.
     description: Markup
+    #: The image's address from the site folder (`files/…`) or a full address.
     image: str | None
+    #: The image's description, marked where it falls back.
     image_alt: Markup
+    #: The image's description as plain text (for `alt`).
     image_alt_text: str
+    #: Links to the filter pages of its categories.
     categories: tuple[Link, ...]
+    #: Links to the filter pages of whom it is for.
     audience: tuple[Link, ...]
+    #: Its schedule in words, one line per entry.
     schedule: tuple[ScheduleLine, ...]
+    #: Its next dates in words (at most five).
     next_dates: tuple[str, ...]
+    #: Where it takes place; none when the content names no place.
     place: Place | None
+    #: The room, marked where it falls back; empty when none is given.
     room: Markup
+    #: What it costs, or "free"; empty when the content does not say.
     cost: Markup
+    #: Whether one must register, in words; none when the content does not say.
     registration: str | None
+    #: A note on registering; empty when none is given.
     registration_note: Markup
+    #: Where to register by e-mail, when registering is required.
     registration_email: str | None
+    #: Whether children are looked after, in words; none when the content does not say.
     childcare: str | None
+    #: Whether the place is accessible, in words; none when the content does not say.
     accessible: str | None
+    #: Links to the filter pages of the languages spoken there.
     languages: tuple[Link, ...]
+    #: Whether an interpreter can be arranged.
     interpreter: bool
+    #: Whom to ask about it.
     contact: ContactView
+    #: The address of its calendar file; none when it has no dates.
     calendar_href: str | None
+    #: The catalogue keys of the weekdays it takes place on (`tuesday`).
     weekdays: tuple[str, ...]
+    #: The kinds of its schedule entries: `weekly`, `monthly`, `date`, `by_appointment`.
     kinds: frozenset[str]
+    #: Its category keys.
     category_keys: frozenset[str]
+    #: The key of its first category (where the printed programme lists it).
     first_category: str
+    #: The keys of whom it is for.
     audience_keys: frozenset[str]
+    #: The codes of the languages spoken there.
     language_codes: frozenset[str]
+    #: The offer as the content file says it, untranslated.
     source: Offer
 
 
