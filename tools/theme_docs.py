@@ -25,8 +25,10 @@ SOURCES = (
     "fzgen/pages/schedule.py",
     "fzgen/render/values.py",
 )
-#: The values every page shares, and where they live.
-LAYOUT, LAYOUT_SOURCE = "LayoutValues", "fzgen/render/values.py"
+#: The values base.html (and so every page) receives: those a language's pages
+#: share, and those of one page's layout (its address, title, menus' state).
+LAYOUT = ("LayoutValues", "PageLayout")
+LAYOUT_SOURCE = "fzgen/render/values.py"
 #: Types from outside these modules that templates meet, in words.
 OTHER_TYPES = {
     "Markup": "HTML, printed as it is (fzgen has escaped or sanitised it already); "
@@ -35,6 +37,8 @@ OTHER_TYPES = {
     "Address": "A postal address from the content: `name` (may be empty), `street`, "
     "`postal_code`, `city`.",
     "Offer": "The offer as its content file says it (fzgen/content/model.py), untranslated.",
+    "Coordinator": "The coordinator as site.yaml has them (`coordinator` in docs/inhalte.md).",
+    "Legal": "The imprint's details as site.yaml has them (`legal` in docs/inhalte.md).",
 }
 
 INTRO = """\
@@ -58,8 +62,8 @@ LAYOUT_PENDING = f"""\
 ## Values every page shares
 
 Not generated yet: they are still made as a dict in fzgen/render/site.py. Once
-they are the dataclass `{LAYOUT}` in `{LAYOUT_SOURCE}`, this section lists
-them (run the generator again).
+they are the dataclasses {" and ".join(f"`{name}`" for name in LAYOUT)} in
+`{LAYOUT_SOURCE}`, this section lists them (run the generator again).
 """
 
 
@@ -171,17 +175,19 @@ def generate() -> str:
     """The text of docs/themes.md."""
     classes = known_classes()
     templates = template_values()
-    layout = classes.get(LAYOUT)
-    roots = [*([layout] if layout else []), *(classes[name] for name in templates)]
+    layout = [classes[name] for name in LAYOUT if name in classes]
+    roots = [*layout, *(classes[name] for name in templates)]
     types = used_types(roots, classes)
     missing = undocumented([*roots, *types])
     if missing:
         raise ValueError(f"fields without a #: comment: {', '.join(missing)}")
     out = [INTRO]
-    if layout is None:
+    if not layout:
         out.append(LAYOUT_PENDING)
     else:
-        out += [f"## Values every page shares (`{LAYOUT}`)", "", layout.doc, "", *table(layout)]
+        out += ["## Values every page shares", ""]
+    for documented in layout:
+        out += [f"### `{documented.name}`", "", documented.doc, "", *table(documented)]
     out += ["## Each template's own values", ""]
     for name, names in templates.items():
         heading = ", ".join(f"`{template}`" for template in names)
