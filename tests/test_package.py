@@ -36,6 +36,7 @@ def test_wheel_carries_theme_catalogues_and_templates(tmp_path):
     }
     assert {f"fzgen/themes/{path}" for path in templates} <= names
     assert {"fzgen/preview/error.html", "fzgen/templates/new/site.yaml"} <= names
+    assert {"fzgen/messages/de.yaml", "fzgen/messages/en.yaml"} <= names
 
 
 def test_ci_templates_check_and_build():

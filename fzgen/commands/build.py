@@ -6,24 +6,22 @@ import argparse
 from pathlib import Path
 
 from fzgen.build.pipeline import build
-from fzgen.commands.common import EXIT_OK, Commands, Parser, print_notes
+from fzgen.commands.common import EXIT_OK, Commands, Parser, help_for, print_notes
 from fzgen.messages import cli_text
 from fzgen.project import Project
 
 
 def add_parser(commands: Commands, options: Parser) -> None:
     """The `build` command's arguments."""
-    parser = commands.add_parser(
-        "build", parents=[options], help="Inhalte prüfen und die Websites erzeugen"
-    )
+    parser = commands.add_parser("build", parents=[options], help=help_for("build"))
     parser.add_argument(
-        "--output", type=Path, default=Path("output"), help="Ausgabeordner (Standard: output/)"
+        "--output", type=Path, default=Path("output"), help=help_for("build.output")
     )
-    parser.add_argument("--site", help="nur diese Website erzeugen (Ordnername)")
+    parser.add_argument("--site", help=help_for("build.site"))
     parser.add_argument(
         "--clean",
         action="store_true",
-        help="auch Dateien im Ausgabeordner löschen, die nicht von fzgen stammen",
+        help=help_for("build.clean"),
     )
 
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 import argparse
 
 from fzgen.build.pipeline import check
-from fzgen.commands.common import EXIT_OK, Commands, Parser, print_notes
+from fzgen.commands.common import EXIT_OK, Commands, Parser, help_for, print_notes
 from fzgen.messages import cli_text
 from fzgen.project import Project
 
 
 def add_parser(commands: Commands, options: Parser) -> None:
     """The `check` command's arguments."""
-    commands.add_parser("check", parents=[options], help="Inhalte prüfen, nichts schreiben")
+    commands.add_parser("check", parents=[options], help=help_for("check"))
 
 
 def run(project: Project, args: argparse.Namespace) -> int:

@@ -21,6 +21,7 @@ from fzgen.commands.common import (
     EXIT_USAGE,
     Parser,
     content_options,
+    help_for,
     message_language,
     print_errors,
 )
@@ -42,12 +43,10 @@ VERBS: dict[str, ModuleType] = {
 
 def parser() -> argparse.ArgumentParser:
     """The whole command line: common options, then one sub-command per verb."""
-    main_parser = Parser(
-        prog="fzgen", description="Statische, mehrsprachige Websites für Familienzentren."
-    )
+    main_parser = Parser(prog="fzgen", description=help_for("fzgen"))
     main_parser.add_argument("--version", action="version", version=f"fzgen {__version__}")
     commands = main_parser.add_subparsers(
-        dest="command", required=True, metavar="BEFEHL", parser_class=Parser
+        dest="command", required=True, metavar=help_for("command"), parser_class=Parser
     )
     options = content_options()
     for name, verb in VERBS.items():

@@ -3,38 +3,19 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn, Protocol
 
 from fzgen.errors import Diagnostic
-from fzgen.messages import cli_text, format_diagnostic
+from fzgen.messages import argparse_text, cli_text, format_diagnostic, help_text
 
 EXIT_OK = 0
 EXIT_CONTENT = 1
 EXIT_USAGE = 2
 EXIT_INTERNAL = 3
 EXIT_INTERRUPTED = 130
-
-#: argparse's own English sentences (its help headings and error templates), as
-#: regular expressions, and the German they become. Translated after argparse
-#: has formatted them, through its public methods only.
-ARGPARSE_GERMAN: tuple[tuple[str, str], ...] = (
-    (r"^usage: ", "Aufruf: "),
-    (r"\npositional arguments:", "\nBefehle und Angaben:"),
-    (r"\noptions:", "\nOptionen:"),
-    (r"show this help message and exit", "diese Hilfe zeigen und beenden"),
-    (r"show program's version number and exit", "die Version von fzgen zeigen und beenden"),
-    (r"^argument (\S+): ", r"Angabe \1: "),
-    (r"^unrecognized arguments: ", "unbekannte Angaben: "),
-    (r"^the following arguments are required: ", "diese Angaben fehlen: "),
-    (r"expected one argument", "hier fehlt ein Wert"),
-    (r"invalid \w+ value: '(.*)'", r"ungültiger Wert: „\1“"),
-    (r"invalid choice: '(.*)' \(choose from (.*)\)", r"„\1“ gibt es nicht (möglich: \2)"),
-    (r"^ambiguous option: (\S+) could match (.*)", r"\1 ist nicht eindeutig: \2"),
-)
 
 
 class Commands(Protocol):
@@ -56,13 +37,6 @@ def message_language(argv: Sequence[str]) -> str:
     return "de"
 
 
-def german(text: str) -> str:
-    """argparse's English sentences in `text` put into German."""
-    for pattern, replacement in ARGPARSE_GERMAN:
-        text = re.sub(pattern, replacement, text, flags=re.MULTILINE)
-    return text
-
-
 class Parser(argparse.ArgumentParser):
     """argparse, speaking the user's language; a wrong call is a usage error (exit 2)."""
 
@@ -70,33 +44,30 @@ class Parser(argparse.ArgumentParser):
     language = "de"
 
     def format_help(self) -> str:
-        text = super().format_help()
-        return german(text) if self.language == "de" else text
+        return argparse_text(super().format_help(), self.language)
 
     def format_usage(self) -> str:
-        text = super().format_usage()
-        return german(text) if self.language == "de" else text
+        return argparse_text(super().format_usage(), self.language)
 
     def error(self, message: str) -> NoReturn:
-        detail = german(message) if self.language == "de" else message
+        detail = argparse_text(message, self.language)
         self.exit(EXIT_USAGE, cli_text("usage", self.language, detail=detail) + "\n")
+
+
+def help_for(key: str) -> str:
+    """The help of a command or option (`build.output`) in this call's language."""
+    return help_text(key, Parser.language)
 
 
 def content_options(with_language: bool = True) -> Parser:
     """The options most commands take: --content, --lang (message language), --debug."""
     options = Parser(add_help=False)
-    options.add_argument(
-        "--content", type=Path, default=Path("content"), help="Inhaltsordner (Standard: content/)"
-    )
+    options.add_argument("--content", type=Path, default=Path("content"), help=help_for("content"))
     if with_language:
-        options.add_argument(
-            "--lang", choices=["de", "en"], default="de", help="Sprache der Meldungen (de oder en)"
-        )
+        options.add_argument("--lang", choices=["de", "en"], default="de", help=help_for("lang"))
     else:
         options.set_defaults(lang="de")
-    options.add_argument(
-        "--debug", action="store_true", help="bei internen Fehlern alle Details zeigen"
-    )
+    options.add_argument("--debug", action="store_true", help=help_for("debug"))
     return options
 
 

@@ -8,7 +8,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from fzgen.build.pipeline import check
-from fzgen.commands.common import EXIT_OK, Commands, Parser
+from fzgen.commands.common import EXIT_OK, Commands, Parser, help_for
 from fzgen.commands.schema import write_schemas
 from fzgen.content.fields import SLUG_PATTERN
 from fzgen.errors import UsageError
@@ -52,10 +52,8 @@ def create_site(content_dir: Path, slug: str) -> list[Path]:
 
 def add_parser(commands: Commands, options: Parser) -> None:
     """The `new` command's arguments."""
-    parser = commands.add_parser(
-        "new", parents=[options], help="eine neue Website aus einer kommentierten Vorlage anlegen"
-    )
-    parser.add_argument("slug", help="Ordnername der Website, z. B. bad-oldesloe")
+    parser = commands.add_parser("new", parents=[options], help=help_for("new"))
+    parser.add_argument("slug", help=help_for("new.slug"))
 
 
 def run(project: Project, args: argparse.Namespace) -> int:
@@ -64,7 +62,7 @@ def run(project: Project, args: argparse.Namespace) -> int:
     written = create_site(args.content, args.slug)
     schemas = args.content.resolve().parent / "schemas"
     if not schemas.exists():  # the template's files point there for editor help
-        write_schemas(schemas)
+        write_schemas(schemas, args.lang)
     check(find_project(args.content, Path("output")))
     folder = args.content / args.slug
     print(cli_text("new_done", args.lang, folder=folder, files=len(written), slug=args.slug))

@@ -23,6 +23,7 @@ from fzgen.content.coverage import (
 from fzgen.content.loader import Content, SiteContent
 from fzgen.content.yamlfile import parse_yaml
 from fzgen.errors import UsageError
+from fzgen.messages import file_text
 
 # --- export -------------------------------------------------------------------------
 
@@ -32,9 +33,8 @@ def export_po(content: Content, site_slug: str, language: str) -> bytes:
     site = _site(content, site_slug, language)
     hashes = read_hashes(content.root / site.slug)
     catalog = Catalog(locale=language, project=f"fzgen {site.slug}", fuzzy=False)
-    catalog.header_comment = (
-        f"# Übersetzung der Website {site.slug} nach {language}.\n# Erstellt mit fzgen."
-    )
+    # For the translator: German, like the source texts the file carries.
+    catalog.header_comment = file_text("po_header", "de", site=site.slug, language=language)
     for unit in site_units(site):
         translation = unit.translations.get(language, "")
         recorded = hashes.get(unit.key, {}).get(language)
@@ -49,12 +49,18 @@ def export_po(content: Content, site_slug: str, language: str) -> bytes:
             translation,
             locations=[(f"{site.slug}/{unit.file}", line)],
             flags=flags,
-            auto_comments=[f"Feld: {'.'.join(str(p) for p in unit.field) or 'Seitentext'}"],
+            auto_comments=[_field_comment(unit.field)],
             context=unit.key,
         )
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=0, sort_output=False, omit_header=False)
     return buffer.getvalue()
+
+
+def _field_comment(field: tuple[str | int, ...]) -> str:
+    """`Feld: schedule.0.time` (or the page body) for the translator."""
+    name = ".".join(str(p) for p in field) or file_text("po_body")
+    return file_text("po_field", "de", field=name)
 
 
 def _line_of(path: Path, field: tuple[str | int, ...]) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from fzgen.commands.common import EXIT_OK, Commands, Parser, print_errors
+from fzgen.commands.common import EXIT_OK, Commands, Parser, help_for, print_errors
 from fzgen.commands.serve import Outcome, serve
 from fzgen.errors import UsageError
 from fzgen.messages import cli_text
@@ -25,13 +25,9 @@ def port_number(text: str) -> int:
 
 def add_parser(commands: Commands, options: Parser) -> None:
     """The `serve` command's arguments."""
-    parser = commands.add_parser(
-        "serve", parents=[options], help="Vorschau im Browser, aktualisiert sich beim Speichern"
-    )
-    parser.add_argument("--port", type=port_number, default=8000, help="Port (Standard: 8000)")
-    parser.add_argument(
-        "--host", default="127.0.0.1", help="Adresse (Standard: 127.0.0.1, nur dieser Rechner)"
-    )
+    parser = commands.add_parser("serve", parents=[options], help=help_for("serve"))
+    parser.add_argument("--port", type=port_number, default=8000, help=help_for("serve.port"))
+    parser.add_argument("--host", default="127.0.0.1", help=help_for("serve.host"))
 
 
 def run(project: Project, args: argparse.Namespace) -> int:

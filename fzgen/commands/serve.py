@@ -2,7 +2,7 @@
 
 The server never serves anything outside that folder, and answers only requests
 addressed to itself by name (no DNS rebinding). While the content has errors,
-every page answers with a readable German error page instead.
+every page answers with a readable error page (in the message language) instead.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from html import escape
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
@@ -34,7 +35,7 @@ from tornado.routing import AnyMatches, HostMatches, Rule, RuleRouter
 from fzgen.build.live import LiveBuild
 from fzgen.build.pipeline import Report
 from fzgen.errors import ContentError, Diagnostic, FzgenError, UsageError
-from fzgen.messages import cli_text, describe, field_label, shown
+from fzgen.messages import cli_text, error_page, preview_text
 from fzgen.project import Project
 
 StartResponse = Callable[[str, list[tuple[str, str]]], Any]
@@ -94,7 +95,10 @@ class Outcome:
 class Preview:
     """The state of a preview: where the current build lies, or why there is none."""
 
-    def __init__(self, project: Project, on_build: Callable[[Outcome], None]) -> None:
+    def __init__(
+        self, project: Project, on_build: Callable[[Outcome], None], language: str = "de"
+    ) -> None:
+        self.language = language
         self.folder = Path(tempfile.mkdtemp(prefix="fzgen-preview-"))
         self.project = replace(project, output_dir=self.folder / "site")
         self.on_build = on_build
@@ -123,7 +127,7 @@ class Preview:
                 self.error_page = self.render_errors(exc.diagnostics)
             except FzgenError as exc:
                 failure = (
-                    cli_text(exc.code, "de", **exc.params)
+                    cli_text(exc.code, self.language, **exc.params)
                     if isinstance(exc, UsageError)
                     else str(exc)
                 )
@@ -143,21 +147,8 @@ class Preview:
             return self.live.full()
 
     def render_errors(self, diagnostics: Iterable[Diagnostic], failure: str | None = None) -> bytes:
-        items = []
-        for diagnostic in diagnostics:
-            problem, fix = describe(diagnostic, "de")
-            items.append(
-                {
-                    "path": shown(diagnostic.path, "de"),
-                    "line": diagnostic.line,
-                    "column": diagnostic.column,
-                    "field": field_label(diagnostic.field, "de"),
-                    "problem": problem,
-                    "fix": fix,
-                }
-            )
-        html = self._env.get_template("error.html").render(errors=items, failure=failure)
-        return html.encode()
+        page = error_page(diagnostics, failure, self.language)
+        return self._env.get_template("error.html").render(page=page).encode()
 
     def close(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
@@ -211,10 +202,11 @@ class Preview:
 
     def _not_found(self, start_response: StartResponse) -> list[bytes]:
         page = self.project.output_dir / "index.html"
-        body = b"<!doctype html><title>404</title><p>Nicht gefunden.</p>"
+        not_found, overview = (preview_text(k, self.language) for k in ("not_found", "to_overview"))
+        body = f"<!doctype html><title>404</title><p>{escape(not_found)}</p>"
         if page.is_file():
-            body += b'<p><a href="/">Zur \xc3\x9cbersicht</a></p>'
-        return self._respond(start_response, "404 Not Found", body, "text/html")
+            body += f'<p><a href="/">{escape(overview)}</a></p>'
+        return self._respond(start_response, "404 Not Found", body.encode(), "text/html")
 
     @staticmethod
     def _respond(start_response: StartResponse, status: str, body: bytes, kind: str) -> list[bytes]:
@@ -332,7 +324,7 @@ def serve(
     before = {signum: signal.signal(signum, _interrupt) for signum in stops}
     preview: Preview | None = None
     try:
-        preview = Preview(project, on_build)
+        preview = Preview(project, on_build, language)
         watched = [project.content_dir, project.theme_dir, project.translations_dir]
         watcher = ChangeWatcher(watched, preview.rebuild)
         try:

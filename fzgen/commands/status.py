@@ -6,7 +6,7 @@ import argparse
 import json
 
 from fzgen.build.pipeline import check
-from fzgen.commands.common import EXIT_OK, Commands, Parser
+from fzgen.commands.common import EXIT_OK, Commands, Parser, help_for
 from fzgen.content.coverage import LanguageStatus, status
 from fzgen.messages import cli_text
 from fzgen.project import Project
@@ -14,13 +14,9 @@ from fzgen.project import Project
 
 def add_parser(commands: Commands, options: Parser) -> None:
     """The `status` command's arguments."""
-    parser = commands.add_parser(
-        "status", parents=[options], help="Stand der Übersetzungen je Website und Sprache"
-    )
-    parser.add_argument("--json", action="store_true", help="als JSON ausgeben")
-    parser.add_argument(
-        "--details", action="store_true", help="fehlende und veraltete Texte einzeln auflisten"
-    )
+    parser = commands.add_parser("status", parents=[options], help=help_for("status"))
+    parser.add_argument("--json", action="store_true", help=help_for("status.json"))
+    parser.add_argument("--details", action="store_true", help=help_for("status.details"))
 
 
 def run(project: Project, args: argparse.Namespace) -> int:

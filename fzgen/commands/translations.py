@@ -8,7 +8,14 @@ from pathlib import Path
 
 from fzgen.build.pipeline import check
 from fzgen.commands import po
-from fzgen.commands.common import EXIT_CONTENT, EXIT_OK, Commands, Parser, print_errors
+from fzgen.commands.common import (
+    EXIT_CONTENT,
+    EXIT_OK,
+    Commands,
+    Parser,
+    help_for,
+    print_errors,
+)
 from fzgen.content.loader import Content
 from fzgen.messages import cli_text
 from fzgen.project import Project
@@ -17,28 +24,18 @@ from fzgen.theme.catalogue import catalogue_languages
 
 def add_parser(commands: Commands, options: Parser) -> None:
     """The `translations` command and its actions (`--lang` names the target language)."""
-    translations = commands.add_parser(
-        "translations", help="Übersetzungen mit Übersetzungsbüros austauschen (PO-Dateien)"
-    )
+    translations = commands.add_parser("translations", help=help_for("translations"))
     actions = translations.add_subparsers(
-        dest="action", required=True, metavar="AKTION", parser_class=Parser
+        dest="action", required=True, metavar=help_for("translations.action"), parser_class=Parser
     )
-    export_parser = actions.add_parser(
-        "export", parents=[options], help="PO-Datei für eine Sprache schreiben"
-    )
-    export_parser.add_argument("--site", required=True, help="Website (Ordnername)")
-    export_parser.add_argument("--lang", dest="target", required=True, help="Zielsprache, z. B. tr")
-    export_parser.add_argument(
-        "--output", type=Path, help="Zieldatei (Standard: <site>.<sprache>.po)"
-    )
-    import_parser = actions.add_parser(
-        "import", parents=[options], help="übersetzte PO-Datei einlesen"
-    )
-    import_parser.add_argument("file", type=Path, help="die PO-Datei")
-    confirm_parser = actions.add_parser(
-        "confirm", parents=[options], help="vorhandene Übersetzungen als aktuell bestätigen"
-    )
-    confirm_parser.add_argument("--site", required=True, help="Website (Ordnername)")
+    export_parser = actions.add_parser("export", parents=[options], help=help_for("export"))
+    export_parser.add_argument("--site", required=True, help=help_for("export.site"))
+    export_parser.add_argument("--lang", dest="target", required=True, help=help_for("export.lang"))
+    export_parser.add_argument("--output", type=Path, help=help_for("export.output"))
+    import_parser = actions.add_parser("import", parents=[options], help=help_for("import"))
+    import_parser.add_argument("file", type=Path, help=help_for("import.file"))
+    confirm_parser = actions.add_parser("confirm", parents=[options], help=help_for("confirm"))
+    confirm_parser.add_argument("--site", required=True, help=help_for("confirm.site"))
 
 
 def run(project: Project, args: argparse.Namespace) -> int:

@@ -35,6 +35,6 @@ def preview_text(key: str, language: str, /, **params: object) -> str:
     return wording(language).preview[key].format(**shown_params(params, language))
 
 
-def file_text(key: str, language: str = "de") -> str:
+def file_text(key: str, language: str = "de", /, **params: object) -> str:
     """A comment fzgen writes into a file it generates (a header), in `language`."""
-    return wording(language).files[key]
+    return wording(language).files[key].format(**params)

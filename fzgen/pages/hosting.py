@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+from fzgen.messages import file_text
+
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; "
     "form-action 'none'; frame-ancestors 'none'"
@@ -25,7 +27,7 @@ HEADERS = {
 
 def headers_file() -> bytes:
     """`_headers` for Netlify, Cloudflare Pages and hosts that read the same format."""
-    lines = ["# Sicherheits-Header, von fzgen erzeugt.", "/*"]
+    lines = [file_text("hosting_header"), "/*"]
     lines += [f"  {name}: {value}" for name, value in HEADERS.items()]
     lines += ["", "/*.ics", "  Content-Type: text/calendar; charset=utf-8", ""]
     return "\n".join(lines).encode()
@@ -33,7 +35,7 @@ def headers_file() -> bytes:
 
 def htaccess(error_page: str | None) -> bytes:
     """`.htaccess` for Apache (mod_headers), with the calendar type and the 404 page."""
-    lines = ["# Sicherheits-Header, von fzgen erzeugt.", "<IfModule mod_headers.c>"]
+    lines = [file_text("hosting_header"), "<IfModule mod_headers.c>"]
     lines += [f'  Header always set {name} "{value}"' for name, value in HEADERS.items()]
     lines += ["</IfModule>", "AddType text/calendar .ics", "AddDefaultCharset utf-8"]
     if error_page:
