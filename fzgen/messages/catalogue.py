@@ -1,20 +1,24 @@
-"""The wording of one language, read once from its data file (`de.yaml`, `en.yaml`).
+"""The wording of one language, read from its data file (`de.yaml`, `en.yaml`).
 
 The data files hold every sentence fzgen says to a person; this module only
 reads them and checks their shape, so a broken file fails loudly at its key.
+Each top-level section is parsed the first time it is used: a build that
+only says "Fertig" reads a few lines, not the editor help of every field.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources
+from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 import yaml
 
-#: The languages fzgen speaks; German is the default and the fallback.
+#: The languages fzgen speaks; German is the default.
 LANGUAGES = ("de", "en")
 #: Sections of plain `key: sentence` pairs, the same keys in every language
 #: (`argparse` only where argparse's own English needs translating).
@@ -30,8 +34,13 @@ TEXT_SECTIONS = (
     "argparse",
     "files",
 )
-# libyaml's loader where PyYAML has it: the files are read on every run.
+# libyaml's loader where PyYAML has it: a file is read on every run.
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SECTION_START = re.compile(r"^(\w+):", re.MULTILINE)
+
+
+class WordingError(ValueError):
+    """A data file of the wording has the wrong shape: a bug of fzgen, not of the content."""
 
 
 @dataclass(frozen=True)
@@ -43,96 +52,119 @@ class FieldHelp:
     examples: tuple[Any, ...] = ()
 
 
-@dataclass(frozen=True)
 class Wording:
     """Every sentence of one language, by section and key."""
 
-    language: str
-    #: Words of a report's frame: `Zeile`, `Fehler`, `Lösung`, the quote marks.
-    labels: Mapping[str, str]
-    #: A coordinator's word for the shape of a value (list, mapping, text, nothing).
-    kinds: Mapping[str, str]
-    #: Pieces fzgen composes into diagnostics (`Meinten Sie …?`).
-    phrases: Mapping[str, str]
-    #: The fix sentence of a file that does not belong where it lies.
-    hints: Mapping[str, str]
-    #: Problem and fix sentence per diagnostic code.
-    diagnostics: Mapping[str, tuple[str, str]]
-    #: Why the operating system refused, by errno name (`ENOSPC`).
-    os_reasons: Mapping[str, str]
-    #: Sentences of the command line.
-    cli: Mapping[str, str]
-    #: The preview's error page and plain answers.
-    preview: Mapping[str, str]
-    #: argparse help of the commands and options.
-    help: Mapping[str, str]
-    #: argparse's own English phrases, by name, as this language says them.
-    argparse: Mapping[str, str]
-    #: Comments fzgen writes into files (headers of generated files).
-    files: Mapping[str, str]
-    #: Editor help per content model (class name) and field.
-    schema: Mapping[str, Mapping[str, FieldHelp]]
+    def __init__(self, language: str, text: str) -> None:
+        self.language = language
+        starts = [(m.start(), m.group(1)) for m in _SECTION_START.finditer(text)]
+        ends = [start for start, _ in starts[1:]] + [len(text)]
+        #: The text of each top-level section, parsed when first asked for.
+        self._blocks = {
+            name: text[start:end] for (start, name), end in zip(starts, ends, strict=True)
+        }
 
+    @cached_property
+    def labels(self) -> Mapping[str, str]:
+        """Words of a report's frame: `Zeile`, `Fehler`, `Lösung`, the quote marks."""
+        return self._texts("labels")
 
-class WordingError(ValueError):
-    """A data file of the wording has the wrong shape: a bug of fzgen, not of the content."""
+    @cached_property
+    def kinds(self) -> Mapping[str, str]:
+        """A coordinator's word for the shape of a value (list, mapping, text, nothing)."""
+        return self._texts("kinds")
+
+    @cached_property
+    def phrases(self) -> Mapping[str, str]:
+        """Pieces fzgen composes into diagnostics (`Meinten Sie …?`)."""
+        return self._texts("phrases")
+
+    @cached_property
+    def hints(self) -> Mapping[str, str]:
+        """The fix sentence of a file that does not belong where it lies."""
+        return self._texts("hints")
+
+    @cached_property
+    def os_reasons(self) -> Mapping[str, str]:
+        """Why the operating system refused, by errno name (`ENOSPC`)."""
+        return self._texts("os_reasons")
+
+    @cached_property
+    def cli(self) -> Mapping[str, str]:
+        """Sentences of the command line."""
+        return self._texts("cli")
+
+    @cached_property
+    def preview(self) -> Mapping[str, str]:
+        """The preview's error page and plain answers."""
+        return self._texts("preview")
+
+    @cached_property
+    def help(self) -> Mapping[str, str]:
+        """argparse help of the commands and options."""
+        return self._texts("help")
+
+    @cached_property
+    def argparse(self) -> Mapping[str, str]:
+        """argparse's own English phrases, by name, as this language says them."""
+        return self._texts("argparse")
+
+    @cached_property
+    def files(self) -> Mapping[str, str]:
+        """Comments fzgen writes into files it generates (headers)."""
+        return self._texts("files")
+
+    @cached_property
+    def diagnostics(self) -> Mapping[str, tuple[str, str]]:
+        """Problem and fix sentence per diagnostic code."""
+        result: dict[str, tuple[str, str]] = {}
+        for code, entry in self._section("diagnostics").items():
+            entry = entry if isinstance(entry, dict) else {}
+            problem, fix = entry.get("problem"), entry.get("fix")
+            if not isinstance(problem, str) or not isinstance(fix, str):
+                raise self._error(f"diagnostics → {code!r} needs problem and fix")
+            result[str(code)] = (problem, fix)
+        return result
+
+    @cached_property
+    def schema(self) -> Mapping[str, Mapping[str, FieldHelp]]:
+        """Editor help per content model (class name) and field."""
+        result: dict[str, dict[str, FieldHelp]] = {}
+        for model, fields in self._section("schema").items():
+            if not isinstance(fields, dict):
+                raise self._error(f"schema → {model!r} is not a mapping")
+            result[str(model)] = {}
+            for name, entry in fields.items():
+                entry = entry if isinstance(entry, dict) else {}
+                title, description = entry.get("title"), entry.get("description")
+                if not isinstance(title, str) or not isinstance(description, str):
+                    raise self._error(f"schema → {model} → {name} needs a title and description")
+                examples = tuple(entry.get("examples") or ())
+                result[str(model)][str(name)] = FieldHelp(title, description, examples)
+        return result
+
+    def _section(self, name: str) -> dict[Any, Any]:
+        data = yaml.load(self._blocks.get(name, ""), Loader=_LOADER)
+        section = data.get(name) if isinstance(data, dict) else None
+        if not isinstance(section, dict):
+            raise self._error(f"section {name!r} is missing or not a mapping")
+        return section
+
+    def _texts(self, name: str) -> dict[str, str]:
+        section = self._section(name)
+        for key, value in section.items():
+            if not isinstance(key, str) or not isinstance(value, str):
+                raise self._error(f"{name} → {key!r} is not a text")
+        return section
+
+    def _error(self, problem: str) -> WordingError:
+        return WordingError(f"fzgen/messages/{self.language}.yaml: {problem}")
 
 
 @functools.cache
 def wording(language: str) -> Wording:
-    """The wording of `language` (`de` or `en`), read from its data file once."""
+    """The wording of `language` (`de` or `en`), its file read once."""
     if language not in LANGUAGES:
         raise WordingError(f"no wording for language {language!r}")
-    source = resources.files(__package__).joinpath(f"{language}.yaml")
-    data = yaml.load(source.read_text(encoding="utf-8"), Loader=_LOADER)
-    if not isinstance(data, dict):
-        raise WordingError(f"{language}.yaml: not a mapping")
-    sections = {name: _texts(data, name, language) for name in TEXT_SECTIONS}
-    return Wording(
-        language=language,
-        diagnostics=_diagnostics(data, language),
-        schema=_schema(data, language),
-        **sections,
-    )
-
-
-def _section(data: dict[str, Any], name: str, language: str) -> dict[Any, Any]:
-    section = data.get(name)
-    if not isinstance(section, dict):
-        raise WordingError(f"{language}.yaml: section {name!r} is missing or not a mapping")
-    return section
-
-
-def _texts(data: dict[str, Any], name: str, language: str) -> dict[str, str]:
-    section = _section(data, name, language)
-    for key, value in section.items():
-        if not isinstance(key, str) or not isinstance(value, str):
-            raise WordingError(f"{language}.yaml: {name} → {key!r} is not a text")
-    return section
-
-
-def _diagnostics(data: dict[str, Any], language: str) -> dict[str, tuple[str, str]]:
-    result: dict[str, tuple[str, str]] = {}
-    for code, entry in _section(data, "diagnostics", language).items():
-        entry = entry if isinstance(entry, dict) else {}
-        problem, fix = entry.get("problem"), entry.get("fix")
-        if not isinstance(problem, str) or not isinstance(fix, str):
-            raise WordingError(f"{language}.yaml: diagnostics → {code!r} needs problem and fix")
-        result[str(code)] = (problem, fix)
-    return result
-
-
-def _schema(data: dict[str, Any], language: str) -> dict[str, dict[str, FieldHelp]]:
-    result: dict[str, dict[str, FieldHelp]] = {}
-    for model, fields in _section(data, "schema", language).items():
-        if not isinstance(fields, dict):
-            raise WordingError(f"{language}.yaml: schema → {model!r} is not a mapping")
-        result[str(model)] = {}
-        for name, entry in fields.items():
-            entry = entry if isinstance(entry, dict) else {}
-            title, description = (entry.get(k) for k in ("title", "description"))
-            if not isinstance(title, str) or not isinstance(description, str):
-                raise WordingError(f"{language}.yaml: schema → {model} → {name} needs a title")
-            examples = tuple(entry.get("examples") or ())
-            result[str(model)][str(name)] = FieldHelp(title, description, examples)
-    return result
+    source = Path(__file__).with_name(f"{language}.yaml")
+    return Wording(language, source.read_text(encoding="utf-8"))
