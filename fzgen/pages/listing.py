@@ -55,17 +55,34 @@ class FilterValue:
         return iter((self.kind, self.value, self.label, self.matches))
 
 
-def filter_values(views: SiteViews) -> list[FilterValue]:
-    """Every filter value some offer has, in the menu's order."""
-    cat, offers = views.cat, views.offers
+def offers_by_filter(views: SiteViews) -> dict[tuple[str, str], tuple[OfferView, ...]]:
+    """The offers of each (kind, value) some offer has, in the site's order.
+
+    One pass over the offers: testing every value against every offer was the
+    largest cost of listing a language's pages (the preview does that per edit).
+    """
+    found: dict[tuple[str, str], list[OfferView]] = {}
+    for offer in views.offers:
+        for kind, keys in FILTER_KEYS.items():
+            for key in keys(offer):
+                found.setdefault((kind, key), []).append(offer)
+    return {value: tuple(offers) for value, offers in found.items()}
+
+
+def filter_values(
+    views: SiteViews, index: dict[tuple[str, str], tuple[OfferView, ...]] | None = None
+) -> list[FilterValue]:
+    """Every filter value some offer has, in the menu's order (`index`: `offers_by_filter`)."""
+    cat = views.cat
+    index = offers_by_filter(views) if index is None else index
     values = [
         *(FilterValue("thema", c.value, cat(f"category.{c.value}")) for c in Category),
         *(FilterValue("fuer", a.value, cat(f"audience.{a.value}")) for a in Audience),
         *(FilterValue("tag", day, cat(f"weekday.{day}")) for day in WEEKDAY_KEYS),
     ]
-    codes = sorted({code for offer in offers for code in offer.language_codes})
+    codes = sorted(value for kind, value in index if kind == "sprache")
     values += (FilterValue("sprache", code, cat.language_name(code)) for code in codes)
-    return [value for value in values if any(value.matches(o) for o in offers)]
+    return [value for value in values if (value.kind, value.value) in index]
 
 
 def filter_menu(views: SiteViews, values: list[FilterValue]) -> tuple[FilterGroup, ...]:

@@ -21,6 +21,7 @@ from fzgen.pages.listing import (
     coming_dates,
     filter_menu,
     filter_values,
+    offers_by_filter,
 )
 from fzgen.pages.markup import Localizer
 from fzgen.pages.structured import json_ld, offer_json_ld, organisation_data
@@ -184,7 +185,8 @@ class SiteOutline:
         """The lists of all offers and a page per filter value."""
         cat, offers = views.cat, views.offers
         # The filter menu is the same on every list page of a language: made once.
-        values = filter_values(views)
+        index = offers_by_filter(views)
+        values = filter_values(views, index)
         menu = filter_menu(views, values)
         everything = _uses(offers, FILTERS)
         weekday = partial(self._list_values, views, menu, "weekday")
@@ -193,7 +195,7 @@ class SiteOutline:
         title = cat("offers.by_category")
         yield Page(f"{CHOOSE}/themen/", "offers.html", title, category, everything)
         for value in values:
-            selected = tuple(o for o in offers if value.matches(o))
+            selected = index[value.kind, value.value]
             yield Page(
                 value.path,
                 "offers.html",

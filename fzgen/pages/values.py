@@ -16,6 +16,9 @@ from fzgen.content.model import Address
 from fzgen.pages.views import Link, OfferView
 from fzgen.theme.catalogue import Catalogue
 
+#: The field names of each kind of values (dataclasses.fields() walks the class each time).
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
 
 @dataclass(frozen=True)
 class PageValues:
@@ -23,7 +26,10 @@ class PageValues:
 
     def context(self) -> dict[str, Any]:
         """The fields as Jinja variables: a shallow dict, the values themselves kept."""
-        return {field.name: getattr(self, field.name) for field in fields(self)}
+        names = _FIELD_NAMES.get(type(self))
+        if names is None:
+            names = _FIELD_NAMES[type(self)] = tuple(field.name for field in fields(self))
+        return {name: getattr(self, name) for name in names}
 
 
 class OfferGroup(NamedTuple):
