@@ -13,13 +13,13 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import time
 from enum import Enum
-from functools import cache
 from types import MappingProxyType
 from typing import Annotated, Any
 
-from babel import Locale
 from pydantic import BeforeValidator, PlainValidator, ValidationInfo, WithJsonSchema
 from pydantic_core import PydanticCustomError
+
+from fzgen.content.words import fold, language_codes, language_of_name, similar_language
 
 
 def fail(code: str, **params: object) -> PydanticCustomError:
@@ -39,24 +39,48 @@ def check_slug(value: str) -> str:
     return value
 
 
-@cache
 def known_language_codes() -> frozenset[str]:
     """ISO 639-1 codes that CLDR can name (two letters)."""
-    return frozenset(str(code) for code in Locale("en").languages if len(str(code)) == 2)
+    return language_codes()
+
+
+def _not_a_code(value: str) -> PydanticCustomError:
+    """The error for a language that is not written as its code: the code it names, or
+    the closest one."""
+    named = language_of_name(value)
+    if named is not None:
+        return fail("language_name", value=value, suggestion=named)
+    close = similar_language(value)
+    if close is not None:
+        return fail("language_code_similar", value=value, suggestion=close)
+    return fail("language_code", value=value)
 
 
 def check_language_code(value: str) -> str:
-    """A two-letter ISO 639-1 language code, lowercase."""
+    """A two-letter ISO 639-1 language code, lowercase; a language's name is answered
+    with its code (the code also names files and addresses, so it is written as such)."""
     code = value.strip().lower()
     if code not in known_language_codes():
-        raise fail("language_code", value=value)
+        raise _not_a_code(value)
     return code
+
+
+def check_spoken_language(value: str) -> str:
+    """A language an offer is held in: its code, or its name in German or English
+    (`Türkisch`, `arabisch`), which means the same."""
+    code = value.strip().lower()
+    if code in known_language_codes():
+        return code
+    named = language_of_name(value)
+    if named is None:
+        raise _not_a_code(value)
+    return named
 
 
 # --- Yes/no ------------------------------------------------------------------
 
-_YES = frozenset({"true", "yes", "ja", "j", "y"})
-_NO = frozenset({"false", "no", "nein", "n"})
+_YES = frozenset({"true", "yes", "ja", "j", "y", "wahr", "jawohl"})
+_NO = frozenset({"false", "no", "nein", "n", "falsch", "kein", "keine"})
 
 
 def parse_yes_no(value: Any) -> bool:
@@ -64,7 +88,8 @@ def parse_yes_no(value: Any) -> bool:
     if isinstance(value, bool):
         return value
     if isinstance(value, str):
-        word = value.strip().lower()
+        # `Ja.` and `nein!` as typed in a sentence mean the same.
+        word = value.strip().lower().rstrip(".!")
         if word in _YES:
             return True
         if word in _NO:
@@ -120,6 +145,10 @@ def parse_text(value: Any, info: ValidationInfo) -> Text:
     values: dict[str, str] = {}
     for key, text in value.items():
         code = str(key).strip().lower()
+        named = language_of_name(code) if code not in known_language_codes() else None
+        if named is not None:
+            # `arabisch:` is not taken as `ar:`: an import writes the code beside it.
+            raise fail("language_name", value=key, suggestion=named, key=key)
         if allowed is not None and code not in allowed:
             raise fail("text_language", language=key, languages=", ".join(allowed))
         if not isinstance(text, str):
@@ -142,11 +171,13 @@ TextField = Annotated[Text, PlainValidator(parse_text), WithJsonSchema(_TEXT_SCH
 
 
 FREE = "free"
+_FREE_WORDS = frozenset({FREE, "kostenlos", "kostenfrei", "gratis", "umsonst"})
 
 
 def parse_cost(value: Any, info: ValidationInfo) -> Text | str:
-    """`free` (also `kostenlos`), or a text such as "3 € pro Termin"."""
-    if isinstance(value, str) and value.strip().lower() in {FREE, "kostenlos", "gratis"}:
+    """`free` (also `kostenlos`, `kostenfrei`, `gratis`, `umsonst`), or a text such as
+    "3 € pro Termin"."""
+    if isinstance(value, str) and fold(value) in _FREE_WORDS:
         return FREE
     return parse_text(value, info)
 
@@ -267,6 +298,13 @@ def parse_time_range(value: Any) -> TimeRange:
 def as_list(value: Any) -> Any:
     """A single value where a list is expected counts as a list of one."""
     return value if isinstance(value, list) else [value]
+
+
+def as_word_list(value: Any) -> Any:
+    """Like `as_list`; a text with commas (`meeting, baby`) is a list typed without brackets."""
+    if isinstance(value, str) and "," in value:
+        return [word.strip() for word in value.split(",") if word.strip()]
+    return as_list(value)
 
 
 WeekdayField = Annotated[

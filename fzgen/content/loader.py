@@ -19,6 +19,7 @@ from fzgen.content.folder import (
 from fzgen.content.free_pages import RESERVED_PAGE_SLUGS, load_pages
 from fzgen.content.loaded import Content, OfferFile, PageFile, SiteContent
 from fzgen.content.model import Offer, Site
+from fzgen.content.words import language_of_name
 from fzgen.content.yamlfile import Document
 from fzgen.errors import ContentError, Diagnostic
 
@@ -142,7 +143,9 @@ class _SiteLoader(SiteFolder):
         """Source and site languages, read leniently: offers validate even if site.yaml fails."""
         raw = document.data.get("languages") if document else None
         codes = [str(c).strip().lower() for c in raw] if isinstance(raw, list) else []
-        codes = [c for c in codes if c in known_language_codes()]
+        # `deutsch` is reported in site.yaml; the offers are read as if it said `de`.
+        codes = [c if c in known_language_codes() else language_of_name(c) or "" for c in codes]
+        codes = [c for c in codes if c]
         if not codes:
             return {"source_language": "de", "languages": None}
         return {"source_language": codes[0], "languages": list(dict.fromkeys(codes))}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -44,13 +43,13 @@ from fzgen.content.fields import (
     WeekdayField,
     YesNo,
     as_list,
+    as_word_list,
     check_language_code,
     check_slug,
+    check_spoken_language,
     fail,
 )
-
-#: A value longer than this is not a typing slip of a word of a closed list.
-SIMILAR_UP_TO = 40
+from fzgen.content.words import similar_code, vocabulary_code
 
 
 class Category(StrEnum):
@@ -87,21 +86,17 @@ class PartnerKind(StrEnum):
     OTHER = "other"
 
 
-def _vocabulary(enum: type[StrEnum]) -> Any:
-    """A validator for one word of a closed vocabulary that suggests the closest."""
+def _vocabulary(enum: type[StrEnum], vocabulary: str) -> Any:
+    """A validator for one word of a closed vocabulary, written as its code or as the
+    German word families read for it (`Treffpunkt` is `meeting`); suggests the closest."""
     words = [member.value for member in enum]
 
     def parse(value: Any) -> StrEnum:
-        word = value.strip().lower() if isinstance(value, str) else ""
-        if word in words:
-            return enum(word)
-        close = difflib.get_close_matches(word[:SIMILAR_UP_TO], words, n=1, cutoff=0.6)
-        raise fail(
-            "vocabulary",
-            value=value,
-            allowed=", ".join(words),
-            suggestion=close[0] if close else "",
-        )
+        code = vocabulary_code(vocabulary, value) if isinstance(value, str) else None
+        if code is not None:
+            return enum(code)
+        close = similar_code(vocabulary, value) if isinstance(value, str) else None
+        raise fail("vocabulary", value=value, allowed=", ".join(words), suggestion=close or "")
 
     return parse
 
@@ -110,13 +105,18 @@ def _words(enum: type[StrEnum]) -> WithJsonSchema:
     return WithJsonSchema({"enum": [member.value for member in enum]})
 
 
-CategoryField = Annotated[Category, PlainValidator(_vocabulary(Category)), _words(Category)]
-AudienceField = Annotated[Audience, PlainValidator(_vocabulary(Audience)), _words(Audience)]
+CategoryField = Annotated[
+    Category, PlainValidator(_vocabulary(Category, "category")), _words(Category)
+]
+AudienceField = Annotated[
+    Audience, PlainValidator(_vocabulary(Audience, "audience")), _words(Audience)
+]
 PartnerKindField = Annotated[
-    PartnerKind, PlainValidator(_vocabulary(PartnerKind)), _words(PartnerKind)
+    PartnerKind, PlainValidator(_vocabulary(PartnerKind, "partner_kind")), _words(PartnerKind)
 ]
 Slug = Annotated[str, Stripped, AfterValidator(check_slug)]
 LanguageCode = Annotated[str, Stripped, AfterValidator(check_language_code)]
+SpokenLanguage = Annotated[str, Stripped, AfterValidator(check_spoken_language)]
 Email = Annotated[str, AfterValidator(check_email)]
 Phone = Annotated[str, AfterValidator(check_phone)]
 PostalCode = Annotated[str, AfterValidator(check_postal_code)]
@@ -236,7 +236,7 @@ _SCHEDULE_KINDS = ("weekly", "monthly", "date", "by_appointment")
 class ScheduleEntry(Model):
     """One line of an offer's schedule: weekly, monthly, one date, or by appointment."""
 
-    weekly: Annotated[list[WeekdayField], BeforeValidator(as_list)] | None = None
+    weekly: Annotated[list[WeekdayField], BeforeValidator(as_word_list)] | None = None
     monthly: MonthlyField | None = None
     date: DateField | None = None
     by_appointment: YesNo | None = None
@@ -263,7 +263,7 @@ class ScheduleEntry(Model):
     @field_validator("except_", mode="before")
     @classmethod
     def _except_list(cls, value: Any) -> Any:
-        return [] if value is None else as_list(value)
+        return [] if value is None else as_word_list(value)
 
     @model_validator(mode="after")
     def _one_kind(self) -> ScheduleEntry:
@@ -328,18 +328,18 @@ class Offer(Model):
     description: TextField | None = None
     categories: Annotated[
         list[CategoryField],
-        BeforeValidator(as_list),
+        BeforeValidator(as_word_list),
         AfterValidator(_unique),
         Field(min_length=1),
     ]
     audience: Annotated[
         list[AudienceField],
-        BeforeValidator(lambda v: [] if v is None else as_list(v)),
+        BeforeValidator(lambda v: [] if v is None else as_word_list(v)),
         AfterValidator(_unique),
     ] = []
     languages: Annotated[
-        list[LanguageCode],
-        BeforeValidator(lambda v: [] if v is None else as_list(v)),
+        list[SpokenLanguage],
+        BeforeValidator(lambda v: [] if v is None else as_word_list(v)),
         AfterValidator(_unique),
     ] = []
     interpreter: YesNo = False

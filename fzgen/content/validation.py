@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from fzgen.content.words import field_of_word, schedule_field_outside
 from fzgen.content.yamlfile import Document
 from fzgen.errors import Diagnostic
 from fzgen.messages import is_diagnostic_code, kind_of
@@ -66,8 +67,12 @@ def _diagnostic(
         code = "unknown_field"
         name = str(loc[-1])
         allowed = _allowed_fields(model, loc[:-1])
+        # A German word for a field (`kinderbetreuung`) names it better than spelling does.
         close = _similar(name.lower(), allowed)
-        params.update(name=name, allowed=", ".join(allowed), suggestion=close[0] if close else "")
+        suggestion = field_of_word(name, allowed) or (close[0] if close else "")
+        params.update(name=name, allowed=", ".join(allowed), suggestion=suggestion)
+        if outside := schedule_field_outside(name, allowed, value):
+            code, params = outside[0], {**params, **outside[1]}
         position = document.keys.get(loc, position)
         found = None
     elif kind == "image_alt_missing":
@@ -75,6 +80,8 @@ def _diagnostic(
         position = document.keys.get((*loc[:-1], "image"), position)
     elif is_diagnostic_code(kind):
         code = kind
+        if "key" in params:  # a finding about one key of a mapping points at that key
+            position = document.keys.get((*loc, params["key"]), position)
     elif kind in _BUILTIN_CODES:
         code = _BUILTIN_CODES[kind]
     else:
