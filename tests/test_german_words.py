@@ -201,10 +201,11 @@ def test_time_at_column_one_belongs_under_schedule(tmp_path, fzgen):
 
 
 def test_a_whole_entry_at_column_one_belongs_under_schedule(tmp_path, fzgen):
-    text = offer_with(schedule="weekly: Dienstag\nUhrzeit: 9-11\n")
+    text = offer_with(schedule="weekly: Dienstag\nUhrzeit: 9-11\nUntil: 2026-07-14\n")
     result = check_offer(tmp_path, fzgen, text)
     assert_reported(result.err, OFFER, 6, "weekly", "„  - weekly: Dienstag“")
     assert_reported(result.err, OFFER, 7, "Uhrzeit", "„    time: 9-11“")
+    assert_reported(result.err, OFFER, 8, "Until", "„    until: 2026-07-14“")
 
 
 def test_the_schedule_fields_known_outside_are_those_of_an_entry():

@@ -255,6 +255,7 @@ SCHEDULE_DETAILS = {
     "until": "2026-07-14",
     "except": "[2026-03-31]",
 }
+_SCHEDULE_FIELDS = {fold(name): name for name in (*SCHEDULE_KINDS, *SCHEDULE_DETAILS)}
 #: A value longer than this is not repeated as the example of the fixed line.
 _EXAMPLE_UP_TO = 40
 
@@ -265,7 +266,7 @@ def schedule_field_outside(
     """The message code and values for a schedule entry's field (or a German word for one)
     written where `schedule` itself may stand, as a line that lost its indentation."""
     allowed_names = set(allowed)
-    field = name if name in SCHEDULE_KINDS or name in SCHEDULE_DETAILS else field_word(name)
+    field = _SCHEDULE_FIELDS.get(fold(name)) or field_word(name)
     if "schedule" not in allowed_names or field is None or field in allowed_names:
         return None
     if field in SCHEDULE_KINDS:
