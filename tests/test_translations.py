@@ -140,7 +140,7 @@ def test_round_trip_changes_exactly_the_new_translations(tmp_path, fzgen):
     assert (
         (tmp_path / "content/test/pages/ueber-uns.tr.md")
         .read_text(encoding="utf-8")
-        .startswith('---\ntitle: "TR Über uns"\nmenu: 10\n---\nTR Wir sind')
+        .startswith("---\ntitle: TR Über uns\nmenu: 10\n---\nTR Wir sind")
     )
     status = json.loads(fzgen(tmp_path, "status", "--json").out)
     turkish = next(row for row in status if row["language"] == "tr")
@@ -159,7 +159,18 @@ def test_import_refuses_a_language_the_site_does_not_have(tmp_path, fzgen):
     assert "Übersetzen lässt sich in: en, tr" in result.err
 
 
-def test_page_title_alone_does_not_make_a_translated_page(tmp_path, fzgen):
+FUZZY = (
+    "  offers/elterncafe.yaml#summary: Als unfertig markiert (fuzzy, in Poedit „Needs Work“)."
+    " Stimmt die Übersetzung, entfernen Sie die Markierung und importieren Sie erneut."
+)
+TITLE_ONLY = (
+    "  pages/ueber-uns.md#title: Der Seitentext wurde nicht übernommen, und eine übersetzte Seite"
+    " legt fzgen erst mit Titel und Text an; bis dahin zeigt die Website die Seite in der"
+    " Ausgangssprache, mit Hinweis. Lassen Sie den Seitentext übersetzen und importieren Sie erneut."
+)
+
+
+def test_page_title_alone_makes_no_page_and_each_skipped_entry_says_why(tmp_path, fzgen):
     tree(tmp_path)
     fzgen(tmp_path, "translations", "export", "--site", "test", "--lang", "tr")
     po = tmp_path / "test.tr.po"
@@ -174,8 +185,140 @@ def test_page_title_alone_does_not_make_a_translated_page(tmp_path, fzgen):
         write_po(handle, catalog, width=0)
     result = fzgen(tmp_path, "translations", "import", str(po))
     assert result.code == 0, result.err
-    assert "0 Übersetzungen" in result.out and "2 Einträge nicht übernommen" in result.out
+    lines = result.out.splitlines()
+    assert lines[:4] == [
+        "0 Übersetzungen nach tr in die Dateien von „test“ geschrieben und geprüft.",
+        "Nicht übernommen (Datei#Feld: Grund):",
+        FUZZY,
+        TITLE_ONLY,
+    ]
+    # Then every entry the translator left empty, by name; the title that was already
+    # translated (and is unchanged) is not among them.
+    assert "  pages/ueber-uns.md#body: Noch nicht übersetzt (leer)." in lines[4:]
+    assert all(line.endswith(": Noch nicht übersetzt (leer).") for line in lines[4:])
+    assert len(lines) == 4 + 8
+    assert not any("elterncafe.yaml#title" in line for line in lines)
     assert not (tmp_path / "content/test/pages/ueber-uns.tr.md").exists()
+
+    # With the body translated too, the page is made, title and body.
+    catalog = read_po(po.open("rb"))
+    for message in catalog:
+        if message.context == "pages/ueber-uns.md#body":
+            message.string = "Aileler için **buradayız**."
+    with po.open("wb") as handle:
+        write_po(handle, catalog, width=0)
+    result = fzgen(tmp_path, "translations", "import", str(po))
+    assert result.out.startswith("2 Übersetzungen nach tr"), result.out
+    page = tmp_path / "content/test/pages/ueber-uns.tr.md"
+    assert page.read_text(encoding="utf-8") == (
+        "---\ntitle: Hakkımızda\nmenu: 10\n---\nAileler için **buradayız**.\n"
+    )
+
+
+def test_page_body_alone_makes_no_page_either(tmp_path, fzgen):
+    tree(tmp_path)
+    po = exported(tmp_path, fzgen, {"pages/ueber-uns.md#body": "Aileler için buradayız."})
+    result = fzgen(tmp_path, "translations", "import", str(po))
+    assert result.code == 0, result.err
+    assert (
+        "  pages/ueber-uns.md#body: Der Titel dieser Seite wurde nicht übernommen, und eine"
+        " übersetzte Seite legt fzgen erst mit Titel und Text an. Lassen Sie den Titel übersetzen"
+        " und importieren Sie erneut."
+    ) in result.out.splitlines()
+    assert "  pages/ueber-uns.md#title: Noch nicht übersetzt (leer)." in result.out.splitlines()
+    assert not (tmp_path / "content/test/pages/ueber-uns.tr.md").exists()
+
+
+def test_existing_translated_page_takes_a_new_title_alone(tmp_path, fzgen):
+    tree(tmp_path)
+    page = tmp_path / "content/test/pages/ueber-uns.tr.md"
+    page.write_text("---\ntitle: Hakkımızda\nmenu: 10\n---\nBuradayız.\n", encoding="utf-8")
+    po = exported(tmp_path, fzgen, {"pages/ueber-uns.md#title": "Biz kimiz"})
+    result = fzgen(tmp_path, "translations", "import", str(po))
+    assert result.out.startswith("1 Übersetzung nach tr"), result.out
+    assert page.read_text(encoding="utf-8") == "---\ntitle: Biz kimiz\nmenu: 10\n---\nBuradayız.\n"
+
+
+def test_entries_whose_text_changed_or_went_away_since_the_export_are_named(tmp_path, fzgen):
+    tree(tmp_path)
+    po = exported(
+        tmp_path,
+        fzgen,
+        {
+            "offers/elterncafe.yaml#summary": "Ebeveynler için açık buluşma",
+            "site.yaml#sozialraum": "Testhausen Kuzey",
+        },
+    )
+    offer = tmp_path / "content/test/offers/elterncafe.yaml"
+    offer.write_text(
+        OFFER.replace("Offener Treff für Eltern", "Treff für Eltern"), encoding="utf-8"
+    )
+    catalog = read_po(po.open("rb"))
+    catalog.add("Hallo", "Merhaba", context="offers/alt.yaml#title")
+    catalog.add("Tschüss", "Hoşça kal")  # no msgctxt: not from `translations export`
+    with po.open("wb") as handle:
+        write_po(handle, catalog, width=0)
+    line = next(m.lineno for m in read_po(po.open("rb")) if m.id == "Tschüss")
+    result = fzgen(tmp_path, "translations", "import", str(po))
+    assert result.code == 0, result.err
+    lines = result.out.splitlines()
+    assert lines[:5] == [
+        "1 Übersetzung nach tr in die Dateien von „test“ geschrieben und geprüft.",
+        "Nicht übernommen (Datei#Feld: Grund):",
+        "  offers/elterncafe.yaml#summary: Der Ausgangstext wurde seit dem Export geändert; die"
+        " Übersetzung passt vielleicht nicht mehr. Exportieren Sie neu und lassen Sie den Eintrag"
+        " noch einmal übersetzen.",
+        "  offers/alt.yaml#title: Diesen Text gibt es nicht mehr: Datei oder Feld wurden seit dem"
+        " Export umbenannt oder gelöscht. Exportieren Sie neu.",
+        f"  Zeile {line} der PO-Datei: Der Eintrag nennt keine Stelle (msgctxt fehlt), stammt also"
+        " nicht aus „fzgen translations export“.",
+    ]
+    assert "Treff für Eltern\n" in offer.read_text(encoding="utf-8")
+    assert "tr: Ebeveynler" not in offer.read_text(encoding="utf-8")
+
+
+def test_skipped_entries_in_english():
+    from fzgen.commands.po import Imported, Skipped, skipped_lines
+
+    imported = Imported(
+        "test",
+        "tr",
+        (),
+        (Skipped("pages/ueber-uns.md#title", "page_title", 20), Skipped(None, "no_place", 31)),
+    )
+    assert skipped_lines(imported, "en") == [
+        "Not taken (file#field: reason):",
+        "  pages/ueber-uns.md#title: The page body was not taken, and fzgen creates a translated"
+        " page only with its title and body; until then the site shows the page in the source"
+        " language, with a notice. Have the body translated and import again.",
+        "  line 31 of the PO file: The entry names no place (msgctxt is missing), so it was not"
+        " written by “fzgen translations export”.",
+    ]
+    assert skipped_lines(Imported("test", "tr", ("site.yaml#name",), ()), "en") == []
+
+
+def test_text_behind_an_alias_is_left_alone_and_explained(tmp_path, fzgen):
+    tree(tmp_path)
+    offer = tmp_path / "content/test/offers/elterncafe.yaml"
+    text = OFFER.replace(
+        "summary: Offener Treff für Eltern", "summary: &kurz Offener Treff für Eltern"
+    )
+    offer.write_text(text + "room: *kurz\n", encoding="utf-8")
+    po = exported(
+        tmp_path,
+        fzgen,
+        {"offers/elterncafe.yaml#room": "Oda", "offers/elterncafe.yaml#summary": "Açık buluşma"},
+    )
+    result = fzgen(tmp_path, "translations", "import", str(po))
+    assert result.code == 0, result.err
+    assert (
+        "  offers/elterncafe.yaml#room: Diese Stelle der Datei kann fzgen nicht sicher ändern (etwa"
+        " ein YAML-Anker mit & oder *). Tragen Sie die Übersetzung selbst ein: unter dem Feld eine"
+        " Zeile je Sprache, z. B. „  tr: …“."
+    ) in result.out.splitlines()
+    written = offer.read_text(encoding="utf-8")
+    assert "summary:\n  de: &kurz Offener Treff für Eltern\n  tr: Açık buluşma\n" in written
+    assert written.endswith("room: *kurz\n")
 
 
 # --- import: validated before anything is written ---------------------------------
@@ -237,7 +380,7 @@ def test_successful_import_writes_each_file_whole_and_leaves_no_temporary_files(
     po = exported(tmp_path, fzgen, {"offers/elterncafe.yaml#summary": "Açık buluşma"})
     result = fzgen(tmp_path, "translations", "import", str(po))
     assert result.code == 0, result.err
-    assert "1 Übersetzungen nach tr" in result.out
+    assert "1 Übersetzung nach tr" in result.out
     assert "  tr: Açık buluşma\n" in offer.read_text(encoding="utf-8")
     assert offer.stat().st_mode & 0o777 == 0o640  # replaced, but with its permissions
     leftovers = [p.name for p in (tmp_path / "content").rglob(".*")]

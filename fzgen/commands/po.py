@@ -1,8 +1,8 @@
 """The translator round trip: a site's texts out as a gettext PO file, translations back
-into its YAML and Markdown files (comments and layout kept, by ruamel.yaml).
+into its YAML and Markdown files (every other byte kept, `po_splice`).
 
 Apart from `fzgen.content.coverage` so that a build, which needs only the status,
-does not import ruamel.yaml and Babel's PO support (20 ms of every start).
+does not import Babel's PO support (20 ms of every start).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 
-from fzgen.commands.po_import import Imported, ImportRefused, import_po, read_catalog
+from fzgen.commands.po_import import Imported, ImportRefused, Skipped, import_po, read_catalog
 from fzgen.content.coverage import (
     read_hashes,
     site_units,
@@ -23,7 +23,7 @@ from fzgen.content.coverage import (
 from fzgen.content.loader import Content, SiteContent
 from fzgen.content.yamlfile import parse_yaml
 from fzgen.errors import UsageError
-from fzgen.messages import file_text
+from fzgen.messages import cli_text, file_text
 
 # --- export -------------------------------------------------------------------------
 
@@ -84,6 +84,24 @@ def _site(content: Content, slug: str, language: str) -> SiteContent:
     return site
 
 
+# --- import -------------------------------------------------------------------------
+
+
+def skipped_lines(imported: Imported, lang: str) -> list[str]:
+    """What an import left out, one line per entry (`datei#feld: Grund`), in `lang`."""
+    if not imported.skipped:
+        return []
+    lines = [cli_text("po_skipped_header", lang)]
+    for entry in imported.skipped:
+        key = entry.key
+        if key is None:
+            key = cli_text("po_skipped_line", lang, line=str(entry.line or "?"))
+        lines.append(
+            cli_text(f"po_skipped_{entry.reason}", lang, key=key, language=imported.language)
+        )
+    return lines
+
+
 # --- confirm ------------------------------------------------------------------------
 
 
@@ -105,4 +123,13 @@ def confirm(content: Content, site_slug: str, language: str | None) -> int:
     return count
 
 
-__all__ = ["ImportRefused", "Imported", "confirm", "export_po", "import_po", "read_catalog"]
+__all__ = [
+    "ImportRefused",
+    "Imported",
+    "Skipped",
+    "confirm",
+    "export_po",
+    "import_po",
+    "read_catalog",
+    "skipped_lines",
+]

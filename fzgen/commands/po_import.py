@@ -8,7 +8,6 @@ written, each staged beside its target and renamed over it at the end.
 from __future__ import annotations
 
 import contextlib
-import io
 import os
 import secrets
 import shutil
@@ -17,14 +16,11 @@ import tempfile
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import PoFileError, read_po
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap
-from ruamel.yaml.scalarstring import LiteralScalarString
 
+from fzgen.commands.po_splice import translate_page, translate_yaml
 from fzgen.content.coverage import (
     HASHES_FILE,
     Unit,
@@ -34,22 +30,46 @@ from fzgen.content.coverage import (
     source_hash,
 )
 from fzgen.content.loader import Content, SiteContent, load_site
-from fzgen.content.yamlfile import parse_yaml
 from fzgen.errors import ContentError, Diagnostic, UsageError
 
 # --- import -------------------------------------------------------------------------
 
 
+#: Why an entry of a PO file was not taken, in the order a report lists them: what the
+#: coordinator should act on first, untranslated entries last.
+SKIP_REASONS = (
+    "changed",
+    "fuzzy",
+    "page_title",
+    "page_body",
+    "unknown",
+    "no_place",
+    "unsafe",
+    "empty",
+)
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An entry of the PO file that was not taken, and why (one of SKIP_REASONS)."""
+
+    #: `offers/elterncafe.yaml#summary`, or None when the entry names no text (no msgctxt).
+    key: str | None
+    reason: str
+    #: Line of the entry in the PO file.
+    line: int | None
+
+
 @dataclass(frozen=True)
 class Imported:
-    """What an import wrote."""
+    """What an import wrote, and what it left out."""
 
     site: str
     language: str
     #: Keys of the texts written, e.g. `offers/elterncafe.yaml#title`.
     written: tuple[str, ...]
-    #: Entries not taken: fuzzy, source changed since the export, page title without body.
-    skipped: int
+    #: Entries not taken, in the order of SKIP_REASONS, then of the PO file.
+    skipped: tuple[Skipped, ...]
 
 
 class ImportRefused(ContentError):
@@ -72,14 +92,6 @@ class _Entry:
     unit: Unit
     text: str
     line: int | None
-
-
-def _round_trip_yaml() -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.preserve_quotes = True
-    yaml.width = 4096
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    return yaml
 
 
 def read_catalog(path: Path) -> Catalog:
@@ -154,52 +166,121 @@ def import_po(content: Content, path: Path, catalogue_languages: Collection[str]
     Every changed file is made in memory first and the site is loaded with them
     from a copy of its folder, by the loader `fzgen check` uses; only if that
     finds no error are the files written, each atomically. Otherwise
-    ImportRefused, and no file is touched. Fuzzy entries, those whose source
-    changed since the export, and a page title without its body (the page would
-    show the source text as if translated) are skipped.
+    ImportRefused, and no file is touched. Entries that are empty, fuzzy, whose
+    source changed since the export, or half of a page that has no translation
+    yet are skipped, each with its reason.
     """
     catalog = read_catalog(path)
     site, language = _target(content, catalog, str(path))
     site_dir = content.root / site.slug
-    units = {u.key: u for u in site_units(site)}
     hashes = read_hashes(site_dir)
-    changes: dict[str, list[_Entry]] = {}
-    skipped = 0
-    for message in catalog:
-        if not message.id or message.context not in units or not message.string:
-            continue
-        unit = units[str(message.context)]
-        if message.fuzzy or unit.source != message.id:
-            skipped += 1  # unfinished, or the source changed since the export
-            continue
-        text = str(message.string)
-        if unit.translations.get(language) == text:
-            hashes.setdefault(unit.key, {})[language] = source_hash(unit.source)
-            continue
-        changes.setdefault(unit.file, []).append(_Entry(unit, text, message.lineno))
-    files: dict[str, bytes] = {}
-    taken: list[_Entry] = []
-    for file, entries in sorted(changes.items()):
-        target = _written_file(file, language)
-        if file.startswith("pages/"):
-            if not (site_dir / target).exists() and not any(e.unit.field == () for e in entries):
-                skipped += len(entries)
-                continue
-            files[target] = _translated_page(site_dir / file, site_dir / target, entries)
-        else:
-            files[target] = _translated_yaml(site_dir / file, language, site.languages[0], entries)
-        taken += entries
-    for entry in taken:
-        hashes.setdefault(entry.unit.key, {})[language] = source_hash(entry.unit.source)
+    changes, skipped, unchanged = _sorted_entries(catalog, site, language)
+    files, taken, not_made = _changed_files(site_dir, site.languages, language, changes)
+    for unit in [*unchanged, *(entry.unit for entry in taken)]:
+        hashes.setdefault(unit.key, {})[language] = source_hash(unit.source)
     recorded = hashes_text(hashes).encode("utf-8")
     hashes_path = site_dir / HASHES_FILE
-    if not hashes_path.is_file() or hashes_path.read_bytes() != recorded:
+    # No new file that records nothing.
+    current = hashes_path.read_bytes() == recorded if hashes_path.is_file() else not hashes
+    if not current:
         files[HASHES_FILE] = recorded
     errors = _errors_after(content.root, site.slug, files, catalogue_languages)
     if errors:
         raise ImportRefused(errors, _entries_behind(errors, site.slug, taken, language))
     _write_all(site_dir, files)
-    return Imported(site.slug, language, tuple(e.unit.key for e in taken), skipped)
+    order = {reason: index for index, reason in enumerate(SKIP_REASONS)}
+    report = sorted([*skipped, *not_made], key=lambda s: (order[s.reason], s.line or 0))
+    return Imported(site.slug, language, tuple(e.unit.key for e in taken), tuple(report))
+
+
+def _sorted_entries(
+    catalog: Catalog, site: SiteContent, language: str
+) -> tuple[dict[str, list[_Entry]], list[Skipped], list[Unit]]:
+    """The PO file's entries as translations to write (by file), entries skipped, and
+    texts whose translation is already the one in the file."""
+    units = {u.key: u for u in site_units(site)}
+    changes: dict[str, list[_Entry]] = {}
+    skipped: list[Skipped] = []
+    unchanged: list[Unit] = []
+    for message in catalog:
+        if not message.id:
+            continue  # the header
+        key = None if message.context is None else str(message.context)
+        text = message.string if isinstance(message.string, str) else ""
+        unit = units.get(key or "")
+        reason = _skip_reason(key, unit, text, message.fuzzy, message.id)
+        if reason is not None:
+            skipped.append(Skipped(key, reason, message.lineno))
+        elif unit is not None and (unit.translations.get(language) or "").strip() == text.strip():
+            unchanged.append(unit)
+        elif unit is not None:
+            changes.setdefault(unit.file, []).append(_Entry(unit, text, message.lineno))
+    return changes, skipped, unchanged
+
+
+def _skip_reason(
+    key: str | None, unit: Unit | None, text: str, fuzzy: bool, source: object
+) -> str | None:
+    """Why an entry is not taken (a SKIP_REASONS code), or None to take it."""
+    if key is None:
+        return "no_place"  # not written by `translations export`
+    if unit is None:
+        return "unknown"  # the file or field is gone since the export
+    if not text.strip():
+        return "empty"
+    if fuzzy:
+        return "fuzzy"
+    if unit.source != source:
+        return "changed"
+    return None
+
+
+def _changed_files(
+    site_dir: Path, languages: list[str], language: str, changes: dict[str, list[_Entry]]
+) -> tuple[dict[str, bytes], list[_Entry], list[Skipped]]:
+    """The new bytes of every file the translations change, the entries written into
+    them, and those that could not be (half a new page, a place not safe to edit)."""
+    files: dict[str, bytes] = {}
+    taken: list[_Entry] = []
+    skipped: list[Skipped] = []
+    for file, entries in sorted(changes.items()):
+        target = _written_file(file, language)
+        if file.startswith("pages/"):
+            data, made, left = _page(site_dir, file, target, entries)
+        else:
+            original = (site_dir / file).read_bytes()
+            edits = [(entry.unit.field, entry.text) for entry in entries]
+            data, failed = translate_yaml(original, edits, language, languages)
+            made = [e for i, e in enumerate(entries) if i not in failed]
+            left = [
+                Skipped(e.unit.key, "unsafe", e.line) for i, e in enumerate(entries) if i in failed
+            ]
+        path = site_dir / target
+        if data is not None and not (path.is_file() and path.read_bytes() == data):
+            files[target] = data
+        taken += made
+        skipped += left
+    return files, taken, skipped
+
+
+def _page(
+    site_dir: Path, file: str, target: str, entries: list[_Entry]
+) -> tuple[bytes | None, list[_Entry], list[Skipped]]:
+    """A page's translation (`<slug>.<lang>.md`): a new one only with title and body, so
+    that no page shows the source text as if translated; an existing one takes either."""
+    title = next((e for e in entries if e.unit.field == ("title",)), None)
+    body = next((e for e in entries if e.unit.field == ()), None)
+    exists = (site_dir / target).is_file()
+    if not exists and (title is None or body is None):
+        reason = "page_title" if body is None else "page_body"
+        return None, [], [Skipped(e.unit.key, reason, e.line) for e in entries]
+    base = site_dir / (target if exists else file)
+    data = translate_page(
+        base.read_bytes(), title.text if title else None, body.text if body else None
+    )
+    if data is None:
+        return None, [], [Skipped(e.unit.key, "unsafe", e.line) for e in entries]
+    return data, entries, []
 
 
 def _written_file(file: str, language: str) -> str:
@@ -207,78 +288,6 @@ def _written_file(file: str, language: str) -> str:
     if file.startswith("pages/"):
         return Path(file).with_name(f"{Path(file).stem}.{language}.md").as_posix()
     return file
-
-
-def _translated_yaml(path: Path, language: str, source: str, entries: list[_Entry]) -> bytes:
-    yaml = _round_trip_yaml()
-    data = yaml.load(path.read_text(encoding="utf-8-sig"))
-    for entry in entries:
-        parent: Any = data
-        for part in entry.unit.field[:-1]:
-            parent = parent[part]
-        name = entry.unit.field[-1]
-        value = parent[name]
-        if not isinstance(value, dict):
-            # A plain text becomes a mapping per language, the source first.
-            mapping = CommentedMap()
-            mapping[source] = value
-            parent[name] = mapping
-            value = mapping
-        text = entry.text
-        # A block keeps line breaks readable; ruamel.yaml would write any character
-        # into one, so a text with characters YAML cannot hold raw is left to its
-        # quoting (escapes), which keeps the text exactly.
-        block = "\n" in text.strip() and all(_block_safe(c) for c in text)
-        value[language] = LiteralScalarString(text.rstrip("\n") + "\n") if block else text.strip()
-    buffer = io.StringIO()
-    yaml.dump(data, buffer)
-    return buffer.getvalue().encode("utf-8")
-
-
-def _block_safe(character: str) -> bool:
-    if character in "\n\t":
-        return True
-    return character.isprintable() and character != "\ufeff"
-
-
-def _translated_page(source: Path, target: Path, entries: list[_Entry]) -> bytes:
-    """`<slug>.<lang>.md` with the translated title and body."""
-    title = next((e.text for e in entries if e.unit.field == ("title",)), None)
-    body = next((e.text for e in entries if e.unit.field == ()), None)
-    old_title, old_body, menu = _read_page(target) if target.exists() else (None, None, None)
-    source_title, source_body, source_menu = _read_page(source)
-    title = title or old_title or source_title
-    body = body if body is not None else (old_body if old_body is not None else source_body)
-    front = [f"title: {_quote(title)}"]
-    menu = menu if menu is not None else source_menu
-    if menu is not None:
-        front.append(f"menu: {menu}")
-    text = "---\n" + "\n".join(front) + "\n---\n" + body.strip() + "\n"
-    return text.encode("utf-8")
-
-
-def _read_page(path: Path) -> tuple[str, str, str | None]:
-    text = path.read_text(encoding="utf-8-sig")
-    _, front, body = text.split("---", 2)
-    document, _ = parse_yaml(front, path.name)
-    data = document.data if document else {}
-    return str(data.get("title", "")), body.strip(), data.get("menu")
-
-
-def _quote(text: str) -> str:
-    """`text` as a YAML double-quoted scalar that reads back exactly: every character
-    YAML cannot hold raw (line breaks, controls, separators) as an escape."""
-    escaped = []
-    for character in text:
-        if character in '"\\':
-            escaped.append("\\" + character)
-        elif character == "\t" or (character.isprintable() and character != "\ufeff"):
-            escaped.append(character)
-        elif ord(character) > 0xFFFF:
-            escaped.append(f"\\U{ord(character):08x}")
-        else:
-            escaped.append(f"\\u{ord(character):04x}")
-    return '"' + "".join(escaped) + '"'
 
 
 # --- checking before writing ---------------------------------------------------------

@@ -75,6 +75,6 @@ def import_file(project: Project, content: Content, args: argparse.Namespace) ->
             language=imported.language,
         )
     )
-    if imported.skipped:
-        print(cli_text("po_skipped", args.lang, count=imported.skipped))
+    for sentence in po.skipped_lines(imported, args.lang):
+        print(sentence)
     return EXIT_OK
