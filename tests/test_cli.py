@@ -283,8 +283,11 @@ def test_a_theme_asking_for_an_unknown_text_is_named_not_a_crash(
     card = theme / "templates/partials/offer_card.html"
     card.write_text(card.read_text().replace('"offer.separator"', '"offer.trenner"'))
     result = fzgen(tmp_path, "build")
-    assert result.code == 2
+    assert result.code == 1  # the theme's error, named where it is
     assert "Traceback" not in result.err and "Interner Fehler" not in result.err
+    lines = card.read_text().splitlines()
+    line = next(number for number, text in enumerate(lines, 1) if "offer.trenner" in text)
+    assert f"themes/default/templates/partials/offer_card.html, Zeile {line}" in result.err
     assert "„offer.trenner“" in result.err
     assert f"„{tmp_path / 'translations'}/de.yaml“ ein" in result.err
     assert not (tmp_path / "output").exists()

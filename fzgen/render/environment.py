@@ -1,69 +1,68 @@
-"""The one Jinja environment of a run, and what its templates compile to."""
+"""The one Jinja environment of a run: the theme's templates, compiled once; errors with places."""
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping
+import re
+from collections.abc import Callable, MutableMapping
 from keyword import iskeyword
-from typing import Any
+from types import CodeType
+from typing import Any, NoReturn
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    Template,
+    TemplateNotFound,
+    select_autoescape,
+)
 from jinja2.compiler import CodeGenerator, Frame
-from jinja2.nodes import Call, Expr, Getattr, Node
+from jinja2.nodes import Call, Getattr
 from markupsafe import Markup, escape
 
+from fzgen.errors import ContentError, Diagnostic
+from fzgen.pages.markup import FALLBACK_CLASS
 from fzgen.pages.views import mailto, phone_href
 from fzgen.project import Project
-from fzgen.render.layout import LayoutLoader
+from fzgen.render.theme_errors import missing_template, theme_diagnostic
+from fzgen.theme.folder import ThemeFolder
 
-try:  # markupsafe's C escaping of a str, without wrapping the result in a new Markup
-    from markupsafe import _escape_inner as escape_text  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - a markupsafe without it
+#: What a text falling back to the source language carries (`fzgen.pages.markup`).
+FALLBACK_ATTRIBUTE = f'class="{FALLBACK_CLASS}"'
 
-    def escape_text(text: str, /) -> str:
-        return str(escape(text))
+
+#: The characters markupsafe escapes; a text without them prints as it is.
+NEEDS_ESCAPING = re.compile("[&<>\"']")
+
+
+def with_fallback(html: object) -> bool:
+    """`{% if main_html is with_fallback %}`: the HTML shows a text in the source language."""
+    return FALLBACK_ATTRIBUTE in (html if isinstance(html, str) else str(html))
 
 
 def print_value(value: object) -> str:
-    """What `{{ value }}` prints: prepared HTML (Markup) as it is, anything else escaped.
-
-    Jinja's own `escape(value)` makes a new copy of every Markup in Python code,
-    and wraps every escaped str in a new Markup: the page only joins them.
-    """
+    """What `{{ value }}` prints: the same as markupsafe's escape, without making a new
+    Markup of every value (prepared HTML as it is, text escaped)."""
     kind = type(value)
     if kind is Markup:
         return value  # type: ignore[return-value]
-    if kind is str:
-        return escape_text(value)  # type: ignore[arg-type]
+    if kind is str and NEEDS_ESCAPING.search(value) is None:  # type: ignore[call-overload]
+        return value  # type: ignore[return-value]
     return escape(value)
 
 
-class _CodeGenerator(CodeGenerator):
-    """Jinja's code generator with shortcuts in the code templates compile to.
+class FastCodeGenerator(CodeGenerator):
+    """Jinja's code generator with two shortcuts, on its public visitor methods.
 
-    - `{{ value }}` calls `print_value` instead of `escape`.
     - A call like `t("offer.when")` calls the function itself. Jinja routes it
       through `Context.call`, which looks for `@pass_context` and its kind on
       every call: about ten times the cost of the call. Nothing fzgen hands to
-      its templates takes the context, and neither do Jinja's own globals
-      (tests/test_templating.py renders every page both ways).
+      its templates takes the context, and neither do Jinja's own globals;
+      a call with `*args`, `**kwargs` or a keyword named like a Python keyword
+      goes Jinja's way (tests/test_templating.py renders every page both ways).
     - `offer.title` reads the attribute with Python's getattr where there is
       one; Jinja's environment.getattr (attribute, then item) only where not.
-    - A block, and a parent template, hand their output up as one string.
     """
-
-    def _output_child_pre(self, node: Expr, frame: Frame, finalize: Any) -> None:
-        if frame.eval_ctx.autoescape and not frame.eval_ctx.volatile and finalize.src is None:
-            self.write("environment.print_value(")
-        else:
-            super()._output_child_pre(node, frame, finalize)
-
-    def writeline(self, x: str, node: Node | None = None, extra: int = 0) -> None:
-        # A block's and a parent template's pieces pass through every generator
-        # around them; joined where they are made, each level passes one string.
-        for nested in ("context.blocks[", "parent_template.root_render_func("):
-            if x.startswith(f"yield from {nested}"):
-                x = f"yield concat({x.removeprefix('yield from ')})"
-        super().writeline(x, node, extra)
 
     def visit_Getattr(self, node: Getattr, frame: Frame) -> None:
         if self.environment.is_async or self.environment.sandboxed:
@@ -86,7 +85,7 @@ class _CodeGenerator(CodeGenerator):
             or any(iskeyword(keyword.key) for keyword in node.kwargs)
         )
         if not plain:
-            super().visit_Call(node, frame, forward_caller)
+            super().visit_Call(node, frame, forward_caller=forward_caller)
             return
         self.visit(node.node, frame)
         self.write("(")
@@ -97,41 +96,112 @@ class _CodeGenerator(CodeGenerator):
         self.write(")")
 
 
-class _Environment(Environment):
-    """Jinja's environment, with each template's globals in a plain dict.
+class ThemeTemplate(Template):
+    """A template whose `{{ value }}` prints through `print_value`.
 
-    Jinja layers a template's globals over the environment's in a ChainMap and
-    copies them into every render's context: iterating a ChainMap is Python
-    code, and a build renders tens of thousands of templates and partials. Our
-    globals never change once a template is loaded (Jinja asks for that too),
-    so a dict made when the template is loaded holds the same.
+    Jinja's compiled code prints each value through the name `escape` of the
+    template's module (markupsafe.escape, a Python function that wraps every
+    result in a new Markup): about a quarter of a build's rendering. The name
+    is replaced where it is markupsafe's escape; were it ever named otherwise,
+    pages would print the same, only slower.
     """
 
-    code_generator_class = _CodeGenerator
-    print_value = staticmethod(print_value)
+    @classmethod
+    def from_code(
+        cls,
+        environment: Environment,
+        code: CodeType,
+        globals: MutableMapping[str, Any],
+        uptodate: Callable[[], bool] | None = None,
+    ) -> Template:
+        template = super().from_code(environment, code, globals, uptodate)
+        namespace = getattr(template.root_render_func, "__globals__", None)
+        if isinstance(namespace, dict) and namespace.get("escape") is escape:
+            namespace["escape"] = print_value
+        return template
+
+
+class ThemeEnvironment(Environment):
+    """Jinja's environment for one theme; an error in a template becomes a diagnostic
+    naming the template's file and line (a ContentError), not a traceback."""
+
+    code_generator_class: type[CodeGenerator] = FastCodeGenerator
+    template_class = ThemeTemplate
+
+    def __init__(self, theme: ThemeFolder) -> None:
+        super().__init__(
+            loader=FileSystemLoader(theme.templates),
+            autoescape=select_autoescape(default=True, default_for_string=True),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            # Templates do not change during a run: no stat() per get_template,
+            # and a plain dict for a cache (Jinja's LRU cache takes a lock per look-up).
+            auto_reload=False,
+            cache_size=-1,
+        )
+        self.theme = theme
+        self.filters["mailto"] = mailto
+        self.filters["tel"] = phone_href
+        self.tests["with_fallback"] = with_fallback
+        self._compiled = False
 
     def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
+        # Jinja layers a template's globals over the environment's in a ChainMap
+        # and copies them into every render's context; iterating a ChainMap is
+        # Python code. Our globals never change once a template is loaded (Jinja
+        # asks for that too), so a plain dict holds the same.
         return {**self.globals, **(d or {})}
 
+    def handle_exception(self, source: str | None = None) -> NoReturn:
+        """Jinja's traceback rewriting, then a template's error made a ContentError
+        with the template's file and line; fzgen's own errors pass unchanged."""
+        try:
+            super().handle_exception(source)
+        except Exception as error:
+            diagnostic = theme_diagnostic(error, self.theme)
+            if diagnostic is None:
+                raise
+            raise ContentError([diagnostic]) from None
 
-def make_environment(
-    project: Project, environment: type[Environment] = _Environment
-) -> Environment:
+    def compile_theme(self) -> None:
+        """Compile every template of the theme now, once: each syntax error is reported
+        with its file and line before a page is rendered (ContentError)."""
+        if self._compiled:
+            return
+        found: list[Diagnostic] = []
+        for name in self.list_templates(filter_func=lambda name: name.endswith(".html")):
+            try:
+                self.get_template(name)
+            except ContentError as error:
+                found += error.diagnostics
+        if found:
+            raise ContentError(found)
+        self._compiled = True
+
+    def template(self, name: str) -> Template:
+        """A template by name; one the theme lacks is a ContentError naming it."""
+        try:
+            return self.get_template(name)
+        except TemplateNotFound:
+            raise ContentError([missing_template(self.theme, name)]) from None
+
+
+def make_environment(project: Project, plain: bool = False) -> ThemeEnvironment:
     """The one Jinja environment of a run: autoescaped, strict about undefined names.
 
-    `environment` is for tests: Jinja's own class renders the same pages.
+    `plain` is for tests: without fzgen's shortcuts, Jinja renders the same pages.
     """
-    env = environment(
-        loader=LayoutLoader(FileSystemLoader(project.theme_dir / "templates")),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        # Templates do not change during a run: no stat() per get_template,
-        # and a plain dict for a cache (Jinja's LRU cache takes a lock per look-up).
-        auto_reload=False,
-        cache_size=-1,
-    )
-    env.filters["mailto"] = mailto
-    env.filters["tel"] = phone_href
-    return env
+    theme = ThemeFolder(project.theme_dir, project.content_dir.parent)
+    return PlainThemeEnvironment(theme) if plain else ThemeEnvironment(theme)
+
+
+class PlainThemeEnvironment(ThemeEnvironment):
+    """The same environment without fzgen's shortcuts: Jinja's own code generator,
+    templates and globals (the tests compare what both render)."""
+
+    code_generator_class = CodeGenerator
+    template_class = Template
+
+    def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
+        return Environment.make_globals(self, d)

@@ -1,102 +1,189 @@
-"""The theme's page layout (base.html), rendered once per language and menu state.
+"""The values base.html receives: made once per language, and per page from memoised pieces.
 
-Every page of a language shares its header, menus and footer; only a few
-values differ (the title, the address, the JSON-LD, the fallback notice). The
-layout is rendered with marks in their place and cut there into a `Shell`;
-pages extend a stand-in for base.html that holds only their main block, and
-the shell puts a page's values and main block between its parts. Themes stay
-as they are: base.html is written and read like any layout, and the output is
-the same byte for byte as rendering it for every page.
+Every page is rendered by Jinja as written, base.html included; what makes
+that cheap is that its values are prepared once: the language's shared values
+(`LayoutValues`), the main menu once per language and menu state, the
+alternate addresses once per page address (the same in every language).
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from typing import Any
 
-from jinja2 import BaseLoader, Environment, FileSystemLoader
+from markupsafe import Markup
 
-from fzgen.pages.markup import FALLBACK_CLASS, MARK_TOKEN, ROOT_MARKER
-
-LAYOUT = "base.html"
-#: The theme's own base.html, under a name no page extends.
-LAYOUT_SOURCE = "fzgen-layout/base.html"
-#: What pages extend instead: their main block alone.
-_STAND_IN = "{% block main %}{% endblock %}"
-#: Stand for the page's own values while the layout is rendered (no character needs
-#: escaping). Each holds a token drawn anew in every run and never written out, so no
-#: text of the content, a catalogue or a theme can spell one (a site named
-#: "fzgen-page-title" shows its name); the output does not depend on the token.
-MAIN_MARK = f"<!--fzgen-main-{MARK_TOKEN}-->"
-PATH_MARK = f"fzgen-page-path-{MARK_TOKEN}"
-TITLE_MARK = f"fzgen-page-title-{MARK_TOKEN}"
-JSON_LD_MARK = f"<!--fzgen-json-ld-{MARK_TOKEN}-->"
-#: Renders the layout with a mark where the main block goes (`_SPLITTER_SOURCE`).
-SPLITTER = "fzgen-layout/marked.html"
-_SPLITTER_SOURCE = (
-    '{% extends "' + LAYOUT_SOURCE + '" %}{% block main %}' + MAIN_MARK + "{% endblock %}"
+from fzgen.content.loader import SiteContent
+from fzgen.pages.markup import FALLBACK_CLASS
+from fzgen.pages.outline import Page, SiteOutline
+from fzgen.pages.views import (
+    CHOOSE,
+    CONTACT,
+    IMPRINT,
+    NETWORK,
+    OFFERS,
+    PRIVACY,
+    PROGRAMME,
+    Link,
+    SiteViews,
+    language_href,
 )
-#: Where the theme wants the notice that a page's content is partly untranslated: the
-#: theme writes this comment; only the first one in the layout outside <main> counts.
-NOTICE_MARK = "<!--fallback-notice-->"
-_SLOTS = re.compile(
-    "|".join(map(re.escape, (MAIN_MARK, PATH_MARK, TITLE_MARK, JSON_LD_MARK, NOTICE_MARK)))
-)
-FALLBACK_ATTRIBUTE = f'class="{FALLBACK_CLASS}"'
+from fzgen.render.values import Alternate, LayoutValues, PageLayout, SiteLinks, SwitcherEntry
+from fzgen.theme.catalogue import Catalogue, language_own_name
+
+NO_JSON_LD = Markup("")
+#: The theme's layout. (fzgen.build.workers compiles it by this name before forking.)
+LAYOUT = SPLITTER = "base.html"
 
 
-class LayoutLoader(BaseLoader):
-    """The theme's templates, but base.html as pages extend it is the stand-in."""
-
-    def __init__(self, theme: FileSystemLoader) -> None:
-        self.theme = theme
-
-    def get_source(
-        self, environment: Environment, template: str
-    ) -> tuple[str, str | None, Callable[[], bool] | None]:
-        if template == LAYOUT:
-            return _STAND_IN, None, lambda: True
-        if template == LAYOUT_SOURCE:
-            return self.theme.get_source(environment, LAYOUT)
-        if template == SPLITTER:
-            return _SPLITTER_SOURCE, None, lambda: True
-        return self.theme.get_source(environment, template)
-
-    def list_templates(self) -> list[str]:
-        return list(self.theme.list_templates())
+def root_of(href: str) -> str:
+    """The way up from a page at `href` (site-relative, a folder) to the site folder."""
+    return "../" * href.count("/")
 
 
-@dataclass(frozen=True)
-class Shell:
-    """A rendered layout for one language, menu state and page depth, as UTF-8 parts
-    with the names of the page's values between them."""
+class LanguageLayout:
+    """The layout values of one language, with its main menu in each state."""
 
-    parts: tuple[bytes | str, ...]
-    #: The layout itself puts an untranslated text into <main>.
-    fallback_in_main: bool
+    def __init__(self, values: LayoutValues, menu: list[Link]) -> None:
+        self.values = values
+        #: The values as Jinja variables, copied into each page's context.
+        self.context: dict[str, Any] = values.context()
+        #: The main menu's entries, hrefs relative to the language folder.
+        self.menu = menu
+        self._navs: dict[tuple[bool, ...], tuple[Link, ...]] = {}
 
-    def page(self, values: Mapping[str, bytes]) -> bytes:
-        """The whole page: the parts with the page's values (by mark) between them."""
-        return b"".join([values[part] if isinstance(part, str) else part for part in self.parts])
+    def nav(self, path: str) -> tuple[Link, ...]:
+        """The main menu on the page at `path`, its section's entry marked current."""
+        current = tuple(_is_current(link.href, path) for link in self.menu)
+        nav = self._navs.get(current)
+        if nav is None:
+            language = self.values.lang
+            nav = tuple(
+                Link(language_href(language, link.href), link.label, current=is_current)
+                for link, is_current in zip(self.menu, current, strict=True)
+            )
+            self._navs[current] = nav
+        return nav
 
 
-def cut_layout(html: str, root: str) -> Shell:
-    """The rendered layout (from SPLITTER) cut at its marks, with its links made relative
-    to pages at `root`. Only the first notice mark counts, as it always has."""
-    html = html.replace(ROOT_MARKER, root)
-    start, end = html.find("<main"), html.rfind("</main>")
-    main = html.find(MAIN_MARK)
-    inside = html[start:main] + html[main + len(MAIN_MARK) : end] if start != -1 else ""
-    parts: list[bytes | str] = []
-    position, notice = 0, False
-    for found in _SLOTS.finditer(html):
-        mark = found.group()
-        if mark == NOTICE_MARK:
-            if notice:
-                continue
-            notice = True
-        parts += [html[position : found.start()].encode(), mark]
-        position = found.end()
-    parts.append(html[position:].encode())
-    return Shell(tuple(parts), FALLBACK_ATTRIBUTE in inside)
+def _is_current(link: str, path: str) -> bool:
+    return path == link if not link else path.startswith(link)
+
+
+class Layouts:
+    """The layout values of one site's pages."""
+
+    def __init__(
+        self,
+        site: SiteContent,
+        catalogues: dict[str, Catalogue],
+        base_url: str | None,
+    ) -> None:
+        self.site = site
+        self.catalogues = catalogues
+        self.source = catalogues[site.languages[0]]
+        self.base_url = base_url
+        self.languages: dict[str, LanguageLayout] = {}
+        self._alternates: dict[str, tuple[Alternate, ...]] = {}
+
+    def language(self, views: SiteViews, outline: SiteOutline) -> LanguageLayout:
+        """What every page of the views' language shares: made once per language."""
+        layout = self.languages.get(views.language)
+        if layout is None:
+            values = self._values(views)
+            layout = LanguageLayout(values, self._menu(views, outline))
+            self.languages[views.language] = layout
+        return layout
+
+    def _values(self, views: SiteViews) -> LayoutValues:
+        cat, site = views.cat, self.site.site
+        notice = cat(
+            "fallback.page",
+            language=cat.own_name(),
+            source=cat.language_name(self.source.language),
+        )
+        return LayoutValues(
+            t=cat.markup,
+            plural=cat.plural,
+            lang=views.language,
+            dir=cat.direction,
+            site_name=views.text(site.name),
+            site_name_text=views.loc.plain(site.name),
+            sozialraum=views.text(site.sozialraum),
+            coordinator=site.coordinator,
+            coordinator_role=views.text(site.coordinator.role),
+            office_hours=views.text(site.coordinator.office_hours),
+            organisation=views.text(site.organisation),
+            legal=site.legal,
+            legal_represented_by=views.text(site.legal.represented_by),
+            links=SiteLinks(
+                home=views.href(""),
+                offers=views.href(f"{OFFERS}/"),
+                by_category=views.href(f"{CHOOSE}/themen/"),
+                contact=views.href(f"{CONTACT}/"),
+                imprint=views.href(f"{IMPRINT}/"),
+                privacy=views.href(f"{PRIVACY}/"),
+                programme=views.href(f"{PROGRAMME}/"),
+                calendar=views.href("kalender.ics"),
+            ),
+            fallback_notice=notice,
+        )
+
+    def _menu(self, views: SiteViews, outline: SiteOutline) -> list[Link]:
+        cat = views.cat
+        return [
+            Link("", cat("nav.home")),
+            Link(f"{OFFERS}/", cat("nav.offers")),
+            Link(f"{NETWORK}/", cat("nav.network")),
+            *(
+                Link(f"{slug}/", self._menu_title(outline, slug, views))
+                for slug, menu in outline.menu_pages
+                if menu is not None
+            ),
+            Link(f"{CONTACT}/", cat("nav.contact")),
+        ]
+
+    def _menu_title(self, outline: SiteOutline, slug: str, views: SiteViews) -> Markup:
+        page = outline.page_in(slug, views.language)
+        if page.language == views.language:
+            return Markup("<bdi>{}</bdi>").format(page.meta.title)
+        direction = self.catalogues[page.language].direction
+        return Markup(
+            f'<bdi class="{FALLBACK_CLASS}" lang="{page.language}" dir="{direction}">{{}}</bdi>'
+        ).format(page.meta.title)
+
+    def page(self, language: LanguageLayout, page: Page) -> PageLayout:
+        """The layout values of one page."""
+        code, path = language.values.lang, page.path
+        href = language_href(code, path)
+        root = root_of(href)
+        return PageLayout(
+            root=root,
+            title=page.title,
+            path=path,
+            nav=language.nav(path),
+            switcher=tuple(
+                SwitcherEntry(
+                    other, language_own_name(other), language_href(other, path), other == code
+                )
+                for other in self.site.languages
+            ),
+            alternates=self.alternates(path, root),
+            canonical=self.absolute(href, root),
+            x_default=self.absolute(language_href(self.site.languages[0], path), root),
+            json_ld=NO_JSON_LD,
+        )
+
+    def alternates(self, path: str, root: str) -> tuple[Alternate, ...]:
+        """The page at `path` in every language: the same on each of them (same depth)."""
+        alternates = self._alternates.get(path)
+        if alternates is None:
+            alternates = tuple(
+                Alternate(code, self.absolute(language_href(code, path), root))
+                for code in self.site.languages
+            )
+            self._alternates[path] = alternates
+        return alternates
+
+    def absolute(self, site_href: str, root: str) -> str:
+        """A full address where base_url is known, else the page-relative one."""
+        return f"{self.base_url}{site_href}" if self.base_url else f"{root}{site_href}"

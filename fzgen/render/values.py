@@ -1,0 +1,131 @@
+"""What base.html receives: the values every page of a language shares, and those of one page.
+
+Every page template extends the theme's base.html and is rendered by Jinja as
+written; these values are its context besides the page's own (`fzgen.pages.values`).
+The `#:` comment above a field is its meaning for theme authors (docs/themes.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from typing import Any, NamedTuple
+
+from markupsafe import Markup
+
+from fzgen.content.model import Coordinator, Legal
+from fzgen.pages.views import Link
+
+
+@dataclass(frozen=True)
+class SiteLinks:
+    """Addresses of the pages every site has, relative to the site folder:
+    `{{ root }}{{ links.offers }}`."""
+
+    #: The home page of the language (`de/`).
+    home: str
+    #: The list of all offers by weekday.
+    offers: str
+    #: The offers by topic.
+    by_category: str
+    #: The contact page.
+    contact: str
+    #: The imprint.
+    imprint: str
+    #: The privacy notice.
+    privacy: str
+    #: The printable programme.
+    programme: str
+    #: The calendar file of all offers (`kalender.ics`).
+    calendar: str
+
+
+class SwitcherEntry(NamedTuple):
+    """One entry of the language switcher: the same page in another language."""
+
+    #: The language code (`de`, `ar`).
+    code: str
+    #: The language's name in itself (`Deutsch`, `العربية`).
+    name: str
+    #: The page in that language, relative to the site folder.
+    href: str
+    #: Whether it is the language of the page shown.
+    current: bool
+
+
+class Alternate(NamedTuple):
+    """The same page in one language, for `<link rel="alternate">`:
+    `{% for code, href in alternates %}`."""
+
+    #: The language code.
+    code: str
+    #: The page's full address where the site has a base_url, else relative to the page.
+    href: str
+
+
+@dataclass(frozen=True)
+class LayoutValues:
+    """What every page of one language shows the same way: made once per language."""
+
+    #: A UI text of the language as HTML: `{{ t("nav.skip") }}`, `{{ t("key", name=value) }}`.
+    t: Callable[..., Markup]
+    #: The plural form of a UI text for a number: `{{ plural("offers.count", count) }}`.
+    plural: Callable[[str, int], str]
+    #: The page's language code (`de`, `ar`).
+    lang: str
+    #: Its writing direction: `ltr` or `rtl`.
+    dir: str
+    #: The site's name as HTML, marked where it falls back to the source language.
+    site_name: Markup
+    #: The site's name as plain text (for `<title>`).
+    site_name_text: str
+    #: The district (Sozialraum) the Familienzentrum serves, as HTML.
+    sozialraum: Markup
+    #: The coordinator (`name`, `email`, `phone`, `address`) as the content has them.
+    coordinator: Coordinator
+    #: The coordinator's role, as HTML; empty when none is given.
+    coordinator_role: Markup
+    #: The coordinator's office hours, as HTML; empty when none are given.
+    office_hours: Markup
+    #: The organisation running the Familienzentrum (Träger), as HTML.
+    organisation: Markup
+    #: The imprint's details (`publisher`, `address`, `email`, `phone`, ...) as written.
+    legal: Legal
+    #: Who represents the publisher, as HTML.
+    legal_represented_by: Markup
+    #: Addresses of the pages every site has.
+    links: SiteLinks
+    #: The page-wide notice that some of the page is in the source language (plain text).
+    fallback_notice: str
+
+    def context(self) -> dict[str, Any]:
+        """The fields as Jinja variables: a shallow dict, the values themselves kept."""
+        return {field.name: getattr(self, field.name) for field in fields(self)}
+
+
+@dataclass(frozen=True)
+class PageLayout:
+    """What base.html shows differently on each page: its address, title and menus' state."""
+
+    #: The way up from the page to the site folder (`../../`): `{{ root }}style.css`.
+    root: str
+    #: The page's title as plain text.
+    title: str
+    #: The page's address relative to the language folder (`angebote/`); empty on the home page.
+    path: str
+    #: The main menu, the entry of the page's section with `current` set.
+    nav: tuple[Link, ...]
+    #: The language switcher: this page in every language of the site.
+    switcher: tuple[SwitcherEntry, ...]
+    #: This page in every language, for `<link rel="alternate" hreflang>`.
+    alternates: tuple[Alternate, ...]
+    #: The page's own address, for `<link rel="canonical">`.
+    canonical: str
+    #: The page in the source language, for `hreflang="x-default"`.
+    x_default: str
+    #: schema.org data as a `<script>` element; empty unless the page's own values bring it.
+    json_ld: Markup
+
+    def context(self) -> dict[str, Any]:
+        """The fields as Jinja variables: a shallow dict, the values themselves kept."""
+        return {field.name: getattr(self, field.name) for field in fields(self)}
