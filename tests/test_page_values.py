@@ -12,6 +12,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from fzgen.content.loader import SiteContent, load_content
 from fzgen.pages import outline as outline_module
+from fzgen.pages.listing import filter_values
 from fzgen.pages.markup import Localizer
 from fzgen.pages.outline import SiteOutline, chooser_values
 from fzgen.pages.values import TEMPLATE_VALUES, OfferListValues
@@ -82,7 +83,7 @@ def test_a_filter_page_lists_exactly_the_offers_with_its_value(sites):
     source = views[site.languages[0]]
     filters = {p.path: p for p in outline.pages(source) if p.path.startswith("auswahl/fuer/")}
     assert filters
-    for value in SiteOutline.filter_values(source):
+    for value in filter_values(source):
         if value.kind != "fuer":
             continue
         page_values = filters[value.path].values()

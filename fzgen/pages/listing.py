@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
-from typing import Any
 
 from fzgen.content.model import Audience, Category
 from fzgen.pages.schedule import WEEKDAY_KEYS
@@ -44,15 +43,6 @@ class FilterValue:
     def path(self) -> str:
         """The folder of its page within a language: `auswahl/thema/eltern/`."""
         return f"{CHOOSE}/{self.kind}/{self.value}/"
-
-    def matches(self, offer: OfferView) -> bool:
-        """Whether the offer is listed on this filter's page."""
-        return self.value in FILTER_KEYS[self.kind](offer)
-
-    def __iter__(self) -> Iterator[Any]:
-        # The old (kind, value, label, predicate) tuple, for callers that still
-        # unpack it (fzgen/render/site.py until its rewrite lands).
-        return iter((self.kind, self.value, self.label, self.matches))
 
 
 def offers_by_filter(views: SiteViews) -> dict[tuple[str, str], tuple[OfferView, ...]]:

@@ -146,9 +146,6 @@ class SiteOutline:
         versions = self.page_versions[slug]
         return versions.get(language) or versions[self.site.languages[0]]
 
-    #: The filter values of a language, in the menu's order (see `filter_values`).
-    filter_values = staticmethod(filter_values)
-
     def pages(self, views: SiteViews) -> Iterator[Page]:
         """Every HTML page of the site in the views' language, in the menu's order."""
         cat = views.cat
