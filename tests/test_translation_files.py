@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from babel.messages.pofile import read_po, write_po
 from conftest import PAGE_MD, SITE_YAML, write_tree
 
@@ -323,3 +324,62 @@ def test_new_page_takes_the_front_matter_of_its_source(tmp_path, fzgen):
     assert page.read_text(encoding="utf-8") == (
         "---\n# Menüplatz: kleinere Zahlen zuerst\nmenu: 10\ntitle: Hakkımızda\n---\nBuradayız.\n"
     )
+
+
+# --- files typed the way coordinators type them ---------------------------------------
+
+OFFER_START = (
+    "categories: [meeting]\n"
+    "schedule:\n"
+    "  - weekly: tuesday\n"
+    "    time: 09:30-11:00\n"
+    "location: kita-sonne\n"
+    "summary: Offener Treff\n"
+)
+#: (end of the offer as typed, the translation of its title, the end after the import)
+TYPED = {
+    "tab after the colon": (
+        "title:\tElterncafé\n",
+        "Ebeveyn Kafesi",
+        "title:\n  de: Elterncafé\n  tr: Ebeveyn Kafesi\n",
+    ),
+    "value on the next line, comment on the key's": (
+        "title:   # der Name\n  Elterncafé\n",
+        "Ebeveyn Kafesi",
+        "title:   # der Name\n  de: Elterncafé\n  tr: Ebeveyn Kafesi\n",
+    ),
+    "four spaces, no line end at the end of the file": (
+        "title:\n    de: Elterncafé\n    en: Parents' café",
+        "Ebeveyn Kafesi",
+        "title:\n    de: Elterncafé\n    en: Parents' café\n    tr: Ebeveyn Kafesi",
+    ),
+    "text that needs quotes": (
+        "title: 'Eltern''café'\n",
+        "„Kafe“: #1",
+        "title:\n  de: 'Eltern''café'\n  tr: \"„Kafe“: #1\"\n",
+    ),
+    "flow mapping": (
+        "title: {de: Elterncafé, en: Café}\n",
+        "Kafe, çay",
+        'title: {de: Elterncafé, en: Café, tr: "Kafe, çay"}\n',
+    ),
+}
+
+
+@pytest.mark.parametrize("case", TYPED, ids=list(TYPED))
+def test_translation_goes_into_a_file_as_typed(tmp_path, fzgen, case):
+    typed, translation, expected = TYPED[case]
+    write_tree(
+        tmp_path,
+        {
+            "content/test/site.yaml": SITE_YAML,
+            "content/test/offers/elterncafe.yaml": OFFER_START + typed,
+        },
+    )
+    offer = tmp_path / "content/test/offers/elterncafe.yaml"
+    po = translated(tmp_path, fzgen, "test", {"offers/elterncafe.yaml#title": translation})
+    assert imported(tmp_path, fzgen, po).startswith("1 ")
+    assert offer.read_text(encoding="utf-8") == OFFER_START + expected
+    assert fzgen(tmp_path, "check").code == 0
+    imported(tmp_path, fzgen, po)
+    assert offer.read_text(encoding="utf-8") == OFFER_START + expected

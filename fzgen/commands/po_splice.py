@@ -20,11 +20,15 @@ from typing import Any
 import yaml
 
 _Path = tuple[str | int, ...]
-#: YAML's base loader: every scalar a string, as fzgen's own reader sees it.
+#: YAML's base loader: every scalar a string, and libyaml's grammar, as fzgen's own
+#: reader sees it (PyYAML's Python scanner refuses a tab after a colon, libyaml does not).
+#: Its marks count characters, once a BOM is split off.
 _READER: Any = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 #: Where a plain scalar may not start: YAML indicators, and typographic quotes,
 #: which a reader of the file would take for quoting that does not count.
-_PLAIN_START = set("-?:,[]{}#&*!|>'\"%@`") | set("\u201c\u201d\u201e\u2018\u2019\u201a\u00ab\u00bb")
+_PLAIN_START = set("-?:,[]{}#&*!|>'\"%@`") | {
+    chr(code) for code in (0x201C, 0x201D, 0x201E, 0x2018, 0x2019, 0x201A, 0xAB, 0xBB)
+}
 #: Texts that fzgen reads as "nothing" when written plain.
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 
@@ -75,7 +79,7 @@ def set_scalar(text: str, key: str, value: str, newline: str) -> str | None:
     """`text` (a mapping) with the plain text under `key` replaced by `value`, or None
     where that cannot be done without changing anything else."""
     try:
-        root = yaml.compose(text, Loader=yaml.BaseLoader)
+        root = yaml.compose(text, Loader=_READER)
         before = yaml.load(text, Loader=_READER)
     except yaml.YAMLError:
         return None
@@ -120,7 +124,7 @@ def _translated(
     text: str, field: _Path, translation: str, language: str, layout: Layout
 ) -> str | None:
     try:
-        root = yaml.compose(text, Loader=yaml.BaseLoader)
+        root = yaml.compose(text, Loader=_READER)
         before = yaml.load(text, Loader=_READER)
     except yaml.YAMLError:
         return None
@@ -137,10 +141,10 @@ def _translated(
         return None
     if edit is None:
         return None
-    for candidate, read in _emissions(value, edit.flow):
+    for candidate, reads in _emissions(value, edit.flow):
         result = edit.apply(text, candidate, layout.newline)
-        expected = _expected(before, field, language, layout.source, read)
-        if expected is not None and _reads_as(result, expected):
+        found = _read(result)
+        if any(found == _expected(before, field, language, layout.source, r) for r in reads):
             return result
     return None
 
@@ -283,16 +287,17 @@ def _replaced(
 # --- the value as YAML ------------------------------------------------------------------
 
 
-def _emissions(value: str, flow: bool) -> list[tuple[list[str], str]]:
-    """Ways to write `value`, the most readable first, each with the text it reads back as:
-    a plain line, a literal block for several lines, else double quotes with escapes."""
-    ways: list[tuple[list[str], str]] = []
+def _emissions(value: str, flow: bool) -> list[tuple[list[str], tuple[str, ...]]]:
+    """Ways to write `value`, the most readable first, each with the texts it may read back
+    as: a plain line, a literal block for several lines (its last line break is lost at the
+    end of a file without one), else double quotes with escapes."""
+    ways: list[tuple[list[str], tuple[str, ...]]] = []
     plain = None if flow else _plain(value)
     if plain is not None:
-        ways.append(([plain], value))
+        ways.append(([plain], (value,)))
     if not flow and "\n" in value and all(_block_safe(c) for c in value):
-        ways.append((["|", *value.split("\n")], value + "\n"))
-    ways.append(([_quoted(value)], value))
+        ways.append((["|", *value.split("\n")], (value + "\n", value)))
+    ways.append(([_quoted(value)], (value,)))
     return ways
 
 
@@ -320,6 +325,8 @@ def _quoted(text: str) -> str:
     for character in text:
         if character in '"\\':
             escaped.append("\\" + character)
+        elif character == "\n":
+            escaped.append("\\n")
         elif character == "\t" or (character.isprintable() and character != "\ufeff"):
             escaped.append(character)
         elif ord(character) > 0xFFFF:
@@ -385,8 +392,16 @@ def _expected(before: Any, field: _Path, language: str, source: str, value: str)
     return data
 
 
-def _reads_as(text: str, expected: Any) -> bool:
+#: What `_read` answers for a text that is no YAML: equal to no expected data.
+_UNREADABLE = object()
+
+
+def _read(text: str) -> Any:
     try:
-        return bool(yaml.load(text, Loader=_READER) == expected)
+        return yaml.load(text, Loader=_READER)
     except yaml.YAMLError:
-        return False
+        return _UNREADABLE
+
+
+def _reads_as(text: str, expected: Any) -> bool:
+    return bool(_read(text) == expected)
