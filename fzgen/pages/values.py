@@ -164,8 +164,9 @@ class ProgrammeValues(PageValues):
 class OfferEntryValues(PageValues):
     """An offer as the lists show it: a card, an entry of the printed programme.
 
-    Rendered once per offer and language and reused on every list: besides
-    `offer` these partials receive only the layout's `root` and `t`.
+    Rendered once per offer, language and page depth and reused on every list:
+    besides `offer` they receive the values a language's pages share
+    (`LayoutValues`) and `root`, not those of the page they are shown on.
     """
 
     #: The offer.
