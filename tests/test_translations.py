@@ -416,7 +416,13 @@ def test_import_keeps_hostile_text_exactly_or_refuses_it(tmp_path, fzgen):
 #: Files given to `translations import` by mistake: (name, how to make it from the
 #: exported PO text, what the one message says).
 NOT_A_SITES_PO = {
-    "yaml": ("elterncafe.yaml", lambda po: OFFER.encode(), "ist keine PO-Datei (Zeile 2"),
+    "yaml": ("elterncafe.yaml", lambda po: OFFER.encode(), "ist eine Inhaltsdatei, keine PO-Datei"),
+    "markdown": (
+        "ueber-uns.md",
+        lambda po: PAGE_MD.encode(),
+        "ist eine Inhaltsdatei, keine PO-Datei",
+    ),
+    "not-po": ("notes.po", lambda po: OFFER.encode(), "ist keine PO-Datei (Zeile 2"),
     "latin-1": (
         "latin.tr.po",
         lambda po: po.encode("latin-1", errors="replace"),

@@ -85,6 +85,10 @@ class ImportRefused(ContentError):
         self.entries = entries
 
 
+#: Files of a site's content: given to `translations import` by mistake for the PO file.
+CONTENT_SUFFIXES = frozenset({".yaml", ".yml", ".md"})
+
+
 @dataclass(frozen=True)
 class _Entry:
     """A translation to write, and where it stands in the PO file."""
@@ -100,6 +104,8 @@ def read_catalog(path: Path) -> Catalog:
     name = str(path)
     if not path.is_file():
         raise UsageError("po_missing", file=name)
+    if path.suffix.lower() in CONTENT_SUFFIXES:
+        raise UsageError("po_content_file", file=name)
     try:
         raw = path.read_bytes()
     except OSError as exc:
