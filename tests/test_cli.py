@@ -167,7 +167,7 @@ def test_internal_error_is_one_line_without_traceback(tmp_path, fzgen, monkeypat
     def broken(*args, **kwargs):
         raise RuntimeError("kaputt")
 
-    monkeypatch.setattr(build_module, "load_and_render", broken)
+    monkeypatch.setattr(build_module, "run_job", broken)
     result = fzgen(tmp_path, "build")
     assert result.code == 3
     assert "Traceback" not in result.err

@@ -1,13 +1,16 @@
-"""The preview's incremental rebuild: after each kind of edit, the output equals a full build."""
+"""The preview's incremental rebuild: after each kind of change (content, a site's file,
+template, catalogue, theme static file), the output equals a full build."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 from sitebuild import build_tree, fixed_day, snapshot, soup
 
+from fzgen.build.changes import RULES, Input, Rule, classify
 from fzgen.build.live import LiveBuild
 from fzgen.errors import ContentError
 from fzgen.output.write import read_manifest
@@ -149,3 +152,142 @@ def test_after_a_build_in_two_workers_the_prepared_graph_gives_the_same_result(
     edit(offers / "babymassage.yaml", "languages: [de, en]", "languages: [de, en, pl]")
     (offers / "vorlesestunde.yaml").unlink()
     update_and_compare(live, tmp_path, [offers / "babymassage.yaml", offers / "vorlesestunde.yaml"])
+
+
+# --- one rule per kind of input (fzgen.build.changes.RULES) -------------------------
+
+
+@pytest.fixture
+def themed(tmp_path: Path) -> LiveBuild:
+    """A preview of the samples with the project's own copy of the default theme."""
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    shutil.copytree(ROOT / "themes" / "default", tmp_path / "themes" / "default")
+    builder = LiveBuild(find_project(tmp_path / "content", tmp_path / "preview"))
+    with fixed_day():
+        builder.full()
+    return builder
+
+
+def stamps(output: Path) -> dict[str, int]:
+    """When each file of the output was last written."""
+    return {p.relative_to(output).as_posix(): p.stat().st_mtime_ns for p in output.rglob("*.html")}
+
+
+def test_every_kind_of_input_has_one_rule():
+    assert set(RULES) == set(Input)
+    assert RULES[Input.CONTENT] is Rule.RENDER_DEPENDENTS
+    assert RULES[Input.SITE_FILE] is Rule.COPY_IF_CHANGED
+    assert RULES[Input.TEMPLATE] is RULES[Input.CATALOGUE] is Rule.RENDER_ALL
+    assert RULES[Input.THEME_STATIC] is Rule.COPY_INTO_SITES
+
+
+def test_changed_paths_are_sorted_into_their_kind(tmp_path):
+    project = find_project(tmp_path / "content", tmp_path / "preview")
+    sites = {SITE}
+
+    def kind(path: Path) -> tuple[Input, str, str] | None:
+        change = classify(path, project, sites)
+        return None if change is None else (change.input, change.site, change.name)
+
+    content, theme = tmp_path / "content", project.theme_dir
+    assert kind(content / SITE / "offers/elterncafe.yaml") == (
+        Input.CONTENT,
+        SITE,
+        "offers/elterncafe.yaml",
+    )
+    assert kind(content / SITE / "files/a/flyer.pdf") == (
+        Input.SITE_FILE,
+        SITE,
+        "files/a/flyer.pdf",
+    )
+    assert kind(theme / "templates/base.html") == (Input.TEMPLATE, "", "")
+    assert kind(theme / "static/icons/menu.svg") == (Input.THEME_STATIC, "", "icons/menu.svg")
+    assert kind(tmp_path / "translations/tr.yaml") == (Input.CATALOGUE, "", "")
+    assert kind(content / "neu/site.yaml") == (Input.OTHER, "", "")
+    assert kind(content / ".git/index") is None
+
+
+def test_a_file_replaced_with_other_bytes_is_published_anew(live, tmp_path):
+    """Same name, same size, same time stamp: only the bytes differ, and they count."""
+    flyer = tmp_path / "content" / SITE / "files" / "programm-flyer.pdf"
+    before = flyer.read_bytes()
+    times = flyer.stat()
+    output = live.project.output_dir
+    pages = stamps(output)
+    after = before.replace(b"%PDF", b"%pdf", 1)
+    assert len(after) == len(before) and after != before
+    flyer.write_bytes(after)
+    os.utime(flyer, ns=(times.st_atime_ns, times.st_mtime_ns))
+    written = update_and_compare(live, tmp_path, [flyer])
+    assert (output / SITE / "files/programm-flyer.pdf").read_bytes() == after
+    assert written == 1 + 3  # the file, and the portal (index.html, _headers, .htaccess)
+    assert stamps(output) == {**pages, "index.html": stamps(output)["index.html"]}
+
+
+def test_a_file_saved_unchanged_is_not_copied(live, tmp_path):
+    flyer = tmp_path / "content" / SITE / "files" / "programm-flyer.pdf"
+    flyer.write_bytes(flyer.read_bytes())
+    with fixed_day():
+        assert live.update([flyer]).files_written == 0
+
+
+def test_a_new_or_removed_file_renders_its_site_again(live, tmp_path):
+    files = tmp_path / "content" / SITE / "files"
+    (files / "elternbrief.pdf").write_bytes(b"%PDF-1.4 Elternbrief\n")
+    update_and_compare(live, tmp_path, [files / "elternbrief.pdf"])
+    assert (live.project.output_dir / SITE / "files/elternbrief.pdf").is_file()
+    (files / "elternbrief.pdf").unlink()
+    update_and_compare(live, tmp_path, [files / "elternbrief.pdf"])
+    assert not (live.project.output_dir / SITE / "files/elternbrief.pdf").exists()
+
+
+def test_a_template_change_renders_everything(themed, tmp_path):
+    base = tmp_path / "themes/default/templates/base.html"
+    edit(base, "</body>", "<p class=neu>Neu im Layout</p>\n</body>")
+    written = update_and_compare(themed, tmp_path, [base])
+    assert written == len(snapshot(themed.project.output_dir)) - 1  # less the manifest
+    assert "Neu im Layout" in soup(themed.project.output_dir / SITE / "de/kontakt/index.html").text
+
+
+def test_a_catalogue_change_renders_everything(live, tmp_path):
+    catalogue = tmp_path / "translations" / "de.yaml"
+    catalogue.parent.mkdir()
+    catalogue.write_text("nav:\n  home: Willkommen\n", encoding="utf-8")
+    update_and_compare(live, tmp_path, [catalogue])
+    menu = soup(live.project.output_dir / SITE / "de/kontakt/index.html").select("nav.menu a")
+    assert menu[0].get_text() == "Willkommen"
+
+
+def test_theme_static_files_are_copied_again_into_every_site(themed, tmp_path):
+    static = tmp_path / "themes/default/static"
+    output = themed.project.output_dir
+    pages = stamps(output)
+    edit(static / "style.css", "body", "body { outline: 0 }\nbody")
+    written = update_and_compare(themed, tmp_path, [static / "style.css"])
+    assert written == 3 + 3  # style.css of three sites, and the portal
+    assert "outline: 0" in (output / SITE / "style.css").read_text(encoding="utf-8")
+    assert {k: v for k, v in stamps(output).items() if k != "index.html"} == {
+        k: v for k, v in pages.items() if k != "index.html"
+    }
+    (static / "icons").mkdir()
+    (static / "icons/logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>')
+    update_and_compare(themed, tmp_path, [static / "icons/logo.svg"])
+    assert (output / SITE / "icons/logo.svg").is_file()
+    (static / "icons/logo.svg").unlink()
+    update_and_compare(themed, tmp_path, [static / "icons/logo.svg"])
+    assert not (output / SITE / "icons").exists()
+
+
+def test_changes_that_met_an_error_are_made_with_the_fix(live, tmp_path):
+    """A flyer saved while an offer has an error is published once the offer is fixed."""
+    site = tmp_path / "content" / SITE
+    offer, flyer = site / "offers/elterncafe.yaml", site / "files/programm-flyer.pdf"
+    edit(offer, "categories: [meeting, baby, integration]", "categories: [kaffee]")
+    flyer.write_bytes(b"%PDF-1.4 neu\n")
+    with fixed_day(), pytest.raises(ContentError):
+        live.update([offer, flyer])
+    edit(offer, "categories: [kaffee]", "categories: [meeting]")
+    update_and_compare(live, tmp_path, [offer])
+    assert (live.project.output_dir / SITE / "files/programm-flyer.pdf").read_bytes() == (
+        b"%PDF-1.4 neu\n"
+    )

@@ -1,11 +1,11 @@
-"""The preview's build: kept in memory, so a change re-renders only what it touches.
+"""The preview's build: the pipeline's stages, with what they made kept for the next change.
 
-The first build renders everything in this process and keeps each site's
-renderer with its dependency graph. After a change, only the touched sites are
-loaded again (unchanged offers come from the loader's cache); where only offers
-changed, the graph names the pages to render; a changed site.yaml, page or file
-renders that site again. Anything else (theme, catalogues, a new site, a new
-day) is a full build. The result is byte-identical to a full build (tested).
+The first build loads and renders everything (`fzgen.build.pipeline`) and
+keeps the loaded content, each site's renderer with its dependency graph, the
+files each site publishes as copies, and a digest of every file under a
+site's `files/`. After a change, `fzgen.build.changes` says per kind of input
+what is stale; only that is made again. The result is byte-identical to a
+full build (tests/test_live.py).
 """
 
 from __future__ import annotations
@@ -16,17 +16,23 @@ import gc
 from collections.abc import Iterable
 from pathlib import Path
 
-from fzgen.build.pipeline import Report, reference_date
-from fzgen.errors import ContentError, Diagnostic, UsageError
-from fzgen.theme.catalogue import catalogue_languages
-from fzgen.content.loader import Content, LoadCache, SiteContent, load_content, load_site
-from fzgen.project import Project
-from fzgen.render.published import FileData
-from fzgen.render.site import SiteRenderer
-from fzgen.render.environment import make_environment
+from jinja2 import Environment
+
+from fzgen.build.changes import Change, Input, Rule, classify, digest
+from fzgen.build.pipeline import Report, load_with_theme, reference_date, render
+from fzgen.build.portal import portal_entry, render_portal
+from fzgen.build.workers import collector_paused, render_content
 from fzgen.content.coverage import translation_notes
-from fzgen.build.workers import collector_paused, portal_entry, render_content, render_portal
+from fzgen.content.loader import Content, LoadCache, SiteContent, load_site
+from fzgen.errors import ContentError, Diagnostic
 from fzgen.output.write import Staging, read_manifest, update_output
+from fzgen.project import Project
+from fzgen.render.published import CopyOf, FileData
+from fzgen.render.site import SiteRenderer
+from fzgen.theme.catalogue import catalogue_languages
+
+#: A site as it was, and as it is now with what loading it found.
+Reloaded = tuple[SiteContent, tuple[SiteContent, list[Diagnostic]]]
 
 
 class LiveBuild:
@@ -34,42 +40,41 @@ class LiveBuild:
 
     def __init__(self, project: Project) -> None:
         self.project = project
+        #: Offers read before, by file text: a reload reads only what changed.
         self.cache = LoadCache()
         self.content: Content | None = None
         self.today: dt.date | None = None
+        self.env: Environment | None = None
         self.renderers: dict[str, SiteRenderer] = {}
         self.notes: dict[str, tuple[Diagnostic, ...]] = {}
-        self.env = make_environment(project)
+        #: Per site: the files it publishes as copies (output path → source file).
+        self.copies: dict[str, dict[str, Path]] = {}
+        #: The digest of each file under a site's `files/` as last copied.
+        self.digests: dict[Path, bytes] = {}
+        #: Changed paths not made yet: their sites had errors.
+        self.pending: list[Path] = []
 
     def full(self) -> Report:
         """Load and render everything, keep the site renderers for updates, swap it in."""
         project = self.project
-        self.content = None
+        self.content, self.pending = None, []
         gc.unfreeze()
-        if not project.content_dir.is_dir():
-            raise UsageError("content_missing", path=str(project.content_dir))
-        languages = catalogue_languages(project.translations_dir)
         today = reference_date()
         renderers: dict[str, SiteRenderer] = {}
-        # Forked workers render large builds (never once the watcher thread
-        # runs); the renderers come back prepared for updates either way. Templates
-        # are compiled once per environment, so a full build (a changed theme) starts a new one.
-        self.env = make_environment(project)
         with collector_paused():
-            content = load_content(project.content_dir, languages, self.cache)
+            # A new environment: a full build follows a changed template.
+            content, env = load_with_theme(project, self.cache)
             staging = Staging(project.output_dir)
             try:
-                written = render_content(
-                    content, project, today, staging.write, keep=renderers, env=self.env
-                )
-                written += staging.write(
-                    render_portal([portal_entry(s) for s in content.sites], self.env)
-                )
+                # Forked workers render large builds (never once the watcher thread runs).
+                written = render(content, project, today, env, staging.write, keep=renderers)
                 staging.commit(written, (), clean=False)
             except BaseException:
                 staging.discard()
                 raise
-        self.content, self.today, self.renderers = content, today, renderers
+        self.content, self.today, self.env, self.renderers = content, today, env, renderers
+        self.copies = {slug: _copies(renderer) for slug, renderer in renderers.items()}
+        self.digests = {path: digest(path) for path in self._site_files(self.copies)}
         # What stays until the next full build is kept out of the cycle
         # collector: a collection over all of it would stall an edit by 100 ms.
         gc.collect()
@@ -81,76 +86,148 @@ class LiveBuild:
         return self._report(len(written))
 
     def update(self, changed: Iterable[Path]) -> Report:
-        """Bring the output up to date after these files changed (raises ContentError)."""
-        sites = self._touched_sites(changed)
-        if sites is None or self.content is None:
-            return self.full()
+        """Bring the output up to date after these files changed (raises ContentError).
+
+        Changes that met errors are kept and made with the next ones: the kept
+        state is left as it was until every touched site loads without errors.
+        """
         content = self.content
+        if content is None or reference_date() != self.today:
+            return self.full()
+        paths, self.pending = [*self.pending, *changed], []
+        known = {site.slug for site in content.sites}
+        changes = [c for c in (classify(p, self.project, known) for p in paths) if c]
+        if any(change.rule is Rule.RENDER_ALL for change in changes):
+            return self.full()
+        try:
+            # Every touched site is loaded (and checked) before any kept state changes.
+            reloaded = self._reload({change.site for change in changes if change.site})
+        except ContentError:
+            self.pending = paths
+            raise
+        if reloaded is None:
+            return self.full()
+        try:
+            return self._apply(changes, reloaded)
+        except BaseException:
+            self.content = None  # the kept state is half updated: the next change builds all
+            raise
+
+    def _apply(self, changes: list[Change], reloaded: list[Reloaded]) -> Report:
+        """Make and write what the changes touched, following each kind's rule."""
         files: dict[str, FileData] = {}
         removed: set[str] = set()
-        new_sites = {site.slug: site for site in content.sites}
-        for slug in sorted(sites):
-            old = content.site(slug)
-            new, found = load_site(
-                content.root,
-                content.root / slug,
-                catalogue_languages(self.project.translations_dir),
-                self.cache,
-            )
-            errors = [d for d in found if d.severity == "error"]
-            if errors:
-                raise ContentError(errors)
-            if old is None or new is None:
-                return self.full()
-            new_sites[slug] = new
-            if (new.site, new.pages, new.files) == (old.site, old.pages, old.files):
-                edited = _changed_offers(old, new)
-                if edited:
-                    updated, gone = self.renderers[slug].update(new, edited)
-                    files.update(updated)
-                    removed |= gone
-            else:
-                rendered = self._render_site(new)
-                files.update(rendered)
-                manifest = read_manifest(self.project.output_dir)
-                removed |= {p for p in manifest if p.startswith(f"{slug}/")} - rendered.keys()
-            self.notes[slug] = self._notes(new, found)
-        self.content = dataclasses.replace(
-            content, sites=tuple(new_sites[site.slug] for site in content.sites)
-        )
+        for old, (new, found) in reloaded:
+            names = {c.name for c in changes if c.site == new.slug and c.input is Input.SITE_FILE}
+            self._update_site(old, new, names, files, removed)
+            self.notes[new.slug] = self._notes(new, found)
+        static = {c.name for c in changes if c.rule is Rule.COPY_INTO_SITES}
+        if static:
+            self._copy_static(static, files, removed)
         if files or removed:
-            files.update(render_portal([portal_entry(s) for s in self.content.sites], self.env))
-            update_output(self.project.output_dir, files, removed)
+            assert self.env is not None and self.content is not None
+            entries = [portal_entry(site) for site in self.content.sites]
+            files.update(render_portal(entries, self.env))
+            update_output(self.project.output_dir, files, removed - files.keys())
         return self._report(len(files))
 
-    def _touched_sites(self, changed: Iterable[Path]) -> set[str] | None:
-        """The site folders the changes lie in; None where only a full build will do."""
-        if self.content is None or reference_date() != self.today:
-            return None
-        root = self.project.content_dir.resolve()
-        known = {site.slug for site in self.content.sites}
-        sites: set[str] = set()
-        for path in changed:
-            try:
-                parts = path.resolve().relative_to(root).parts
-            except ValueError:
-                return None  # the theme or the catalogues
-            if len(parts) < 2 or parts[0] not in known:
-                if parts and parts[0].startswith((".", "_")):
-                    continue
-                return None  # a new or removed site, or a file beside the sites
-            sites.add(parts[0])
-        return sites
+    def _reload(self, slugs: set[str]) -> list[Reloaded] | None:
+        """These sites as they were and as they are now; None where one appeared or
+        vanished (a full build). Raises ContentError with the errors of all of them."""
+        assert self.content is not None
+        languages = catalogue_languages(self.project.translations_dir)
+        root = self.project.content_dir
+        reloaded: list[Reloaded] = []
+        errors: list[Diagnostic] = []
+        for slug in sorted(slugs):
+            old = self.content.site(slug)
+            new, found = load_site(root, root / slug, languages, self.cache)
+            errors += [d for d in found if d.severity == "error"]
+            if old is None or new is None:
+                return None
+            reloaded.append((old, (new, found)))
+        if errors:
+            raise ContentError(errors)
+        return reloaded
+
+    def _update_site(
+        self,
+        old: SiteContent,
+        new: SiteContent,
+        copied: set[str],
+        files: dict[str, FileData],
+        removed: set[str],
+    ) -> None:
+        """Make what a site's changes touched: the pages that use an edited offer, its
+        files (`copied`, under `files/`) whose bytes changed, or the whole site."""
+        assert self.content is not None
+        slug = new.slug
+        if (new.site, new.pages, new.files) == (old.site, old.pages, old.files):
+            edited = _changed_offers(old, new)
+            if edited:
+                updated, gone = self.renderers[slug].update(new, edited)
+                files.update(updated)
+                removed |= gone
+            site_dir = self.project.content_dir / slug
+            files.update(self._changed_copies(slug, site_dir, copied & set(new.files)))
+        else:
+            rendered = self._render_site(new)
+            files.update(rendered)
+            manifest = read_manifest(self.project.output_dir)
+            removed |= {p for p in manifest if p.startswith(f"{slug}/")} - rendered.keys()
+        self.content = dataclasses.replace(
+            self.content,
+            sites=tuple(new if site.slug == slug else site for site in self.content.sites),
+        )
+
+    def _changed_copies(self, slug: str, site_dir: Path, names: set[str]) -> dict[str, FileData]:
+        """The site's own files (`files/…`) among `names` whose bytes changed, to copy again."""
+        sources = {(site_dir / name).resolve() for name in names}
+        files: dict[str, FileData] = {}
+        for path, source in self.copies[slug].items():
+            if source in sources:
+                now = digest(source)
+                if self.digests.get(source) != now:
+                    files[path] = CopyOf(source)
+                    self.digests[source] = now
+        return files
+
+    def _copy_static(self, names: set[str], files: dict[str, FileData], removed: set[str]) -> None:
+        """Theme files under `static/` that changed, copied again into every site that
+        publishes them (the site's own file of that name wins); removed where they went."""
+        static = self.project.theme_dir.resolve() / "static"
+        sources = {static / name for name in names}
+        for slug, renderer in self.renderers.items():
+            before, now = self.copies[slug], _copies(renderer)
+            for path, source in now.items():
+                if source in sources:
+                    files[path] = CopyOf(source)
+            removed |= {path for path, source in before.items() if source in sources} - now.keys()
+            self.copies[slug] = now
 
     def _render_site(self, site: SiteContent) -> dict[str, FileData]:
         """Every file of one site, with a fresh renderer kept for later updates."""
-        assert self.today is not None
+        assert self.today is not None and self.env is not None
         files: dict[str, FileData] = {}
         alone = Content(self.project.content_dir, (site,))
+        # In this process: forking for one site, then preparing its graph, costs more.
         render_content(
-            alone, self.project, self.today, files.update, keep=self.renderers, env=self.env
+            alone, self.project, self.today, files.update, 1, keep=self.renderers, env=self.env
         )
+        self.copies[site.slug] = _copies(self.renderers[site.slug])
+        for source in self._site_files({site.slug: self.copies[site.slug]}):
+            self.digests[source] = digest(source)
         return files
+
+    def _site_files(self, copies: dict[str, dict[str, Path]]) -> set[Path]:
+        """The sources among these copies that are a site's own files (under `files/`)."""
+        content = self.project.content_dir.resolve()
+        return {
+            source
+            for published in copies.values()
+            for source in published.values()
+            if source.is_relative_to(content)
+        }
 
     def _notes(self, site: SiteContent, found: list[Diagnostic]) -> tuple[Diagnostic, ...]:
         """A site's notes: what loading it found, and its missing translations."""
@@ -161,6 +238,13 @@ class LiveBuild:
         assert self.content is not None
         notes = tuple(note for site in self.content.sites for note in self.notes[site.slug])
         return Report(tuple(site.slug for site in self.content.sites), notes, written)
+
+
+def _copies(renderer: SiteRenderer) -> dict[str, Path]:
+    """The files a site publishes as copies (its `files/`, the theme's `static/`), by
+    output path; read from what the renderer makes, so the preview never guesses."""
+    once = renderer.render_site_files([])  # the sitemap is not taken from this
+    return {path: data.source.resolve() for path, data in once.items() if isinstance(data, CopyOf)}
 
 
 def _site_of(diagnostic: Diagnostic) -> str:

@@ -1,10 +1,10 @@
-"""Sites loaded and rendered: sites × languages, in forked workers where it pays.
+"""A job's tasks, mapped over forked workers where it pays, else run in this process.
 
-A build hands each worker site folders, not loaded sites: the worker loads and
-checks a site, renders it and writes its files, and gives back only what the
-parent reports (paths, findings, notes, the portal entry). Loading is then
-shared by the cores too. The preview loads first (it keeps the content) and
-hands over the loaded sites; the rest is the same.
+A build hands the workers site folders: each task loads and checks its site,
+renders its share of languages and writes the files itself, and gives back
+only what the parent reports (paths, findings, notes, the portal entry); so
+loading is shared by the cores too, and nothing large travels back. `check`
+and the preview hand over sites they loaded already; the rest is the same.
 """
 
 from __future__ import annotations
@@ -18,49 +18,23 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 
 from jinja2 import Environment
 
-from fzgen.errors import Diagnostic
-from fzgen.pages.hosting import headers_file, htaccess
-from fzgen.theme.catalogue import Catalogue, catalogue_languages, language_own_name, load_catalogues
-from fzgen.render.layout import SPLITTER
-from fzgen.content.loader import Content, SiteContent, count_offer_files, load_site
+from fzgen.build.job import FileSink, Job, Task, TaskResult
+from fzgen.build.portal import portal_entry, render_portal
+from fzgen.build.tasks import TaskRunner
+from fzgen.content.loader import Content
 from fzgen.project import Project
-from fzgen.render.published import FileData
-from fzgen.render.site import SiteRenderer
 from fzgen.render.environment import make_environment
-from fzgen.content.coverage import translation_notes
+from fzgen.render.site import SiteRenderer
+from fzgen.theme.catalogue import catalogue_languages
 
-#: What forked workers need; set in the parent just before the fork.
-_JOB: dict[str, Any] = {}
 #: From this many offers a second process saves more than it costs: about 300
 #: pages in eight languages (measured: 800 offer pages, 4.9 s -> 3.2 s).
 PARALLEL_FROM_OFFERS = 40
-#: Takes rendered files (path → bytes) and writes them; see `fzgen.output.write.Staging`.
-FileSink = Callable[[Mapping[str, FileData]], object]
-#: One task: site number, part, parts. A task renders the site's languages
-#: [part::parts]; part 0 (with the source language) also the files a site has once.
-Task = tuple[int, int, int]
-#: A site as the workers get it: loaded (the preview) or its folder (a build).
-SiteSource = SiteContent | Path
-
-
-@dataclass(frozen=True)
-class SiteResult:
-    """What one task hands back: the paths it wrote, and for part 0 of a site it
-    loaded itself, what loading found, the translation notes and the portal entry."""
-
-    site: int
-    files: list[str]
-    found: tuple[Diagnostic, ...] = ()
-    notes: tuple[Diagnostic, ...] = ()
-    portal: dict[str, Any] | None = None
 
 
 @contextmanager
@@ -119,7 +93,7 @@ _PR_SET_PDEATHSIG = 1
 
 
 @contextmanager
-def _worker_pool(workers: int) -> Iterator[multiprocessing.pool.Pool]:
+def _worker_pool(workers: int, runner: TaskRunner) -> Iterator[multiprocessing.pool.Pool]:
     """Forked workers that die with this process and leave Ctrl+C to it.
 
     Ctrl+C and SIGTERM are held back while the workers are forked, so that none
@@ -130,16 +104,20 @@ def _worker_pool(workers: int) -> Iterator[multiprocessing.pool.Pool]:
     held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
     try:
         context = multiprocessing.get_context("fork")
-        with context.Pool(workers, _worker_started, (os.getpid(),)) as pool:
+        # Forked, the workers inherit the runner (its job, the compiled templates,
+        # the catalogues) as it is: initializer arguments are not pickled then.
+        with context.Pool(workers, _worker_started, (os.getpid(), runner)) as pool:
             signal.pthread_sigmask(signal.SIG_SETMASK, held)
             yield pool
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
-def _worker_started(parent: int) -> None:
-    """In each new worker: die with the parent, ignore Ctrl+C (the parent ends the
-    pool), end quietly on the parent's SIGTERM."""
+def _worker_started(parent: int, runner: TaskRunner) -> None:
+    """In each new worker: take the job's runner, die with the parent, ignore Ctrl+C
+    (the parent ends the pool), end quietly on the parent's SIGTERM."""
+    global _WORKER_RUNNER
+    _WORKER_RUNNER = runner
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if not _die_with_parent():
@@ -165,85 +143,6 @@ def _watch_parent(parent: int) -> None:
     os._exit(1)
 
 
-def _site(index: int) -> tuple[SiteContent | None, tuple[Diagnostic, ...]]:
-    """A site of the run, loaded in this process on first use when it came as a folder."""
-    loaded: dict[int, tuple[SiteContent | None, tuple[Diagnostic, ...]]] = _JOB["loaded"]
-    if index not in loaded:
-        source: SiteSource = _JOB["sources"][index]
-        if isinstance(source, SiteContent):
-            loaded[index] = (source, ())
-        else:
-            site, found = load_site(_JOB["root"], source, _JOB["languages"])
-            loaded[index] = (site, tuple(found))
-    return loaded[index]
-
-
-def _catalogues(languages: Sequence[str]) -> dict[str, Catalogue]:
-    """The catalogues of these languages; each language's is loaded once per run."""
-    every: dict[str, Catalogue] = _JOB["catalogues"]
-    missing = [language for language in languages if language not in every]
-    if missing:
-        every.update(load_catalogues(_JOB["project"].translations_dir, missing))
-    return {language: every[language] for language in languages}
-
-
-def _renderer(index: int) -> SiteRenderer:
-    renderers: dict[int, SiteRenderer] = _JOB["renderers"]
-    if index not in renderers:
-        site = _site(index)[0]
-        assert site is not None
-        renderers[index] = SiteRenderer(
-            site,
-            _JOB["project"],
-            _JOB["env"],
-            _JOB["today"],
-            _JOB["root"] / site.slug,
-            _catalogues(site.languages),
-        )
-    return renderers[index]
-
-
-def _prepare_for_workers(env: Environment) -> None:
-    """Load the catalogues and compile every template once, before forking: the
-    workers inherit them instead of each doing it again."""
-    _catalogues(sorted(_JOB["languages"]))
-    env.get_template(SPLITTER)
-    for name in env.list_templates(filter_func=lambda name: name.endswith(".html")):
-        env.get_template(name)
-
-
-def _run_task(task: Task) -> SiteResult:
-    """Load the site if needed, render its share of languages and hand the files to the
-    sink, in this process. Workers write their own files: nothing large travels back
-    to the parent, and both cores create files."""
-    index, part, parts = task
-    site, found = _site(index)
-    written: list[str] = []
-    if site is not None and _JOB["render"][index] and not _has_errors(found):
-        renderer, sink = _renderer(index), _JOB["sink"]
-        sitemap: list[str] = []
-        for language in site.languages[part::parts]:
-            files, pages = renderer.render_language(language)
-            sink(files)
-            written += files
-            if language == site.languages[0]:
-                sitemap = pages  # the sitemap lists the source language's pages
-        if part == 0:
-            once = renderer.render_site_files(sitemap)
-            sink(once)
-            written += once
-    if part != 0 or not _JOB["report"]:
-        return SiteResult(index, written)
-    if site is None:
-        return SiteResult(index, written, found)
-    notes = translation_notes(Content(_JOB["root"], (site,)))
-    return SiteResult(index, written, found, notes, portal_entry(site))
-
-
-def _has_errors(found: Sequence[Diagnostic]) -> bool:
-    return any(diagnostic.severity == "error" for diagnostic in found)
-
-
 def plan(sites: int, workers: int, only: Sequence[int] | None = None) -> list[Task]:
     """The tasks in the order they are handed out.
 
@@ -254,10 +153,10 @@ def plan(sites: int, workers: int, only: Sequence[int] | None = None) -> list[Ta
     rendered: one task each, first.
     """
     rendered = list(range(sites)) if only is None else list(only)
-    tasks: list[Task] = [(index, 0, 1) for index in range(sites) if index not in rendered]
+    tasks = [Task(index, 0, 1) for index in range(sites) if index not in rendered]
     whole = max(0, len(rendered) - workers) if workers > 1 else len(rendered)
-    tasks += [(index, 0, 1) for index in rendered[:whole]]
-    tasks += [(index, part, workers) for index in rendered[whole:] for part in range(workers)]
+    tasks += [Task(index, 0, 1) for index in rendered[:whole]]
+    tasks += [Task(index, part, workers) for index in rendered[whole:] for part in range(workers)]
     return tasks
 
 
@@ -274,92 +173,51 @@ def worker_count(offers: int) -> int:
     return wanted if threading.active_count() == 1 else 1
 
 
-def _run(
-    sources: Sequence[SiteSource],
-    project: Project,
-    today: dt.date,
-    sink: FileSink,
-    *,
-    root: Path,
-    offers: int,
-    only: Sequence[int] | None,
-    processes: int | None,
-    env: Environment,
-    report: bool,
-    keep: dict[str, SiteRenderer] | None = None,
-) -> list[SiteResult]:
-    """Every task of the run, in workers or in this process; the results in task order."""
-    rendered = set(range(len(sources)) if only is None else only)
-    _JOB.update(
-        sources=sources,
-        project=project,
-        env=env,
-        today=today,
-        root=root,
-        languages=catalogue_languages(project.translations_dir),
-        loaded={},
-        renderers={},
-        catalogues={},
-        render=[index in rendered for index in range(len(sources))],
-        report=report,
-        sink=sink,
-    )
-    workers = processes or worker_count(offers)
-    tasks = plan(len(sources), workers, only)
-    try:
-        if workers > 1 and len(tasks) > 1:
-            _prepare_for_workers(env)
-            # Objects made so far are shared with the workers; kept out of the
-            # collector, they are not copied page by page into each worker.
-            gc.freeze()
-            try:
-                with _worker_pool(workers) as pool:
-                    results = pool.map(_run_task, tasks, chunksize=1)
-            finally:
-                gc.unfreeze()
-            if keep is not None:
-                for index in sorted(rendered):
-                    renderer = _renderer(index)
-                    renderer.prepare()  # the workers' state went with them
-                    keep[renderer.site.slug] = renderer
-        else:
-            results = [_run_task(task) for task in tasks]
-            if keep is not None:
-                keep.update({_renderer(i).site.slug: _renderer(i) for i in sorted(rendered)})
-    finally:
-        _JOB.clear()
+def run_job(
+    job: Job, workers: int, keep: dict[str, SiteRenderer] | None = None
+) -> list[TaskResult]:
+    """Every task of the job, in `workers` forked processes or (one) in this one; the
+    results in task order.
+
+    With `keep`, the renderers of the rendered sites are left in it by slug,
+    ready for `SiteRenderer.update` (prepared here after a run in workers,
+    whose renderers ended with them).
+    """
+    only = None if len(job.rendered) == len(job.sources) else sorted(job.rendered)
+    tasks = plan(len(job.sources), workers, only)
+    runner = TaskRunner(job)
+    if workers > 1 and len(tasks) > 1:
+        results = _run_in_workers(runner, tasks, workers)
+        if keep is not None:
+            for index in sorted(job.rendered):
+                runner.renderer(index).prepare()  # the workers' state went with them
+    else:
+        results = [runner.run(task) for task in tasks]
+    if keep is not None:
+        keep.update({runner.renderer(i).site.slug: runner.renderer(i) for i in job.rendered})
     return results
 
 
-def load_and_render(
-    site_dirs: Sequence[Path],
-    project: Project,
-    today: dt.date,
-    sink: FileSink,
-    only: Sequence[int] | None = None,
-    processes: int | None = None,
-    env: Environment | None = None,
-) -> list[SiteResult]:
-    """Load, check and render the sites in these folders (only those numbered in `only`
-    are rendered, all are checked), handing each batch of files to `sink`.
+def _run_in_workers(runner: TaskRunner, tasks: list[Task], workers: int) -> list[TaskResult]:
+    runner.prepare_for_workers()
+    # Objects made so far are shared with the workers; kept out of the
+    # collector, they are not copied page by page into each worker.
+    gc.freeze()
+    try:
+        with _worker_pool(workers, runner) as pool:
+            return pool.map(_run_in_worker, tasks, chunksize=1)
+    finally:
+        gc.unfreeze()
 
-    Results come in task order; each site's part 0 carries what loading it
-    found, its translation notes and its portal entry. A site with errors is
-    not rendered; the caller decides what the errors mean for the run.
-    """
-    offers = sum(count_offer_files(site_dirs[i]) for i in (only or range(len(site_dirs))))
-    return _run(
-        site_dirs,
-        project,
-        today,
-        sink,
-        root=project.content_dir,
-        offers=offers,
-        only=only,
-        processes=processes,
-        env=env or make_environment(project),
-        report=True,
-    )
+
+#: The runner of this process's job, in a worker only (set by `_worker_started`):
+#: `Pool.map` hands a worker tasks, and the worker needs the job to run them.
+_WORKER_RUNNER: TaskRunner | None = None
+
+
+def _run_in_worker(task: Task) -> TaskResult:
+    assert _WORKER_RUNNER is not None
+    return _WORKER_RUNNER.run(task)
 
 
 def render_content(
@@ -371,44 +229,34 @@ def render_content(
     keep: dict[str, SiteRenderer] | None = None,
     env: Environment | None = None,
 ) -> list[str]:
-    """Render every file of loaded sites, handing each batch to `sink`; returns their
-    paths. The portal is `render_portal`'s.
+    """Render every file of loaded sites (not the portal: `render_portal`), handing each
+    batch to `sink`; their paths. With `keep`, the site renderers stay there for updates.
 
-    With `keep`, the site renderers are left in `keep` for incremental updates,
-    with their dependency graphs (prepared here after a build in workers).
     The result is byte-identical in one process or several.
     """
-    results = _run(
-        content.sites,
+    job = Job(
         project,
+        env or make_environment(project),
         today,
+        content.sites,
+        frozenset(range(len(content.sites))),
+        catalogue_languages(project.translations_dir),
         sink,
-        root=content.root,
-        offers=sum(len(site.published_offers) for site in content.sites),
-        only=None,
-        processes=processes,
-        env=env or make_environment(project),
         report=False,
-        keep=keep,
     )
+    offers = sum(len(site.published_offers) for site in content.sites)
+    results = run_job(job, processes or worker_count(offers), keep)
     return [path for result in results for path in result.files]
 
 
-def portal_entry(site: SiteContent) -> dict[str, Any]:
-    """How the portal page lists one site."""
-    return {
-        "slug": site.slug,
-        "name": site.site.name.original,
-        "sozialraum": site.site.sozialraum.original,
-        "languages": [(code, language_own_name(code)) for code in site.languages],
-        "source": site.languages[0],
-    }
-
-
-def render_portal(entries: Sequence[Mapping[str, Any]], env: Environment) -> dict[str, bytes]:
-    """The portal page listing these sites (see `portal_entry`), and its headers."""
-    return {
-        "index.html": env.get_template("portal.html").render(sites=list(entries)).encode(),
-        "_headers": headers_file(),
-        ".htaccess": htaccess(None),
-    }
+#: Kept importable from here for the callers of the portal before it had a module.
+__all__ = [
+    "collector_paused",
+    "plan",
+    "portal_entry",
+    "render_content",
+    "render_portal",
+    "run_job",
+    "unwind_on_sigterm",
+    "worker_count",
+]

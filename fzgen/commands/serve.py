@@ -116,10 +116,9 @@ class Preview:
         serving the error page until the content is fixed."""
         with self.lock:
             try:
-                if changed is None or self.error_page is not None:
-                    report = self.live.full()
-                else:
-                    report = self._update(changed)
+                # After errors too, only what changed: the live build keeps the
+                # changes it could not make and makes them with the fix.
+                report = self.live.full() if changed is None else self._update(changed)
                 outcome = Outcome(report)
                 self.error_page = None
             except ContentError as exc:

@@ -1,0 +1,1 @@
+"""The pipeline: load → render → write, in workers where it pays; the preview on the same stages."""
