@@ -247,7 +247,7 @@ def _into_mapping(
         key_node, value_node = pairs[codes.index(language)]
         if not isinstance(value_node, yaml.ScalarNode) or not _local(key_node, value_node):
             return None
-        return _replacing(text, key_node, value_node, mapping.flow_style)
+        return _replacing(text, key_node, value_node, bool(mapping.flow_style))
     anchor = _anchor(codes, language, layout.languages)
     key_node, value_node = pairs[anchor]
     if not _local(key_node, value_node):
