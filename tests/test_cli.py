@@ -21,7 +21,7 @@ def test_check_valid_content(tmp_path, fzgen):
     write_tree(tmp_path, site_tree())
     result = fzgen(tmp_path, "check")
     assert result.code == 0, result.err
-    assert "Alles in Ordnung: 1 Website(s), 1 Angebote, 1 Seiten geprüft" in result.out
+    assert "Alles in Ordnung: 1 Website, 1 Angebot, 1 Seite geprüft" in result.out
     assert not (tmp_path / "output").exists()
 
 
@@ -54,7 +54,7 @@ def test_every_error_in_every_file_sorted_with_summary(tmp_path, fzgen):
         "Fehler: test/offers/b-zweites.yaml, Zeile 9, Spalte 11, Feld „location“",
         "Fehler: test/site.yaml, Zeile 25, Spalte 10, Feld „legal → email“",
     ]
-    assert result.err.splitlines()[-1].startswith("4 Fehler in 3 Datei(en).")
+    assert result.err.splitlines()[-1].startswith("4 Fehler in 3 Dateien.")
 
 
 def test_messages_in_english(tmp_path, fzgen):
@@ -68,7 +68,7 @@ def test_messages_in_english(tmp_path, fzgen):
         in result.err
     )
     assert "“someday” is not a weekday." in result.err
-    assert "1 error(s) in 1 file(s)." in result.err
+    assert "1 error in 1 file." in result.err
 
 
 def test_failed_build_leaves_previous_output_untouched(tmp_path, fzgen):

@@ -69,7 +69,7 @@ def test_alias_bomb_gives_one_short_error_naming_file_and_line(tmp_path, fzgen):
     assert "„" + "x" * 100 in result.err
     assert "… (99.880 Zeichen gekürzt)“ ist kein Wochentag." in result.err
     assert "Ebenso an 999 weiteren Stellen, die mit *name auf diesen Wert verweisen." in result.err
-    assert result.err.splitlines()[-1].startswith("1 Fehler in 1 Datei(en).")
+    assert result.err.splitlines()[-1].startswith("1 Fehler in 1 Datei.")
 
 
 def test_alias_bomb_in_a_field_name_stays_short(tmp_path, fzgen):
@@ -101,7 +101,7 @@ def test_ordinary_error_keeps_its_german_wording(tmp_path, fzgen):
         "Feld „schedule → 1. Eintrag → time“",
         "  Bei „11:00-09:30“ liegt das Ende nicht nach dem Beginn.",
         "  Lösung: Das Ende muss später sein als der Beginn, z. B. 09:30-11:00.",
-        "1 Fehler in 1 Datei(en). Bitte beheben Sie sie und starten Sie erneut.",
+        "1 Fehler in 1 Datei. Bitte korrigieren Sie die genannten Stellen und starten Sie erneut.",
     ]
 
 
@@ -140,4 +140,4 @@ def test_english_and_cli_sentences_escape_too():
     ]
     sentence = cli_text("site_unknown", "de", site="a\x1b]0;owned\x07", available="test")
     assert sentence == "Eine Website „a\\x1b]0;owned\\x07“ gibt es nicht. Vorhanden: test."
-    assert cli_text("notes", "de", count=3) == ", 3 Hinweis(e)"
+    assert cli_text("notes", "de", count=3) == ", 3 Hinweise"

@@ -458,7 +458,7 @@ def test_stray_file_is_a_note_and_the_site_still_counts(tmp_path, fzgen):
     assert result.code == 0, result.err
     assert "Hinweis: test/offers/flyer.docx" in result.out
     assert "Hinweis: test/pages/bild.jpg" in result.out
-    assert "1 Website(s), 1 Angebote" in result.out
+    assert "1 Website, 1 Angebot, 1 Seite geprüft, 3 Hinweise." in result.out
 
 
 def test_missing_catalogue_reported_even_with_other_site_errors(tmp_path, fzgen):

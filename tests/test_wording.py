@@ -193,7 +193,7 @@ def test_check_with_lang_en_says_everything_in_english(tmp_path, fzgen):
     assert "  Offers are .yaml files.\n" in result.out
     assert "  Pages are .md files.\n" in result.out
     assert "  Links are not published; put the file itself here.\n" in result.out
-    assert result.out.splitlines()[-1].startswith("All good: 1 site(s), 1 offers, 1 pages")
+    assert result.out.splitlines()[-1].startswith("All good: 1 site, 1 offer, 1 page checked")
     assert not GERMAN.search(result.out.replace("notizen", "").replace("entwurf", ""))
 
 

@@ -116,8 +116,7 @@ def test_syntax_error_names_line(tmp_path, fzgen):
         tmp_path, fzgen, OFFER_YAML.replace("categories: [meeting]", "categories: [meeting")
     )
     assert result.code == 1
-    assert "Fehler: test/offers/elterncafe.yaml, Zeile" in result.err
-    assert "kein gültiges YAML" in result.err
+    assert_reported(result.err, OFFER, 5, None, "Die Klammer „[“ in „categories: [meeting“")
 
 
 def test_tab_indentation(tmp_path, fzgen):

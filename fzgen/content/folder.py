@@ -117,7 +117,8 @@ class SiteFolder:
             return None
         document, problems = parse_yaml(text, self.rel(path), line_offset)
         self.diagnostics.extend(problems)
-        return document if not problems else None
+        # A note (text YAML reads as a comment) leaves the file usable; an error does not.
+        return None if any(p.severity == "error" for p in problems) else document
 
     def validate(self, model: Any, document: Document, path: Path, context: dict[str, Any]) -> Any:
         value, problems = validate(model, document, self.rel(path), context)

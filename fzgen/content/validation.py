@@ -87,9 +87,22 @@ def _diagnostic(
     else:
         code = "invalid"
         params["detail"] = error["msg"]
+    if code in _SHAPES and _in_schedule(loc):
+        code = "schedule_shape"  # its fix shows a schedule, not a general field
     params.setdefault("found_kind", kind_of(value))
     line, column = position if position else (None, None)
     return Diagnostic(rel_path, code, line, column, loc, found, params)
+
+
+#: Findings about the shape of a value, worded for a schedule where one is meant.
+_SHAPES = frozenset({"expected_mapping", "expected_list", "expected_text"})
+
+
+def _in_schedule(loc: tuple[str | int, ...]) -> bool:
+    """Whether `loc` is the schedule itself or one of its entries (not a field inside)."""
+    if loc and isinstance(loc[-1], int):
+        loc = loc[:-1]
+    return bool(loc) and loc[-1] == "schedule"
 
 
 def _allowed_fields(model: type[BaseModel], parent: tuple[str | int, ...]) -> list[str]:

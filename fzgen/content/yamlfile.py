@@ -7,12 +7,14 @@ scalar stays the text that was typed, and let the pydantic models type it.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
-from fzgen.errors import Diagnostic
+from fzgen.content.yaml_mistakes import Finding, explain_syntax_error, scalar_note
+from fzgen.errors import Diagnostic, Severity
 
 Path = tuple[str | int, ...]
 
@@ -62,11 +64,14 @@ class _TooLarge(Exception):
 class _Builder:
     """Turns a composed node graph into plain Python values, recording marks."""
 
-    def __init__(self, rel_path: str, line_offset: int) -> None:
+    def __init__(self, rel_path: str, line_offset: int, text: str) -> None:
         self.rel_path = rel_path
         self.line_offset = line_offset
+        self.text = text
         self.count = 0
         self.active: set[int] = set()
+        #: Plain values already looked at for text YAML drops (an alias repeats its node).
+        self.looked_at: set[int] = set()
         self.document = Document(data=None)
         self.diagnostics: list[Diagnostic] = []
 
@@ -79,6 +84,9 @@ class _Builder:
             raise _TooLarge
         self.document.values.setdefault(path, self.mark(node))
         if isinstance(node, yaml.ScalarNode):
+            if not node.style and id(node) not in self.looked_at:
+                self.looked_at.add(id(node))
+                self.note(node, path)
             if not node.style and node.value in _NULLS:
                 return None
             return node.value
@@ -117,6 +125,13 @@ class _Builder:
             result[key] = self.build(value_node, (*path, key))
         return result
 
+    def note(self, node: yaml.ScalarNode, path: Path) -> None:
+        """A note where YAML drops part of what was typed (a comment, a tag, quotes)."""
+        finding = scalar_note(self.text, node)
+        if finding is not None:
+            diagnostic = _diagnostic(self.rel_path, finding, self.line_offset, "warning")
+            self.diagnostics.append(dataclasses.replace(diagnostic, field=path))
+
     def error(self, node: yaml.Node, path: Path, code: str, **params: str) -> Diagnostic:
         line, column = self.mark(node)
         return Diagnostic(self.rel_path, code, line, column, path, params=params)
@@ -133,12 +148,7 @@ def parse_yaml(
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 + line_offset if mark else None
-        column = mark.column + 1 if mark else None
-        problem = str(exc.problem or exc.context or "")
-        code = "yaml_tab" if _has_tab_indent(text, mark.line if mark else -1) else "yaml_syntax"
-        return None, [Diagnostic(rel_path, code, line, column, params={"detail": problem})]
+        return None, [_syntax_error(text, rel_path, line_offset, exc)]
     except yaml.reader.ReaderError as exc:  # a control character: the reader gives a position
         before = _text_before(text, exc.position, exc.character)
         line = before.count("\n") + 1 + line_offset
@@ -149,7 +159,7 @@ def parse_yaml(
         return None, [Diagnostic(rel_path, "yaml_syntax", params={"detail": str(exc)})]
     if node is None:
         return None, [Diagnostic(rel_path, "file_empty", 1 + line_offset, 1)]
-    builder = _Builder(rel_path, line_offset)
+    builder = _Builder(rel_path, line_offset, text)
     try:
         data = builder.build(node, ())
     except _TooLarge:
@@ -163,6 +173,31 @@ def parse_yaml(
         kind = "list" if isinstance(data, list) else "text"
         return None, [Diagnostic(rel_path, "file_not_mapping", line, column, params={"kind": kind})]
     return builder.document, builder.diagnostics
+
+
+def _syntax_error(
+    text: str, rel_path: str, line_offset: int, exc: yaml.MarkedYAMLError
+) -> Diagnostic:
+    """The syntax error as the mistake that was made, else the parser's own words."""
+    mark = exc.problem_mark or exc.context_mark
+    if mark is not None and _has_tab_indent(text, mark.line):
+        return Diagnostic(rel_path, "yaml_tab", mark.line + 1 + line_offset, mark.column + 1)
+    finding = explain_syntax_error(text, exc)
+    if finding is not None:
+        return _diagnostic(rel_path, finding, line_offset, "error")
+    line = mark.line + 1 + line_offset if mark else None
+    column = mark.column + 1 if mark else None
+    problem = str(exc.problem or exc.context or "")
+    return Diagnostic(rel_path, "yaml_syntax", line, column, params={"detail": problem})
+
+
+def _diagnostic(
+    rel_path: str, finding: Finding, line_offset: int, severity: Severity
+) -> Diagnostic:
+    line, column = finding.line + 1 + line_offset, finding.column + 1
+    return Diagnostic(
+        rel_path, finding.code, line, column, params=finding.params, severity=severity
+    )
 
 
 def _text_before(text: str, position: int, character: object) -> str:

@@ -34,6 +34,8 @@ TEXT_SECTIONS = (
     "argparse",
     "files",
 )
+#: The plural forms CLDR names (`babel`'s `Locale.plural_form` answers one of them).
+PLURAL_FORMS = frozenset({"zero", "one", "two", "few", "many", "other"})
 # libyaml's loader where PyYAML has it: a file is read on every run.
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _SECTION_START = re.compile(r"^(\w+):", re.MULTILINE)
@@ -113,6 +115,17 @@ class Wording:
     def files(self) -> Mapping[str, str]:
         """Comments fzgen writes into files it generates (headers)."""
         return self._texts("files")
+
+    @cached_property
+    def plurals(self) -> Mapping[str, Mapping[str, str]]:
+        """A number with its noun (`{count} Datei`), per noun and CLDR plural form."""
+        result: dict[str, dict[str, str]] = {}
+        for noun, forms in self._section("plurals").items():
+            texts = isinstance(forms, dict) and all(isinstance(t, str) for t in forms.values())
+            if not texts or "other" not in forms or not set(forms) <= PLURAL_FORMS:
+                raise self._error(f"plurals → {noun!r} needs texts for 'other' and other forms")
+            result[str(noun)] = forms
+        return result
 
     @cached_property
     def diagnostics(self) -> Mapping[str, tuple[str, str]]:

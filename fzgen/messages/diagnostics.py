@@ -9,6 +9,7 @@ from babel import Locale
 from fzgen.errors import Diagnostic
 from fzgen.messages.catalogue import LANGUAGES, Wording, wording
 from fzgen.messages.echo import LIST_LIMIT, shown, shown_params
+from fzgen.messages.plurals import counted
 
 #: Derives a code's extra placeholders from the raw values (`raw`) into the safe ones.
 Derivation = Callable[[Diagnostic, dict[str, str], dict[str, str], Wording], None]
@@ -75,9 +76,11 @@ def format_diagnostic(diagnostic: Diagnostic, language: str = "de") -> str:
     problem, fix = describe(diagnostic, language)
     lines = [f"{kind}: {place(diagnostic, language)}", f"  {problem}"]
     if diagnostic.repeats:
-        lines.append("  " + labels["repeats"].format(count=diagnostic.repeats))
+        places = counted("repeats", diagnostic.repeats, language)
+        lines.append("  " + labels["repeats"].format(count=places))
     if fix:
-        lines.append(f"  {fix_line(diagnostic, fix, language)}")
+        # A fix may end in lines to type (`room: "Raum #4"`): indented under the sentence.
+        lines.append("  " + fix_line(diagnostic, fix, language).replace("\n", "\n      "))
     return "\n".join(lines)
 
 

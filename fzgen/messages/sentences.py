@@ -7,13 +7,16 @@ import errno
 
 from fzgen.messages.catalogue import wording
 from fzgen.messages.echo import shown_params
+from fzgen.messages.plurals import counted_numbers
 
 
 def cli_text(key: str, lang: str, /, **params: object) -> str:
-    """A sentence of the command line in the user's language, its values echoed safely."""
+    """A sentence of the command line in the user's language, its values echoed safely,
+    its numbers with their nouns in the right plural form (`1 Datei`, `2 Dateien`)."""
     texts = {name: value for name, value in params.items() if not isinstance(value, int | float)}
     numbers = {name: value for name, value in params.items() if isinstance(value, int | float)}
-    return wording(lang).cli[key].format(**shown_params(texts, lang), **numbers)
+    counted = counted_numbers(key, numbers, lang)
+    return wording(lang).cli[key].format(**shown_params(texts, lang), **counted)
 
 
 def os_reason(error: OSError, language: str) -> str:
