@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, MutableMapping
 from keyword import iskeyword
 from types import CodeType
@@ -31,10 +30,6 @@ from fzgen.theme.folder import ThemeFolder
 FALLBACK_ATTRIBUTE = f'class="{FALLBACK_CLASS}"'
 
 
-#: The characters markupsafe escapes; a text without them prints as it is.
-NEEDS_ESCAPING = re.compile("[&<>\"']")
-
-
 def with_fallback(html: object) -> bool:
     """`{% if main_html is with_fallback %}`: the HTML shows a text in the source language."""
     return FALLBACK_ATTRIBUTE in (html if isinstance(html, str) else str(html))
@@ -43,11 +38,13 @@ def with_fallback(html: object) -> bool:
 def print_value(value: object) -> str:
     """What `{{ value }}` prints: the same as markupsafe's escape, without making a new
     Markup of every value (prepared HTML as it is, text escaped)."""
-    kind = type(value)
-    if kind is Markup:
-        return value  # type: ignore[return-value]
-    if kind is str and NEEDS_ESCAPING.search(value) is None:  # type: ignore[call-overload]
-        return value  # type: ignore[return-value]
+    if type(value) is Markup:
+        return value
+    # Five `in` tests on a short text are faster than one regular expression.
+    if type(value) is str and not (
+        "&" in value or "<" in value or ">" in value or '"' in value or "'" in value
+    ):
+        return value
     return escape(value)
 
 

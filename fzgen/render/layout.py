@@ -8,6 +8,7 @@ alternate addresses once per page address (the same in every language).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from markupsafe import Markup
@@ -31,8 +32,8 @@ from fzgen.render.values import Alternate, LayoutValues, PageLayout, SiteLinks, 
 from fzgen.theme.catalogue import Catalogue, language_own_name
 
 NO_JSON_LD = Markup("")
-#: The theme's layout. (fzgen.build.workers compiles it by this name before forking.)
-LAYOUT = SPLITTER = "base.html"
+#: The cards and programme entries (by offer slug) for pages at a root.
+PageFragments = Callable[[str], tuple[Mapping[str, Markup], Mapping[str, Markup]]]
 
 
 def root_of(href: str) -> str:
@@ -151,11 +152,13 @@ class Layouts:
             f'<bdi class="{FALLBACK_CLASS}" lang="{page.language}" dir="{direction}">{{}}</bdi>'
         ).format(page.meta.title)
 
-    def page(self, language: LanguageLayout, page: Page) -> PageLayout:
-        """The layout values of one page."""
+    def page(self, language: LanguageLayout, page: Page, fragments: PageFragments) -> PageLayout:
+        """The layout values of one page; `fragments` makes its cards and programme
+        entries for its root."""
         code, path = language.values.lang, page.path
         href = language_href(code, path)
         root = root_of(href)
+        cards, programme_entries = fragments(root)
         return PageLayout(
             root=root,
             title=page.title,
@@ -171,6 +174,8 @@ class Layouts:
             canonical=self.absolute(href, root),
             x_default=self.absolute(language_href(self.site.languages[0], path), root),
             json_ld=NO_JSON_LD,
+            cards=cards,
+            programme_entries=programme_entries,
         )
 
     def alternates(self, path: str, root: str) -> tuple[Alternate, ...]:

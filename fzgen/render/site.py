@@ -24,14 +24,12 @@ from fzgen.pages.views import OFFERS, OfferFacts, SiteViews, language_href
 from fzgen.project import Project
 from fzgen.render.calendars import SiteCalendars
 from fzgen.render.environment import ThemeEnvironment
-from fzgen.render.fragments import CARD, PROGRAMME_ENTRY, SiteFragments
-from fzgen.render.layout import Layouts, root_of
+from fzgen.render.fragments import CARD, PROGRAMME_ENTRY, Fragments, SiteFragments
+from fzgen.render.layout import Layouts
 from fzgen.render.published import FileData
 from fzgen.render.site_files import site_files
 from fzgen.theme.catalogue import Catalogue, load_catalogues
 from fzgen.theme.folder import ThemeFolder
-
-__all__ = ["CARD", "PROGRAMME_ENTRY", "SiteRenderer", "root_of"]
 
 #: The filter menu's entries of one language: (kind, key, label); a change re-renders its pages.
 MenuKeys = list[tuple[str, str, str]]
@@ -91,17 +89,17 @@ class SiteRenderer:
 
     def page_context(self, views: SiteViews, page: Page) -> dict[str, Any]:
         """Everything a page's template receives: the layout values of its language and
-        of itself, the offers' cards and programme entries, and the page's own values."""
+        of itself (with the offers' cards and programme entries), and its own values."""
         language = self.layouts.language(views, self.outline)
-        layout = self.layouts.page(language, page)
-        root = layout.root
-        context = {**language.context, **vars(layout)}
-        context["cards"] = self.fragments.get(self.template(CARD), views, language.context, root)
-        context["programme_entries"] = self.fragments.get(
-            self.template(PROGRAMME_ENTRY), views, language.context, root
-        )
-        context.update(page.context())
-        return context
+
+        def fragments(root: str) -> tuple[Fragments, Fragments]:
+            return (
+                self.fragments.get(self.template(CARD), views, language.context, root),
+                self.fragments.get(self.template(PROGRAMME_ENTRY), views, language.context, root),
+            )
+
+        layout = self.layouts.page(language, page, fragments)
+        return {**language.context, **vars(layout), **page.context()}
 
     def render_page(self, views: SiteViews, page: Page) -> bytes:
         """One page, rendered by Jinja from the page's template as the theme wrote it."""

@@ -7,7 +7,7 @@ The `#:` comment above a field is its meaning for theme authors (docs/themes.md)
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from typing import Any, NamedTuple
 
@@ -65,7 +65,14 @@ class Alternate(NamedTuple):
 
 @dataclass(frozen=True)
 class LayoutValues:
-    """What every page of one language shows the same way: made once per language."""
+    """What every page of one language shows the same way: made once per language.
+
+    Every template can also test HTML with `is with_fallback`: whether it holds a
+    text shown in the source language. The default base.html captures the page's
+    main part first, `{% set main_html %}{% block main %}{% endblock %}{% endset %}`,
+    shows `fallback_notice` above it where `main_html is with_fallback`, then prints
+    `{{ main_html }}`; a theme may place the notice anywhere, or leave it out.
+    """
 
     #: A UI text of the language as HTML: `{{ t("nav.skip") }}`, `{{ t("key", name=value) }}`.
     t: Callable[..., Markup]
@@ -125,6 +132,11 @@ class PageLayout:
     x_default: str
     #: schema.org data as a `<script>` element; empty unless the page's own values bring it.
     json_ld: Markup
+    #: Each offer's `partials/offer_card.html`, by slug, rendered for pages at this depth
+    #: with the layout values, `root` and `offer`: `{{ cards[offer.slug] }}`.
+    cards: Mapping[str, Markup]
+    #: Each offer's `partials/programme_entry.html`, by slug, rendered the same way.
+    programme_entries: Mapping[str, Markup]
 
     def context(self) -> dict[str, Any]:
         """The fields as Jinja variables: a shallow dict, the values themselves kept."""
