@@ -308,6 +308,38 @@ def test_a_missing_colon_anywhere_names_its_line(tmp_path, fzgen, old, new, line
             " danach gehört nicht mehr dazu.",
             "summary: '\"Offener\" Treff'",
         ),
+        (
+            "summary: Offener Treff für Eltern",
+            "summary: 'Kinder's Café'",
+            "Zeile 4, Spalte 18",
+            "  In „'Kinder's Café'“ endet der Wert mit dem zweiten Anführungszeichen ('); der Text"
+            " danach gehört nicht mehr dazu.",
+            'summary: "Kinder\'s Café"',
+        ),
+        (
+            "summary: Offener Treff für Eltern",
+            'summary: "Offener Treff”',
+            "Zeile 4, Spalte 10",
+            '  Das Anführungszeichen (") am Anfang von „summary: "Offener Treff”“ wird nicht'
+            " geschlossen; YAML liest darum den ganzen Rest der Datei als Text.",
+            'summary: "Offener Treff"',
+        ),
+        (
+            "summary: Offener",
+            "Summary Offener",
+            "Zeile 4, Spalte 8",
+            "  In der Zeile „Summary Offener Treff für Eltern“ fehlt nach dem Feldnamen „summary“"
+            " der Doppelpunkt.",
+            "summary: Offener Treff für Eltern",
+        ),
+        (
+            "  - weekly: tuesday",
+            "  -weekly: tuesday",
+            "Zeile 7, Spalte 4",
+            "  In „-weekly: tuesday“ fehlt nach dem Bindestrich das Leerzeichen; ohne es ist die Zeile"
+            " kein Eintrag der Liste.",
+            "- weekly: tuesday",
+        ),
     ],
 )
 def test_syntax_errors_say_what_was_typed_and_what_to_write(
@@ -320,6 +352,31 @@ def test_syntax_errors_say_what_was_typed_and_what_to_write(
     assert lines[1] == problem
     assert lines[3] == f"      {fixed}"
     assert "YAML (" not in result.err  # no words of the parser
+
+
+def test_a_field_out_of_line_names_the_columns_it_could_start_in(tmp_path, fzgen):
+    result = check(tmp_path, fzgen, OFFER_YAML.replace("  tr: Ebeveyn", " tr: Ebeveyn"))
+    assert result.code == 1
+    assert result.err.splitlines()[:3] == [
+        f"Fehler: {OFFER}, Zeile 3, Spalte 2",
+        "  Die Zeile „tr: Ebeveyn Kafesi“ beginnt in einer anderen Spalte als die Felder darüber;"
+        " Felder derselben Gruppe stehen genau untereinander.",
+        "  Lösung: Rücken Sie „tr:“ so weit ein wie das Feld, zu dem es gehört, wie „de:“ mit 2"
+        " Leerzeichen oder ganz links wie „title:“.",
+    ]
+
+
+def test_a_value_invalid_only_through_word_quotes_says_so(tmp_path, fzgen):
+    result = check(tmp_path, fzgen, OFFER_YAML.replace("time: 09:30-11:00", "time: “09:30-11:00”"))
+    assert result.code == 1
+    assert result.err.splitlines()[:4] == [
+        f"Fehler: {OFFER}, Zeile 8, Spalte 11, Feld „schedule → 1. Eintrag → time“",
+        "  „“09:30-11:00”“ ist so kein gültiger Wert: typografische Anführungszeichen zählen in"
+        " YAML nicht als Anführungszeichen, sie gehören hier zum Wert.",
+        '  Lösung: Schreiben Sie gerade Anführungszeichen (", auf der Tastatur Umschalt+2) oder'
+        " keine:",
+        '      time: "09:30-11:00"',
+    ]
 
 
 # --- item 5: fixes that point at the right thing -------------------------------

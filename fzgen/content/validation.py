@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import types
 import typing
@@ -89,6 +90,12 @@ def _diagnostic(
         params["detail"] = error["msg"]
     if code in _SHAPES and _in_schedule(loc):
         code = "schedule_shape"  # its fix shows a schedule, not a general field
+    note = document.notes.get(loc)
+    if note is not None and code not in _NOT_ABOUT_THE_VALUE:
+        # The value is wrong because YAML cut it or kept Word's quotes: that is the fix.
+        return dataclasses.replace(
+            note, code=_TYPED_AS_ERROR.get(note.code, note.code), severity="error"
+        )
     params.setdefault("found_kind", kind_of(value))
     line, column = position if position else (None, None)
     return Diagnostic(rel_path, code, line, column, loc, found, params)
@@ -96,6 +103,10 @@ def _diagnostic(
 
 #: Findings about the shape of a value, worded for a schedule where one is meant.
 _SHAPES = frozenset({"expected_mapping", "expected_list", "expected_text"})
+#: Findings a note on the typed value does not explain.
+_NOT_ABOUT_THE_VALUE = _SHAPES | {"missing", "unknown_field", "schedule_shape"}
+#: A note on a typed value, said as the reason the value is wrong.
+_TYPED_AS_ERROR = {"yaml_typographic_quotes": "yaml_typographic_quotes_invalid"}
 
 
 def _in_schedule(loc: tuple[str | int, ...]) -> bool:

@@ -8,16 +8,20 @@ write instead, built from the line as it was typed.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
 import yaml
+
+from fzgen.messages import wording
 
 #: Quotes that open a quotation in German, English or French typography (“ „ ‘ ‚ « » ”):
 #: YAML does not know them, so a value starting with one is plain text.
 OPENING_QUOTES = frozenset(map(chr, (0x201C, 0x201E, 0x2018, 0x201A, 0x00AB, 0x00BB, 0x201D)))
 #: Quotes that close one (“ ” ‘ ’ « »).
 CLOSING_QUOTES = frozenset(map(chr, (0x201C, 0x201D, 0x2018, 0x2019, 0x00AB, 0x00BB)))
+_ANY_CLOSING_QUOTE = CLOSING_QUOTES | {'"', "'"}
 #: The tag YAML gives a value that was written without `!`.
 _PLAIN_TAG = "tag:yaml.org,2002:str"
 _LINE_END = re.compile(r"[\r\n\x85\u2028\u2029]")
@@ -40,6 +44,8 @@ _LEAD = re.compile(r"[ \t]*(?:-[ \t]+)*")
 _FIELD_LINE = re.compile(r"(?P<lead>[ \t]*(?:-[ \t]+)*)(?P<key>[^\s:#][^:#]*?):(?:[ \t]+|$)")
 #: A field name written straight onto its value: `title:Elterncafé`.
 _SQUEEZED = re.compile(r"(?P<lead>[ \t]*(?:-[ \t]+)*)(?P<key>[a-z_][a-z0-9_]*):(?=[^\s/])")
+#: A list dash written straight onto its text: `-weekly: tuesday`.
+_DASH_SQUEEZED = re.compile(r"[ \t]*-[^\s-]")
 #: A field name as fzgen's format writes them (title, postal_code, de).
 _FIELD_NAME = re.compile(r"[a-z_][a-z0-9_]*")
 
@@ -70,13 +76,14 @@ def scalar_note(text: str, node: yaml.ScalarNode) -> Finding | None:
         )
     value = node.value
     if not _COMMENT_AFTER.match(rest):
-        if not _wrapped(value):
+        inner = _unwrapped(value)
+        if inner == value:
             return None
         return Finding(
             "yaml_typographic_quotes",
             node.start_mark.line,
             node.start_mark.column,
-            {"value": value, "fixed": prefix + _quoted(value[1:-1]), "kept": prefix + _kept(value)},
+            {"value": value, "fixed": prefix + _quoted(inner), "kept": prefix + _kept(value)},
         )
     cut = rest.strip()
     code = _cut_code(value, cut)
@@ -84,8 +91,7 @@ def scalar_note(text: str, node: yaml.ScalarNode) -> Finding | None:
         return None
     typed = (value + rest).strip()
     column = node.end_mark.column + len(rest) - len(rest.lstrip())
-    inner = typed[1:-1] if _wrapped(typed) else typed
-    params = {"value": value, "cut": cut, "fixed": prefix + _quoted(inner)}
+    params = {"value": value, "cut": cut, "fixed": prefix + _quoted(_unwrapped(typed))}
     return Finding(code, node.end_mark.line, column, params)
 
 
@@ -123,7 +129,7 @@ def explain_syntax_error(text: str, error: yaml.MarkedYAMLError) -> Finding | No
         where = context_mark or mark
         return _cannot_start(lines, where.line, where.column)
     if problem.startswith("did not find expected key"):
-        return _text_after_quote(lines, mark.line, mark.column)
+        return _text_after_quote(lines, mark.line, mark.column) or _misaligned(lines, mark.line)
     return None
 
 
@@ -143,10 +149,12 @@ def _line_without_colon(lines: list[str], index: int) -> Finding | None:
         return _missing_space(line, index, squeezed)
     if word.endswith(":"):
         return None  # a colon is there; the parser stopped for another reason
-    if not _FIELD_NAME.fullmatch(word):
+    # `Summary Offener Treff`: a field name written with a capital, as a sentence starts.
+    name = word.lower() if word[:1].isupper() and word.lower() in _field_names() else word
+    if not _FIELD_NAME.fullmatch(name):
         return Finding("yaml_line_without_colon", index, start, {"line": typed})
-    fixed = f"{word}: {rest.strip()}" if rest.strip() else f"{word}:"
-    params = {"line": typed, "name": word, "fixed": fixed}
+    fixed = f"{name}: {rest.strip()}" if rest.strip() else f"{name}:"
+    params = {"line": typed, "name": name, "fixed": fixed}
     return Finding("yaml_missing_colon", index, start + len(word), params)
 
 
@@ -160,7 +168,7 @@ def _colon_not_allowed(lines: list[str], index: int, column: int) -> Finding | N
         value = line[field_match.end() :].rstrip()
         prefix = line[field_match.start("key") : field_match.end()].rstrip() + " "
         if value[:1] in OPENING_QUOTES:
-            inner = value[1:-1] if _wrapped(value) else value
+            inner = _unwrapped(value)
             return Finding(
                 "yaml_typographic_quotes_syntax",
                 index,
@@ -180,6 +188,10 @@ def _value_went_on(lines: list[str], index: int, column: int) -> Finding | None:
         return None
     above, line = lines[above_index], lines[index]
     indent = _indent(line)
+    if _DASH_SQUEEZED.match(above):
+        fixed = "- " + above.strip()[1:]
+        params = {"line": above.strip(), "fixed": fixed}
+        return Finding("yaml_dash_space", above_index, _indent(above) + 1, params)
     if _indent(above) <= indent and (":" not in above or _SQUEEZED.match(above)):
         return _line_without_colon(lines, above_index)
     if _indent(above) == indent:
@@ -214,7 +226,9 @@ def _unclosed(lines: list[str], index: int, column: int, code: str) -> Finding |
     opening = line[column : column + 1]
     closing = {"[": "]", "{": "}"}.get(opening, opening)
     typed = line[_indent(line) :]
-    params = {"opening": opening, "closing": closing, "line": typed, "fixed": typed + closing}
+    # `"Raum 4”`: Word turned the closing quote into a typographic one.
+    fixed = typed[:-1] + closing if typed[-1:] in CLOSING_QUOTES else typed + closing
+    params = {"opening": opening, "closing": closing, "line": typed, "fixed": fixed}
     return Finding(code, index, column, params)
 
 
@@ -243,8 +257,44 @@ def _text_after_quote(lines: list[str], index: int, column: int) -> Finding | No
     if value[:1] not in ("'", '"') or not line[:column].rstrip().endswith(value[:1]):
         return None
     prefix = line[field_match.start("key") : field_match.end()].rstrip() + " "
-    params = {"value": value, "quote": value[0], "fixed": prefix + _quoted(value)}
+    # `'Kinder's Café'`: the quotes around the text stay, as the other kind.
+    inner = value[1:-1] if len(value) > 1 and value[-1] == value[0] else value
+    params = {"value": value, "quote": value[0], "fixed": prefix + _quoted(inner)}
     return Finding("yaml_text_after_quote", index, column, params)
+
+
+def _misaligned(lines: list[str], index: int) -> Finding | None:
+    """A field that starts in another column than the fields it stands among."""
+    if not 0 <= index < len(lines):
+        return None
+    field_match, indent = _FIELD_LINE.match(lines[index]), _indent(lines[index])
+    if field_match is None:
+        return None
+    deeper: tuple[str, int] | None = None
+    shallower: tuple[str, int] | None = None
+    # The fields the line could belong to: each group open above it, innermost first.
+    for above in reversed(lines[:index]):
+        above_field = _FIELD_LINE.match(above)
+        if above_field is None or above.lstrip().startswith("#"):
+            continue
+        level = _indent(above)
+        if level > indent and (deeper is None or level < deeper[1]):
+            deeper = (above_field["key"].strip(), level)
+        elif level < indent:
+            shallower = (above_field["key"].strip(), level)
+            break
+    choices = [f"{found[0]}={found[1]}" for found in (deeper, shallower) if found is not None]
+    if not choices:
+        return None
+    typed = lines[index].strip()
+    params = {"line": typed, "name": field_match["key"].strip(), "aligned": ",".join(choices)}
+    return Finding("yaml_misaligned", index, indent, params)
+
+
+@functools.cache
+def _field_names() -> frozenset[str]:
+    """Every field name of the format (the editor help names each one)."""
+    return frozenset(name for fields in wording("de").schema.values() for name in fields)
 
 
 def _quoted(text: str) -> str:
@@ -262,15 +312,19 @@ def _kept(text: str) -> str:
     return f"'{text}'" if "'" not in text else _quoted(text)
 
 
-def _wrapped(text: str) -> bool:
-    """Whether `text` starts and ends with typographic quotes."""
-    return len(text) > 1 and text[0] in OPENING_QUOTES and text[-1] in CLOSING_QUOTES
+def _unwrapped(text: str) -> str:
+    """`text` without the typographic quotes around it (`„Raum 4“`, `„Raum 4"`), if any."""
+    if len(text) > 1 and text[0] in OPENING_QUOTES and text[-1] in _ANY_CLOSING_QUOTE:
+        return text[1:-1]
+    return text
 
 
 def _prefix(text: str, start: int) -> str:
     """The typed line before the value at `start`, without its indentation: `room: `."""
     line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
     before = text[line_start:start].strip(" \t")
+    if any(bracket in before for bracket in "[{"):
+        return ""  # inside [a, b]: the value alone is the thing to write
     return before + " " if before else ""
 
 

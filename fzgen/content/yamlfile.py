@@ -47,6 +47,8 @@ class Document:
     data: Any
     values: dict[Path, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    #: Notes on values YAML read differently from what was typed (a `#`, quotes).
+    notes: dict[Path, Diagnostic] = field(default_factory=dict)
 
     def position(self, path: Path) -> tuple[int, int] | None:
         """Line and column (1-based) of the value at `path`, or of its nearest parent."""
@@ -130,7 +132,9 @@ class _Builder:
         finding = scalar_note(self.text, node)
         if finding is not None:
             diagnostic = _diagnostic(self.rel_path, finding, self.line_offset, "warning")
-            self.diagnostics.append(dataclasses.replace(diagnostic, field=path))
+            diagnostic = dataclasses.replace(diagnostic, field=path)
+            self.diagnostics.append(diagnostic)
+            self.document.notes[path] = diagnostic
 
     def error(self, node: yaml.Node, path: Path, code: str, **params: str) -> Diagnostic:
         line, column = self.mark(node)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from babel import Locale
+from babel.lists import format_list
 
 from fzgen.errors import Diagnostic
 from fzgen.messages.catalogue import LANGUAGES, Wording, wording
@@ -138,6 +139,22 @@ def _hint(d: Diagnostic, raw: dict[str, str], params: dict[str, str], w: Wording
     params["hint"] = w.hints.get(raw.get("hint", ""), "")
 
 
+def _aligned(d: Diagnostic, raw: dict[str, str], params: dict[str, str], w: Wording) -> None:
+    # `de=2,title=0` becomes `wie „de:“ mit 2 Leerzeichen oder ganz links wie „title:“`.
+    choices = []
+    for item in raw.get("aligned", "").split(","):
+        name, _, level = item.rpartition("=")
+        if not level.isdigit():
+            continue
+        name = shown(name, w.language)
+        if int(level):
+            spaces = counted("spaces", int(level), w.language)
+            choices.append(w.phrases["aligned_with"].format(name=name, spaces=spaces))
+        else:
+            choices.append(w.phrases["aligned_left"].format(name=name))
+    params["aligned"] = format_list(choices, style="or", locale=w.language)
+
+
 _DERIVATIONS: dict[str, Derivation] = {
     "file_not_mapping": _not_mapping,
     "translation_missing": _counts,
@@ -146,6 +163,7 @@ _DERIVATIONS: dict[str, Derivation] = {
     "vocabulary": _vocabulary,
     "unknown_field": _unknown,
     "file_unexpected": _hint,
+    "yaml_misaligned": _aligned,
 }
 
 
