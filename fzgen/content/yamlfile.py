@@ -13,7 +13,12 @@ from typing import Any
 
 import yaml
 
-from fzgen.content.yaml_mistakes import Finding, explain_syntax_error, scalar_note
+from fzgen.content.yaml_mistakes import (
+    OPENING_QUOTES,
+    Finding,
+    explain_syntax_error,
+    scalar_note,
+)
 from fzgen.errors import Diagnostic, Severity
 
 Path = tuple[str | int, ...]
@@ -38,6 +43,12 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
 #: A document that expands to more values than this is an alias bomb, not content.
 MAX_VALUES = 200_000
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+#: What stands before a value on its line: a field's colon, a list's dash or bracket.
+_VALUE_STARTS = frozenset(":-[{,")
+#: What a line starts after: a comment after only these stands on a line of its own.
+_LINE_STARTS = frozenset({"", "\n", "\r"})
+#: What may stand between a value and a comment.
+_BLANKS = frozenset(" \t")
 
 
 @dataclass
@@ -70,6 +81,9 @@ class _Builder:
         self.rel_path = rel_path
         self.line_offset = line_offset
         self.text = text
+        #: Whether the text has anything YAML may drop: most files have not, and
+        #: then no value needs a look of its own.
+        self.suspect = _may_drop_text(text)
         self.count = 0
         self.active: set[int] = set()
         #: Plain values already looked at for text YAML drops (an alias repeats its node).
@@ -86,9 +100,13 @@ class _Builder:
             raise _TooLarge
         self.document.values.setdefault(path, self.mark(node))
         if isinstance(node, yaml.ScalarNode):
-            if not node.style and id(node) not in self.looked_at:
-                self.looked_at.add(id(node))
-                self.note(node, path)
+            if not node.style and self.suspect:
+                # Only a blank after a value (a comment may follow), a quote from Word
+                # or a `!tag` needs a closer look.
+                end = node.end_mark.index
+                after, first = self.text[end : end + 1], node.value[:1]
+                if after in _BLANKS or first in OPENING_QUOTES or node.tag[:1] == "!":
+                    self.note(node, path)
             if not node.style and node.value in _NULLS:
                 return None
             return node.value
@@ -129,6 +147,9 @@ class _Builder:
 
     def note(self, node: yaml.ScalarNode, path: Path) -> None:
         """A note where YAML drops part of what was typed (a comment, a tag, quotes)."""
+        if id(node) in self.looked_at:
+            return  # an alias repeats the value: one note is enough
+        self.looked_at.add(id(node))
         finding = scalar_note(self.text, node)
         if finding is not None:
             diagnostic = _diagnostic(self.rel_path, finding, self.line_offset, "warning")
@@ -202,6 +223,34 @@ def _diagnostic(
     return Diagnostic(
         rel_path, finding.code, line, column, params=finding.params, severity=severity
     )
+
+
+def _may_drop_text(text: str) -> bool:
+    """Whether a value of `text` may lose text: a `#` after text on its line, a quote
+    from Word or a phone, or a `!`. String searches, as a regular expression looking at
+    every character would cost more than reading the file."""
+    if " !" in text:
+        return True
+    for quote in OPENING_QUOTES:
+        at = text.find(quote)
+        while at != -1:
+            if _before_blanks(text, at) in _VALUE_STARTS:
+                return True  # the quote starts a value
+            at = text.find(quote, at + 1)
+    hash_at = text.find(" #")
+    while hash_at != -1:
+        if _before_blanks(text, hash_at) not in _LINE_STARTS:
+            return True  # text before the blank on the same line: not a comment line
+        hash_at = text.find(" #", hash_at + 2)
+    return "\t#" in text
+
+
+def _before_blanks(text: str, index: int) -> str:
+    """The character before the blanks that end at `index`, or "" at the text's start."""
+    index -= 1
+    while index >= 0 and text[index] in _BLANKS:
+        index -= 1
+    return text[index] if index >= 0 else ""
 
 
 def _text_before(text: str, position: int, character: object) -> str:
