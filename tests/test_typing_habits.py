@@ -12,7 +12,7 @@ import pytest
 from conftest import OFFER_YAML, PAGE_MD, site_tree, write_tree
 
 from fzgen.content.yamlfile import parse_yaml
-from fzgen.messages import LANGUAGES, cli_text, wording
+from fzgen.messages import LANGUAGES, cli_text, shown, wording
 
 ROOT = Path(__file__).resolve().parent.parent
 OFFER = "test/offers/elterncafe.yaml"
@@ -483,6 +483,12 @@ def test_every_count_of_the_command_line_takes_its_plural_form(key, params, germ
     texts = {"language": "tr", "site": "x", "folder": "x", "slug": "x", "file": "x"}
     assert german in cli_text(key, "de", **texts, **params)
     assert english in cli_text(key, "en", **texts, **params)
+
+
+def test_a_cut_echo_counts_its_characters_in_the_right_form():
+    assert shown("x" * 121, "en").endswith("x… (1 character cut)")
+    assert shown("x" * 122, "en").endswith("x… (2 characters cut)")
+    assert shown("x" * 1120, "de").endswith("x… (1.000 Zeichen gekürzt)")
 
 
 def test_no_sentence_of_the_command_line_counts_with_brackets():

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from babel.numbers import format_decimal
 
 from fzgen.messages.catalogue import wording
+from fzgen.messages.plurals import counted
 
 #: How many characters of a value a message echoes; the rest is cut with a note.
 ECHO_LIMIT = 120
@@ -38,7 +39,9 @@ def shown(value: object, language: str = "de", limit: int = ECHO_LIMIT) -> str:
     for index, character in enumerate(text):
         piece = _visible(character)
         if width + len(piece) > limit:
-            count = format_decimal(len(text) - index, locale=language)
+            left = len(text) - index
+            number = format_decimal(left, locale=language)
+            count = counted("characters", left, language, number)
             return "".join(pieces) + wording(language).labels["cut"].format(count=count)
         pieces.append(piece)
         width += len(piece)

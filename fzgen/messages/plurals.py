@@ -10,11 +10,12 @@ from babel import Locale
 from fzgen.messages.catalogue import wording
 
 
-def counted(noun: str, count: int | float, language: str) -> str:
-    """`count` with `noun` (a key of the `plurals` wording) in the form CLDR chooses."""
+def counted(noun: str, count: int | float, language: str, number: str | None = None) -> str:
+    """`count` with `noun` (a key of the `plurals` wording) in the form CLDR chooses;
+    `number` is the count as it is to be shown, if not as Python writes it (`99.880`)."""
     forms = wording(language).plurals[noun]
     form = Locale.parse(language).plural_form(count)
-    return forms.get(form, forms["other"]).format(count=count)
+    return forms.get(form, forms["other"]).format(count=count if number is None else number)
 
 
 def counted_numbers(
