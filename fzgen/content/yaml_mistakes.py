@@ -35,9 +35,10 @@ _COMPLETE = re.compile(
     r"|(?:[a-z]+://|www\.)\S+"
     r"|[\w.-]+/[\w./-]+"
 )
-#: A code of the format (tuesday, last wednesday, kita-sonne, free, ja): complete too,
-#: unless the `#` is written straight onto the text (`raum #4`).
-_CODE = re.compile(r"[a-z][a-z0-9_-]*(?: [a-z][a-z0-9_-]*)?")
+#: One or two words (tuesday, letzter Mittwoch, kita-sonne, Elterncafé): a code of the
+#: format or a name, complete in itself before `# a note`, unless the `#` is written
+#: straight onto the text (`Raum #4`). A comment after a sentence may be lost text.
+_WORDS = re.compile(r"[^\W\d_][\w-]*(?: [^\W\d_][\w-]*)?")
 #: The start of a line up to its text: indentation, list dashes.
 _LEAD = re.compile(r"[ \t]*(?:-[ \t]+)*")
 #: A field and its value on one line: `  - weekly: tuesday`.
@@ -102,7 +103,7 @@ def _cut_code(value: str, cut: str) -> str | None:
         return "yaml_typographic_quotes_cut"
     if not value:
         return "yaml_comment_only" if straight_on else None
-    if _COMPLETE.fullmatch(value) or (_CODE.fullmatch(value) and not straight_on):
+    if _COMPLETE.fullmatch(value) or (_WORDS.fullmatch(value) and not straight_on):
         return None
     return "yaml_comment_cut"
 
