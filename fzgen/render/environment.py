@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, MutableMapping
 from keyword import iskeyword
+from pathlib import Path
 from types import CodeType
 from typing import Any, NoReturn
 
@@ -13,6 +14,7 @@ from jinja2 import (
     StrictUndefined,
     Template,
     TemplateNotFound,
+    meta,
     select_autoescape,
 )
 from jinja2.compiler import CodeGenerator, Frame
@@ -142,6 +144,7 @@ class ThemeEnvironment(Environment):
         self.filters["tel"] = phone_href
         self.tests["with_fallback"] = with_fallback
         self._compiled = False
+        self._reads: dict[str, frozenset[str]] = {}
 
     def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
         # Jinja layers a template's globals over the environment's in a ChainMap
@@ -175,6 +178,17 @@ class ThemeEnvironment(Environment):
         if found:
             raise ContentError(found)
         self._compiled = True
+
+    def reads(self, name: str) -> frozenset[str]:
+        """The names template `name` itself reads from its context (not those of the
+        templates it extends or includes); made once per template."""
+        names = self._reads.get(name)
+        if names is None:
+            source = self.template(name).filename
+            text = Path(source).read_text(encoding="utf-8") if source else ""
+            names = frozenset(meta.find_undeclared_variables(self.parse(text)))
+            self._reads[name] = names
+        return names
 
     def template(self, name: str) -> Template:
         """A template by name; one the theme lacks is a ContentError naming it."""

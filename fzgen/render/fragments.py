@@ -38,6 +38,12 @@ class Fragments(dict[str, Markup]):
         self[slug] = self._render(self._by_slug[slug])
         return self[slug]
 
+    def render_all(self) -> None:
+        """Render every offer's partial now (the preview, after a build in workers)."""
+        for offer in self.views.offers:
+            if offer.slug not in self:
+                self[offer.slug] = self._render(offer)
+
     def _render(self, offer: OfferView) -> Markup:
         return Markup(self.template.render(self.context, offer=offer))
 

@@ -25,7 +25,7 @@ from fzgen.project import Project
 from fzgen.render.calendars import SiteCalendars
 from fzgen.render.environment import ThemeEnvironment
 from fzgen.render.fragments import CARD, PROGRAMME_ENTRY, Fragments, SiteFragments
-from fzgen.render.layout import Layouts
+from fzgen.render.layout import LanguageLayout, Layouts, root_of
 from fzgen.render.published import FileData
 from fzgen.render.site_files import site_files
 from fzgen.theme.catalogue import Catalogue, load_catalogues
@@ -165,15 +165,36 @@ class SiteRenderer:
 
     def prepare(self) -> None:
         """Make what `update` needs without rendering a page (after a build in workers):
-        each language's views, layout values, dependency graph, filter menu and
-        calendar entries."""
+        each language's views, layout values, dependency graph, filter menu, calendar
+        entries and the offers' cards and programme entries."""
         for language in self.site.languages:
             views = self.views_for(language)
-            self.layouts.language(views, self.outline)
-            self.graph[language] = {page.path: page.uses for page in self.outline.pages(views)}
+            layout = self.layouts.language(views, self.outline)
+            pages = list(self.outline.pages(views))
+            self.graph[language] = {page.path: page.uses for page in pages}
             self.menus[language] = self._menu_keys(views)
             for offer in views.offers:
                 self.calendar_files.events(offer, language)
+            self._prepare_fragments(views, layout, pages)
+
+    def _prepare_fragments(
+        self, views: SiteViews, layout: LanguageLayout, pages: list[Page]
+    ) -> None:
+        """Render the offers' partials at each depth a page template shows them, as the
+        build did in its workers: the first edit then renders only what it changed."""
+        wanted = {
+            (partial, root_of(language_href(views.language, page.path)))
+            for page in pages
+            for name, partial in (("cards", CARD), ("programme_entries", PROGRAMME_ENTRY))
+            if name in self._reads(page.template)
+        }
+        for partial, root in sorted(wanted):
+            self.fragments.get(self.template(partial), views, layout.context, root).render_all()
+
+    def _reads(self, template: str) -> frozenset[str]:
+        if isinstance(self.env, ThemeEnvironment):
+            return self.env.reads(template)
+        return frozenset({"cards", "programme_entries"})
 
     def update(self, site: SiteContent, changed: set[str]) -> tuple[dict[str, bytes], set[str]]:
         """After the offers `changed` were edited, added or removed (site.yaml, pages and
