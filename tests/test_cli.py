@@ -40,7 +40,7 @@ def test_every_error_in_every_file_sorted_with_summary(tmp_path, fzgen):
                 "offers/b-zweites.yaml": OFFER_YAML.replace("tuesday", "blauer montag").replace(
                     "kita-sonne", "kita-mond"
                 ),
-                "offers/a-erstes.yaml": OFFER_YAML.replace("[meeting]", "[treffen]"),
+                "offers/a-erstes.yaml": OFFER_YAML.replace("[meeting]", "[plaudern]"),
                 "site.yaml": SITE_YAML.replace("info@awo-test.example.org", "info-at-awo"),
             }
         ),
