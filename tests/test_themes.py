@@ -186,6 +186,20 @@ def test_a_failing_filter_and_a_missing_template_are_the_themes(project, fzgen):
     assert "themes/default/templates" in result.err
 
 
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_broken_project_catalogue_stops_the_run_though_no_site_reads_it(
+    project, fzgen, monkeypatch, workers
+):
+    """It was read only where a build forked workers: one process ignored it."""
+    monkeypatch.setenv("FZGEN_WORKERS", workers)
+    write_tree(project, {"translations/fa.yaml": "nav:\n  home: [offen\n"})
+    for command in ("check", "build"):
+        result = fzgen(project, command)
+        assert result.code == 1, result.err
+        assert "translations/fa.yaml, Zeile 2" in result.err
+    assert not (project / "output").exists()
+
+
 def test_a_bug_of_fzgen_called_from_a_template_stays_an_internal_error(project, fzgen, monkeypatch):
     """The nearest code an error came through decides: here fzgen's own, so exit 3."""
     monkeypatch.setenv("FZGEN_WORKERS", "1")

@@ -334,16 +334,21 @@ def load_catalogues(translations_dir: Path, languages: Sequence[str]) -> dict[st
     a text they lack, say one a newer fzgen brought, comes from fzgen's
     catalogue of the same language first, then from German. A catalogue that
     is broken, or whose texts use placeholders other than the plain names of
-    fzgen's German text, stops the run with file and line (ContentError).
+    fzgen's German text, stops the run with file and line (ContentError). The
+    project's catalogues of languages no site uses are checked as well: a broken
+    one stops every run, not only those that happen to read it.
     """
     folders = catalogue_folders(translations_dir)
     project = translations_dir.parent
+    own = set()
+    if len(folders) > 1:
+        own = {p.stem for p in translations_dir.glob("*.yaml") if not p.name.startswith((".", "_"))}
     loaded: dict[str, dict[str, Entry]] = {}
     origins: dict[str, dict[str, tuple[str, int]]] = {}
     files: list[CatalogueFile] = []
     problems: list[Diagnostic] = []
     template: Mapping[str, Entry] = {}
-    for language in sorted({"de", *languages}):
+    for language in sorted({"de", *languages, *own}):
         loaded[language], origins[language] = {}, {}
         for folder in folders:
             path = folder / f"{language}.yaml"
