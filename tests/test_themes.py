@@ -83,6 +83,19 @@ def test_base_html_is_rendered_by_jinja_as_written(project, fzgen):
         assert (page.parent / logo).resolve() == (site / "logo.svg").resolve()
 
 
+def test_a_theme_needs_the_offer_partials_only_where_it_shows_them(project, fzgen):
+    for partial in ("offer_card.html", "programme_entry.html"):
+        (templates(project) / "partials" / partial).unlink()
+    edit(
+        templates(project) / "offers.html", "{{ cards[offer.slug] }}", "<li>{{ offer.title }}</li>"
+    )
+    edit(templates(project) / "programme.html", "{{ programme_entries[offer.slug] }}", "")
+    result = fzgen(project, "build")
+    assert result.code == 0, result.err
+    page = soup(project / "output/test/de/angebote/index.html")
+    assert page.select_one("ul.cards li").get_text() == "Elterncafé"
+
+
 def test_the_preview_publishes_the_themes_static_files(project):
     write_tree(project / "themes" / "default" / "static", {"fonts/a.woff2": b"\0font"})
     live = LiveBuild(find_project(project / "content", project / "preview"))

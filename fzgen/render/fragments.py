@@ -7,7 +7,7 @@ appears on, it is the same HTML on each, so it is rendered once per depth.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from jinja2 import Template
@@ -20,11 +20,18 @@ CARD, PROGRAMME_ENTRY = "partials/offer_card.html", "partials/programme_entry.ht
 
 
 class Fragments(dict[str, Markup]):
-    """One partial (a card, a programme entry) per offer slug, rendered on first use."""
+    """One partial (a card, a programme entry) per offer slug, rendered on first use.
 
-    def __init__(self, template: Template, views: SiteViews, context: Mapping[str, Any]) -> None:
+    The partial is loaded on first use too: a theme whose pages never show
+    `cards` need not have `partials/offer_card.html`.
+    """
+
+    def __init__(
+        self, load: Callable[[], Template], views: SiteViews, context: Mapping[str, Any]
+    ) -> None:
         super().__init__()
-        self.template = template
+        self.load = load
+        self._template: Template | None = None
         self.views = views
         #: What the partial receives besides `offer`: the layout values and `root`.
         self.context = context
@@ -45,7 +52,14 @@ class Fragments(dict[str, Markup]):
                 self[offer.slug] = self._render(offer)
 
     def _render(self, offer: OfferView) -> Markup:
-        return Markup(self.template.render(self.context, offer=offer))
+        if self._template is None:
+            self._template = self.load()
+        return Markup(self._template.render(self.context, offer=offer))
+
+
+def partial_of(load: Callable[[str], Template], name: str) -> Callable[[], Template]:
+    """`load(name)`, called when first needed."""
+    return lambda: load(name)
 
 
 class SiteFragments:
@@ -55,13 +69,19 @@ class SiteFragments:
         self._made: dict[tuple[str, str, str], Fragments] = {}
 
     def get(
-        self, template: Template, views: SiteViews, layout: Mapping[str, Any], root: str
+        self,
+        partial: str,
+        load: Callable[[str], Template],
+        views: SiteViews,
+        layout: Mapping[str, Any],
+        root: str,
     ) -> Fragments:
-        """The offers of `views` rendered with `template` for pages at `root`."""
-        key = (str(template.name), views.language, root)
+        """The offers of `views` rendered with the template `partial` (`load` gets it)
+        for pages at `root`."""
+        key = (partial, views.language, root)
         fragments = self._made.get(key)
         if fragments is None:
-            fragments = Fragments(template, views, {**layout, "root": root})
+            fragments = Fragments(partial_of(load, partial), views, {**layout, "root": root})
             self._made[key] = fragments
         return fragments
 

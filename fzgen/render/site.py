@@ -94,8 +94,8 @@ class SiteRenderer:
 
         def fragments(root: str) -> tuple[Fragments, Fragments]:
             return (
-                self.fragments.get(self.template(CARD), views, language.context, root),
-                self.fragments.get(self.template(PROGRAMME_ENTRY), views, language.context, root),
+                self.fragments.get(CARD, self.template, views, language.context, root),
+                self.fragments.get(PROGRAMME_ENTRY, self.template, views, language.context, root),
             )
 
         layout = self.layouts.page(language, page, fragments)
@@ -189,7 +189,7 @@ class SiteRenderer:
             if name in self._reads(page.template)
         }
         for partial, root in sorted(wanted):
-            self.fragments.get(self.template(partial), views, layout.context, root).render_all()
+            self.fragments.get(partial, self.template, views, layout.context, root).render_all()
 
     def _reads(self, template: str) -> frozenset[str]:
         if isinstance(self.env, ThemeEnvironment):
