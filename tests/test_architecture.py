@@ -11,8 +11,6 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import pytest
-
 PACKAGE = Path(__file__).resolve().parent.parent / "fzgen"
 #: The stages in order, and what each may import besides itself.
 ALLOWED: dict[str, set[str]] = {
@@ -102,7 +100,6 @@ def test_only_the_output_stage_imports_the_writer():
     assert importers <= WRITERS | {"build", "commands"}, importers
 
 
-@pytest.mark.xfail(strict=True, reason="issue 17: the long modules are being split")
 def test_modules_and_functions_stay_readable():
     too_long = []
     for module, path in MODULES.items():
