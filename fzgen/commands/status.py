@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from fzgen.build.pipeline import check
+from fzgen.build.pipeline import validate
 from fzgen.commands.common import EXIT_OK, Commands, Parser, help_for
 from fzgen.content.coverage import LanguageStatus, status
 from fzgen.messages import cli_text
@@ -21,7 +21,7 @@ def add_parser(commands: Commands, options: Parser) -> None:
 
 def run(project: Project, args: argparse.Namespace) -> int:
     """Print the coverage table (or JSON), and with --details every text."""
-    rows = status(check(project)[0])
+    rows = status(validate(project)[0])
     if args.json:
         print(json.dumps([as_json(row) for row in rows], ensure_ascii=False, indent=2))
         return EXIT_OK

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from fzgen.build.pipeline import check
+from fzgen.build.pipeline import validate
 from fzgen.commands import po
 from fzgen.commands.common import (
     EXIT_CONTENT,
@@ -40,7 +40,7 @@ def add_parser(commands: Commands, options: Parser) -> None:
 
 def run(project: Project, args: argparse.Namespace) -> int:
     """Export, import or confirm, as the action says."""
-    content, _ = check(project)
+    content, _ = validate(project)
     if args.action == "export":
         data = po.export_po(content, args.site, args.target)
         target = args.output or Path(f"{args.site}.{args.target}.po")
