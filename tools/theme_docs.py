@@ -22,6 +22,7 @@ DOCS = ROOT / "docs" / "themes.md"
 SOURCES = (
     "fzgen/pages/values.py",
     "fzgen/pages/views.py",
+    "fzgen/pages/facts.py",
     "fzgen/pages/schedule.py",
     "fzgen/render/values.py",
 )

@@ -7,9 +7,10 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from fzgen.content.model import Audience, Category
+from fzgen.pages.facts import COMING_DAYS
 from fzgen.pages.schedule import WEEKDAY_KEYS
 from fzgen.pages.values import ComingDate, FilterGroup, OfferGroup
-from fzgen.pages.views import CHOOSE, COMING_DAYS, Link, OfferView, SiteViews
+from fzgen.pages.views import CHOOSE, Link, OfferView, SiteViews
 
 #: The kinds of filter, in the menu's order: each is a folder under `auswahl/`,
 #: and reads its keys from the offer.

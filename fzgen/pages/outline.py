@@ -15,6 +15,7 @@ from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from fzgen.content.loader import PageFile, SiteContent
+from fzgen.pages.facts import map_url
 from fzgen.pages.listing import (
     by_category,
     by_weekday,
@@ -53,7 +54,6 @@ from fzgen.pages.views import (
     PROGRAMME,
     OfferView,
     SiteViews,
-    map_url,
 )
 from fzgen.theme.catalogue import Catalogue, language_own_name
 

@@ -9,33 +9,21 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
 from markupsafe import Markup
 
 from fzgen.content.fields import FREE, Text
 from fzgen.content.loader import OfferFile, SiteContent
-from fzgen.content.model import Address, Offer
-from fzgen.pages.calendar import has_dates
+from fzgen.content.model import Offer
+from fzgen.pages.facts import NEXT_DATES, ContactView, OfferFacts, offer_facts
 from fzgen.pages.markup import Localizer
-from fzgen.pages.schedule import (
-    Occurrence,
-    ScheduleLine,
-    describe,
-    next_occurrences,
-    schedule_data,
-    weekday_key,
-)
+from fzgen.pages.schedule import Occurrence, ScheduleLine, describe
 
 #: Folder names of the pages every site has, the same in every language
 #: (`fzgen.content.loader.RESERVED_PAGE_SLUGS` keeps free pages off them).
 OFFERS, CHOOSE, NETWORK, CONTACT = "angebote", "auswahl", "netzwerk", "kontakt"
 IMPRINT, PRIVACY, PROGRAMME = "impressum", "datenschutz", "programm"
-#: How far ahead "next dates" look, and how many an offer page lists.
-HORIZON_DAYS, NEXT_DATES = 365, 5
-#: How many days ahead the home page lists dates.
-COMING_DAYS = 14
 
 
 @dataclass(frozen=True)
@@ -69,20 +57,6 @@ class Place:
     def one_line(self) -> str:
         """The address on one line (for calendars)."""
         return f"{self.street}, {self.postal_code} {self.city}"
-
-
-@dataclass(frozen=True)
-class ContactView:
-    """A person to contact, with ready links."""
-
-    #: The person's name (the coordinator's where the offer names nobody).
-    name: str
-    #: The phone number as written in the content.
-    phone: str | None
-    #: The number as a `tel:` link.
-    phone_href: str | None
-    #: The e-mail address (`{{ address|mailto }}` makes the link).
-    email: str | None
 
 
 @dataclass(frozen=True)
@@ -155,20 +129,6 @@ class OfferView:
     language_codes: frozenset[str]
     #: The offer as the content file says it, untranslated.
     source: Offer
-
-
-def phone_href(phone: str | None) -> str | None:
-    """`tel:` link of a phone number written in any human format."""
-    if not phone:
-        return None
-    digits = "".join(c for c in phone if c.isdigit() or c == "+")
-    return f"tel:{digits}"
-
-
-def map_url(address: Address) -> str:
-    """An OpenStreetMap search for the address: a link, never an embedded map."""
-    query = urlencode({"query": f"{address.street}, {address.postal_code} {address.city}"})
-    return f"https://www.openstreetmap.org/search?{query}"
 
 
 def language_href(language: str, path: str) -> str:
@@ -307,76 +267,6 @@ class SiteViews:
             language_codes=facts.language_codes,
             source=offer,
         )
-
-
-@dataclass(frozen=True)
-class OfferFacts:
-    """What an offer shows the same way in every language: made once per site and offer."""
-
-    dates: list[Occurrence]
-    weekdays: tuple[str, ...]
-    kinds: frozenset[str]
-    category_keys: frozenset[str]
-    audience_keys: frozenset[str]
-    language_codes: frozenset[str]
-    has_calendar: bool
-    #: Where it takes place; `partner_name` is set when the place is a partner's.
-    address: Address | None
-    partner_name: Text | None
-    map_url: str
-    contact: ContactView
-    registration_email: str | None
-    #: The dated entries as schema.org Schedules, for the offer page's JSON-LD.
-    schedules: dict[str, Any]
-
-
-def offer_facts(entry: OfferFile, site: SiteContent, today: dt.date) -> OfferFacts:
-    """The language-independent part of an offer's views."""
-    offer = entry.offer
-    weekdays = sorted(
-        {day.value for e in offer.schedule for day in (e.weekly or [])}
-        | {e.monthly.weekday.value for e in offer.schedule if e.monthly}
-    )
-    address: Address | None = None
-    partner_name: Text | None = None
-    location = offer.location
-    if isinstance(location, str):
-        partner = site.site.partner(location)
-        if partner is not None:
-            address, partner_name = partner.address, partner.name
-    elif location is not None:
-        address = location
-    coordinator, person = site.site.coordinator, offer.contact
-    if person is None:
-        contact = ContactView(
-            coordinator.name, coordinator.phone, phone_href(coordinator.phone), coordinator.email
-        )
-    else:
-        contact = ContactView(
-            person.name or "", person.phone, phone_href(person.phone), person.email
-        )
-    registration = offer.registration
-    return OfferFacts(
-        dates=next_occurrences(
-            offer.schedule, entry.slug, today, HORIZON_DAYS, NEXT_DATES, COMING_DAYS
-        ),
-        weekdays=tuple(weekday_key(d) for d in weekdays),
-        kinds=frozenset(e.kind for e in offer.schedule),
-        category_keys=frozenset(c.value for c in offer.categories),
-        audience_keys=frozenset(a.value for a in offer.audience),
-        language_codes=frozenset(offer.languages),
-        has_calendar=has_dates(offer.schedule),
-        address=address,
-        partner_name=partner_name,
-        map_url=map_url(address) if address else "",
-        contact=contact,
-        registration_email=(
-            (registration.email or coordinator.email)
-            if registration and registration.required
-            else None
-        ),
-        schedules=schedule_data(offer.schedule),
-    )
 
 
 @cache

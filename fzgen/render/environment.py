@@ -22,8 +22,9 @@ from jinja2.nodes import Call
 from markupsafe import Markup, escape
 
 from fzgen.errors import ContentError, Diagnostic
+from fzgen.pages.facts import phone_href
 from fzgen.pages.markup import FALLBACK_CLASS
-from fzgen.pages.views import mailto, phone_href
+from fzgen.pages.views import mailto
 from fzgen.project import Project
 from fzgen.render.theme_errors import missing_template, theme_diagnostic
 from fzgen.theme.folder import ThemeFolder

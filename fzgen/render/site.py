@@ -16,11 +16,12 @@ from typing import Any
 from jinja2 import Environment, Template
 
 from fzgen.content.loader import SiteContent
+from fzgen.pages.facts import OfferFacts
 from fzgen.pages.listing import filter_values
 from fzgen.pages.markup import ROOT_MARKER, Localizer
 from fzgen.pages.outline import FILTERS, Page, SiteOutline, offer_key
 from fzgen.pages.sitemap import sitemap_xml
-from fzgen.pages.views import OFFERS, OfferFacts, SiteViews, language_href
+from fzgen.pages.views import OFFERS, SiteViews, language_href
 from fzgen.project import Project
 from fzgen.render.calendars import SiteCalendars
 from fzgen.render.environment import ThemeEnvironment

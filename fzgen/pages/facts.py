@@ -1,0 +1,121 @@
+"""What an offer shows the same way in every language: its dates, place, contact and keys.
+
+Made once per site and offer and shared by the views of every language
+(`fzgen.pages.views.SiteViews`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlencode
+
+from fzgen.content.fields import Text
+from fzgen.content.loader import OfferFile, SiteContent
+from fzgen.content.model import Address
+from fzgen.pages.calendar import has_dates
+from fzgen.pages.schedule import Occurrence, next_occurrences, schedule_data, weekday_key
+
+#: How far ahead "next dates" look, and how many an offer page lists.
+HORIZON_DAYS, NEXT_DATES = 365, 5
+#: How many days ahead the home page lists dates.
+COMING_DAYS = 14
+
+
+@dataclass(frozen=True)
+class ContactView:
+    """A person to contact, with ready links."""
+
+    #: The person's name (the coordinator's where the offer names nobody).
+    name: str
+    #: The phone number as written in the content.
+    phone: str | None
+    #: The number as a `tel:` link.
+    phone_href: str | None
+    #: The e-mail address (`{{ address|mailto }}` makes the link).
+    email: str | None
+
+
+def phone_href(phone: str | None) -> str | None:
+    """`tel:` link of a phone number written in any human format."""
+    if not phone:
+        return None
+    digits = "".join(c for c in phone if c.isdigit() or c == "+")
+    return f"tel:{digits}"
+
+
+def map_url(address: Address) -> str:
+    """An OpenStreetMap search for the address: a link, never an embedded map."""
+    query = urlencode({"query": f"{address.street}, {address.postal_code} {address.city}"})
+    return f"https://www.openstreetmap.org/search?{query}"
+
+
+@dataclass(frozen=True)
+class OfferFacts:
+    """What an offer shows the same way in every language: made once per site and offer."""
+
+    dates: list[Occurrence]
+    weekdays: tuple[str, ...]
+    kinds: frozenset[str]
+    category_keys: frozenset[str]
+    audience_keys: frozenset[str]
+    language_codes: frozenset[str]
+    has_calendar: bool
+    #: Where it takes place; `partner_name` is set when the place is a partner's.
+    address: Address | None
+    partner_name: Text | None
+    map_url: str
+    contact: ContactView
+    registration_email: str | None
+    #: The dated entries as schema.org Schedules, for the offer page's JSON-LD.
+    schedules: dict[str, Any]
+
+
+def offer_facts(entry: OfferFile, site: SiteContent, today: dt.date) -> OfferFacts:
+    """The language-independent part of an offer's views."""
+    offer = entry.offer
+    weekdays = sorted(
+        {day.value for e in offer.schedule for day in (e.weekly or [])}
+        | {e.monthly.weekday.value for e in offer.schedule if e.monthly}
+    )
+    address: Address | None = None
+    partner_name: Text | None = None
+    location = offer.location
+    if isinstance(location, str):
+        partner = site.site.partner(location)
+        if partner is not None:
+            address, partner_name = partner.address, partner.name
+    elif location is not None:
+        address = location
+    coordinator, person = site.site.coordinator, offer.contact
+    if person is None:
+        contact = ContactView(
+            coordinator.name, coordinator.phone, phone_href(coordinator.phone), coordinator.email
+        )
+    else:
+        contact = ContactView(
+            person.name or "", person.phone, phone_href(person.phone), person.email
+        )
+    registration = offer.registration
+    return OfferFacts(
+        dates=next_occurrences(
+            offer.schedule, entry.slug, today, HORIZON_DAYS, NEXT_DATES, COMING_DAYS
+        ),
+        weekdays=tuple(weekday_key(d) for d in weekdays),
+        kinds=frozenset(e.kind for e in offer.schedule),
+        category_keys=frozenset(c.value for c in offer.categories),
+        audience_keys=frozenset(a.value for a in offer.audience),
+        language_codes=frozenset(offer.languages),
+        has_calendar=has_dates(offer.schedule),
+        address=address,
+        partner_name=partner_name,
+        map_url=map_url(address) if address else "",
+        contact=contact,
+        registration_email=(
+            (registration.email or coordinator.email)
+            if registration and registration.required
+            else None
+        ),
+        schedules=schedule_data(offer.schedule),
+    )
