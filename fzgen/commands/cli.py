@@ -12,7 +12,7 @@ from types import ModuleType
 from typing import NoReturn
 
 from fzgen import __version__
-from fzgen.commands import build, check, new, preview, schema, status, translations
+from fzgen.commands import build, check, hilfe, new, preview, schema, status, translations
 from fzgen.commands.common import (
     EXIT_CONTENT,
     EXIT_INTERNAL,
@@ -38,6 +38,7 @@ VERBS: dict[str, ModuleType] = {
     "translations": translations,
     "schema": schema,
     "serve": preview,
+    "hilfe": hilfe,
 }
 
 

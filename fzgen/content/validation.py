@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from fzgen.content.notes import notes_on
 from fzgen.content.words import field_of_word, schedule_field_outside
 from fzgen.content.yamlfile import Document
 from fzgen.errors import Diagnostic
@@ -40,12 +41,13 @@ def validate(
     rel_path: str,
     context: Mapping[str, Any],
 ) -> tuple[ModelT | None, list[Diagnostic]]:
-    """Validate `document` as `model`; return the value or every error found."""
+    """Validate `document` as `model`; the value and its notes, or every error found."""
     try:
-        return model.model_validate(document.data, context=dict(context)), []
+        value = model.model_validate(document.data, context=dict(context))
     except ValidationError as exc:
         errors = exc.errors(include_url=False)
         return None, [_diagnostic(model, document, rel_path, error) for error in errors]
+    return value, notes_on(value, document, rel_path)
 
 
 def _diagnostic(
