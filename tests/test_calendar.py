@@ -70,6 +70,7 @@ def test_offer_calendar_rules(tmp_path):
     assert exdates == [
         dt.datetime(2027, 3, 30, 9, 30, tzinfo=BERLIN),
         dt.datetime(2027, 4, 1, 9, 30, tzinfo=BERLIN),
+        dt.datetime(2027, 5, 6, 9, 30, tzinfo=BERLIN),  # Ascension Day in Schleswig-Holstein
     ]
     assert monthly["RRULE"]["FREQ"] == ["MONTHLY"] and monthly["RRULE"]["BYDAY"] == ["-1WE"]
     assert monthly["DTSTART"].dt == dt.datetime(

@@ -131,7 +131,7 @@ def test_weekdays_in_english_and_german(tmp_path, fzgen, day):
 
 def test_unknown_weekday(tmp_path, fzgen):
     result = check_offer(
-        tmp_path, fzgen, offer_with("  - weekly: [montag, dienstags]\n    time: 09:30-11:00\n")
+        tmp_path, fzgen, offer_with("  - weekly: [montag, dinstag]\n    time: 09:30-11:00\n")
     )
     assert result.code == 1
     assert_reported(
@@ -139,7 +139,7 @@ def test_unknown_weekday(tmp_path, fzgen):
         OFFER,
         6,
         "schedule → 1. Eintrag → weekly → 2. Eintrag",
-        "„dienstags“ ist kein Wochentag",
+        "„dinstag“ ist kein Wochentag",
     )
 
 

@@ -338,3 +338,29 @@ def test_error_page_shows_file_names_with_invisible_characters_made_visible(tmp_
         preview.close()
     assert "\u202e" not in page
     assert "eltern\\u202ecafe.yaml" in page
+
+
+def test_a_second_serve_on_a_busy_port_says_so_before_it_builds(tmp_path):
+    """A wrong call (exit 2): the port is the caller's choice, and another one is named."""
+    # Errors in the content: a build would list them; nothing is built, so none shows.
+    write_tree(tmp_path, site_tree({"offers/elterncafe.yaml": "title: [\n"}))
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        fzgen = Path(sys.executable).parent / "fzgen"
+        done = subprocess.run(
+            [str(fzgen), "serve", "--port", str(port)],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=20,
+            check=False,
+        )
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr == (
+        f"Port {port} ist schon belegt: vermutlich läuft bereits eine Vorschau, etwa in einem"
+        " anderen Fenster (beenden Sie sie dort mit Strg+C), oder ein anderes Programm nutzt ihn."
+        f" Wählen Sie sonst einen anderen Port mit --port, z. B. fzgen serve --port {port + 1}.\n"
+    )

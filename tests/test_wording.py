@@ -217,7 +217,7 @@ def test_help_with_lang_en_is_english(capsys):
     assert done.value.code == 0
     out = capsys.readouterr().out
     assert out.startswith("usage: fzgen build")
-    assert "--output OUTPUT    output folder (default: output/)" in out
+    assert "--output FOLDER   output folder (default: output/)" in out
     assert not GERMAN.search(out)
 
 

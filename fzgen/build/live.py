@@ -19,7 +19,7 @@ from pathlib import Path
 from jinja2 import Environment
 
 from fzgen.build.changes import Change, Input, Rule, classify, digest
-from fzgen.build.pipeline import Report, load_with_theme, reference_date, render
+from fzgen.build.pipeline import Report, load_healthy, reference_date, render
 from fzgen.build.portal import portal_entry, render_portal
 from fzgen.build.workers import collector_paused, render_content
 from fzgen.content.coverage import translation_notes
@@ -53,6 +53,8 @@ class LiveBuild:
         self.digests: dict[Path, bytes] = {}
         #: Changed paths not made yet: their sites had errors.
         self.pending: list[Path] = []
+        #: The errors of the sites left out: the preview shows the others.
+        self.skipped: tuple[Diagnostic, ...] = ()
 
     def full(self) -> Report:
         """Load and render everything, keep the site renderers for updates, swap it in."""
@@ -62,8 +64,10 @@ class LiveBuild:
         today = reference_date()
         renderers: dict[str, SiteRenderer] = {}
         with collector_paused():
-            # A new environment: a full build follows a changed template.
-            content, env = load_with_theme(project, self.cache)
+            # A new environment: a full build follows a changed template. A site
+            # with errors is left out (its folder is no known site: a change there
+            # builds all again), so that the others can be seen.
+            content, env, self.skipped = load_healthy(project, self.cache)
             staging = Staging(project.output_dir)
             try:
                 # Forked workers render large builds (never once the watcher thread runs).
@@ -142,10 +146,13 @@ class LiveBuild:
         for slug in sorted(slugs):
             old = self.content.site(slug)
             new, found = load_site(root, root / slug, languages, self.cache)
-            errors += [d for d in found if d.severity == "error"]
-            if old is None or new is None:
+            site_errors = [d for d in found if d.severity == "error"]
+            errors += site_errors
+            # A site with errors is said here: a full build would leave it out instead.
+            if old is None or (new is None and not site_errors):
                 return None
-            reloaded.append((old, (new, found)))
+            if new is not None:
+                reloaded.append((old, (new, found)))
         if errors:
             raise ContentError(errors)
         return reloaded
@@ -237,7 +244,8 @@ class LiveBuild:
     def _report(self, written: int) -> Report:
         assert self.content is not None
         notes = tuple(note for site in self.content.sites for note in self.notes[site.slug])
-        return Report(tuple(site.slug for site in self.content.sites), notes, written)
+        slugs = tuple(site.slug for site in self.content.sites)
+        return Report(slugs, notes, written, self.skipped)
 
 
 def _copies(renderer: SiteRenderer) -> dict[str, Path]:

@@ -34,13 +34,15 @@ from fzgen.content.coverage import translation_notes
 from fzgen.content.loader import (
     Content,
     LoadCache,
+    SiteContent,
     content_notes,
     count_offer_files,
     load_content,
+    load_site,
     site_folders,
 )
 from fzgen.errors import ContentError, Diagnostic, UsageError
-from fzgen.output.write import Staging
+from fzgen.output.write import Staging, read_manifest
 from fzgen.project import Project, output_problem
 from fzgen.render.environment import ThemeEnvironment, make_environment
 from fzgen.render.site import SiteRenderer
@@ -55,6 +57,19 @@ class Report:
     sites: tuple[str, ...]
     notes: tuple[Diagnostic, ...]
     files_written: int = 0
+    #: The errors of the sites left out because they have errors: other sites than the
+    #: one chosen with --site, or in the preview the sites it cannot show.
+    skipped: tuple[Diagnostic, ...] = ()
+
+    @property
+    def skipped_sites(self) -> list[str]:
+        """The slugs of the sites left out, in order."""
+        return sorted({site_of(error) for error in self.skipped})
+
+
+def site_of(diagnostic: Diagnostic) -> str:
+    """The site (folder name) a finding is about: the first step of its path."""
+    return diagnostic.path.split("/", 1)[0]
 
 
 def reference_date() -> dt.date:
@@ -76,16 +91,36 @@ def reference_date() -> dt.date:
 LATEST_EPOCH = 32_503_593_600
 
 
-def load(project: Project, cache: LoadCache | None = None) -> Content:
-    """Load and validate the whole content folder (raises ContentError with every error)."""
+def load(project: Project, cache: LoadCache | None = None, site: str | None = None) -> Content:
+    """Load and validate the whole content folder, or only the site `site` (raises
+    ContentError with every error; UsageError where there is no such site)."""
     _require_content(project)
     languages = catalogue_languages(project.translations_dir)
-    return load_content(project.content_dir, languages, cache)
+    if site is None:
+        return load_content(project.content_dir, languages, cache)
+    site_dir = project.content_dir / site
+    _require_site(project, site)
+    loaded, found = load_site(project.content_dir, site_dir, languages, cache)
+    notes = content_notes([site_dir], found)
+    return Content(project.content_dir, (loaded,) if loaded is not None else (), notes)
 
 
 def _require_content(project: Project) -> None:
     if not project.content_dir.is_dir():
         raise UsageError("content_missing", path=str(project.content_dir))
+
+
+def site_names(project: Project) -> list[str]:
+    """The folders of the content folder that may be sites, by name."""
+    folders = site_folders(project.content_dir)
+    return [folder.name for folder in folders if folder.is_dir() and not folder.is_symlink()]
+
+
+def _require_site(project: Project, site: str) -> None:
+    """Raise UsageError, naming the sites there are, unless `site` is one of them."""
+    names = site_names(project)
+    if site not in names:
+        raise UsageError("site_unknown", site=site, available=", ".join(names))
 
 
 def theme(project: Project) -> ThemeEnvironment:
@@ -97,12 +132,13 @@ def theme(project: Project) -> ThemeEnvironment:
 
 
 def load_with_theme(
-    project: Project, cache: LoadCache | None = None
+    project: Project, cache: LoadCache | None = None, site: str | None = None
 ) -> tuple[Content, Environment]:
-    """The content and the theme; one ContentError names the errors of both."""
+    """The content (or the site `site`) and the theme; one ContentError names the
+    errors of both."""
     errors: list[Diagnostic] = []
     try:
-        content = load(project, cache)
+        content = load(project, cache, site)
     except ContentError as exc:
         errors += exc.diagnostics
     try:
@@ -112,6 +148,37 @@ def load_with_theme(
     if errors:
         raise ContentError(errors)
     return content, env
+
+
+def load_healthy(
+    project: Project, cache: LoadCache | None = None
+) -> tuple[Content, Environment, tuple[Diagnostic, ...]]:
+    """The sites that load without errors and the theme, and the errors of the other
+    sites, which are left out: the preview shows every site it can. Raises ContentError
+    where the theme has errors or no site loads."""
+    _require_content(project)
+    languages = catalogue_languages(project.translations_dir)
+    site_dirs = site_folders(project.content_dir)
+    sites: list[SiteContent] = []
+    found: list[Diagnostic] = []
+    skipped: list[Diagnostic] = []
+    for site_dir in site_dirs:
+        site, diagnostics = load_site(project.content_dir, site_dir, languages, cache)
+        errors = [d for d in diagnostics if d.severity == "error"]
+        skipped += errors
+        if not errors:
+            found += diagnostics
+            sites += [site] if site is not None else []
+    try:
+        env: Environment | None = theme(project)
+    except ContentError:
+        env = None
+    if env is None or not sites:
+        # Nothing to show: every error of the content and the theme, as a build says them.
+        content, env = load_with_theme(project, cache)
+        return content, env, ()
+    content = Content(project.content_dir, tuple(sites), content_notes(site_dirs, found))
+    return content, env, tuple(sorted(skipped, key=Diagnostic.sort_key))
 
 
 def render(
@@ -145,22 +212,23 @@ def _job(
     return Job(project, env, today, tuple(sources), frozenset(rendered), languages, sink, True)
 
 
-def validate(project: Project) -> tuple[Content, tuple[Diagnostic, ...]]:
-    """Load and validate the content, render nothing: the content and what to note
-    about it (for the commands that read the content, not the pages)."""
-    content = load(project)
+def validate(project: Project, site: str | None = None) -> tuple[Content, tuple[Diagnostic, ...]]:
+    """Load and validate the content (or the site `site`), render nothing: the content
+    and what to note about it (for the commands that read the content, not the pages)."""
+    content = load(project, site=site)
     return content, content.notes + translation_notes(content)
 
 
-def check(project: Project) -> tuple[Content, tuple[Diagnostic, ...]]:
-    """Load and render everything, write nothing: the content and what to note about it.
+def check(project: Project, site: str | None = None) -> tuple[Content, tuple[Diagnostic, ...]]:
+    """Load and render everything (or the site `site`), write nothing: the content and
+    what to note about it.
 
     Rendering finds what loading cannot (a template's error at run time, a
     catalogue text a template asks for); the files go to a sink that drops them.
     """
     today = reference_date()  # a bad SOURCE_DATE_EPOCH fails here as it would in a build
     with collector_paused():
-        content, env = load_with_theme(project)
+        content, env = load_with_theme(project, site=site)
         render(content, project, today, env, discard)
     return content, content.notes + translation_notes(content)
 
@@ -178,11 +246,13 @@ def _build(project: Project, site: str | None, clean: bool, processes: int | Non
     if problem is not None:
         raise problem
     _require_content(project)
+    if site is not None:
+        _require_site(project, site)
     today = reference_date()
     env = _theme_or_every_error(project)
     site_dirs = site_folders(project.content_dir)
     names = [folder.name for folder in site_dirs]
-    rendered = range(len(names)) if site is None else [names.index(site)] if site in names else []
+    rendered = range(len(names)) if site is None else [names.index(site)]
     offers = sum(count_offer_files(site_dirs[index]) for index in rendered)
     # SIGTERM (a CI timeout, `kill`) unwinds like Ctrl+C: workers end, the staging folder goes.
     with unwind_on_sigterm():
@@ -191,17 +261,22 @@ def _build(project: Project, site: str | None, clean: bool, processes: int | Non
             # Files land in the staging folder, which goes unused if any site has errors.
             job = _job(project, env, today, site_dirs, rendered, staging.write)
             results = run_job(job, processes or worker_count(offers))
-            slugs, notes = _sites_and_notes(site_dirs, results)
-            if site is not None and site not in slugs:
-                raise UsageError("site_unknown", site=site, available=", ".join(slugs))
+            slugs, notes, skipped = _sites_and_notes(site_dirs, results, site)
             written = [path for result in results for path in result.files]
-            written += staging.write(render_portal(_portal_entries(results), env))
-            keep = [slug for slug in slugs if site is not None and slug != site]
+            keep = [slug for slug in names if site is not None and slug != site]
+            if skipped and read_manifest(project.output_dir) & PORTAL_FILES:
+                keep += PORTAL_FILES  # the portal as it was lists the sites left out too
+            else:
+                written += staging.write(render_portal(_portal_entries(results), env))
             staging.commit(written, keep, clean)
         except BaseException:
             staging.discard()
             raise
-    return Report(slugs, notes, len(written))
+    return Report(slugs, notes, len(written), skipped)
+
+
+#: The files of the portal at the top of the output (`render_portal`).
+PORTAL_FILES = {"index.html", "_headers", ".htaccess"}
 
 
 def _theme_or_every_error(project: Project) -> Environment:
@@ -214,16 +289,28 @@ def _theme_or_every_error(project: Project) -> Environment:
 
 
 def _sites_and_notes(
-    site_dirs: list[Path], results: list[TaskResult]
-) -> tuple[tuple[str, ...], tuple[Diagnostic, ...]]:
-    """The slugs of the sites loaded, and the notes of the whole content (raises
-    ContentError with every error any task found)."""
+    site_dirs: list[Path], results: list[TaskResult], site: str | None
+) -> tuple[tuple[str, ...], tuple[Diagnostic, ...], tuple[Diagnostic, ...]]:
+    """The slugs of the sites loaded, the notes of the whole content (or of the site
+    `site`), and the errors of other sites than `site`, which are left out (raises
+    ContentError with every error any task found, or `site` has)."""
     found = [diagnostic for result in results for diagnostic in result.found]
+    skipped: list[Diagnostic] = []
+    if site is not None:
+        skipped = [d for d in found if site_of(d) != site and d.severity == "error"]
+        found = [d for d in found if site_of(d) == site]
+        results = [r for r in results if r.site == _index(site_dirs, site)]
+        site_dirs = [folder for folder in site_dirs if folder.name == site]
     notes = content_notes(site_dirs, found)
     # Tasks ran in any order; the sites' part 0 in their folders' order.
     loaded = _reported(results)
     notes += tuple(note for result in loaded for note in result.notes)
-    return tuple(entry.slug for entry in _portal_entries(loaded)), notes
+    slugs = tuple(entry.slug for entry in _portal_entries(loaded))
+    return slugs, notes, tuple(sorted(skipped, key=Diagnostic.sort_key))
+
+
+def _index(site_dirs: list[Path], site: str) -> int:
+    return [folder.name for folder in site_dirs].index(site)
 
 
 def _reported(results: list[TaskResult]) -> list[TaskResult]:

@@ -39,4 +39,6 @@ def run(project: Project, args: argparse.Namespace) -> int:
             notes=notes,
         )
     )
+    for skipped in report.skipped_sites:
+        print(cli_text("site_skipped", args.lang, site=skipped, chosen=args.site))
     return EXIT_OK

@@ -12,12 +12,13 @@ from fzgen.project import Project
 
 def add_parser(commands: Commands, options: Parser) -> None:
     """The `check` command's arguments."""
-    commands.add_parser("check", parents=[options], help=help_for("check"))
+    parser = commands.add_parser("check", parents=[options], help=help_for("check"))
+    parser.add_argument("--site", help=help_for("check.site"))
 
 
 def run(project: Project, args: argparse.Namespace) -> int:
     """Check the content and tell what was found."""
-    content, found = check(project)
+    content, found = check(project, args.site)
     notes = print_notes(found, args.lang)
     print(
         cli_text(

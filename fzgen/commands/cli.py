@@ -7,6 +7,7 @@ import os
 import sys
 import traceback
 from collections.abc import Sequence
+from importlib import metadata
 from pathlib import Path
 from types import ModuleType
 from typing import NoReturn
@@ -43,17 +44,30 @@ VERBS: dict[str, ModuleType] = {
 
 
 def parser() -> argparse.ArgumentParser:
-    """The whole command line: common options, then one sub-command per verb."""
-    main_parser = Parser(prog="fzgen", description=help_for("fzgen"))
-    main_parser.add_argument("--version", action="version", version=f"fzgen {__version__}")
+    """The whole command line: common options, then one sub-command per verb.
+
+    The common options (--content, --lang, --debug) may stand before the
+    command or after it: `fzgen --debug build` and `fzgen build --debug`.
+    """
+    main_parser = Parser(
+        prog="fzgen", description=help_for("fzgen"), parents=[content_options(defaults=True)]
+    )
+    main_parser.add_argument("--version", action="version", version=f"fzgen {version()}")
     commands = main_parser.add_subparsers(
         dest="command", required=True, metavar=help_for("command"), parser_class=Parser
     )
     options = content_options()
-    for name, verb in VERBS.items():
-        # `translations export --lang` names the target language: no message language there.
-        verb.add_parser(commands, content_options(False) if name == "translations" else options)
+    for verb in VERBS.values():
+        verb.add_parser(commands, options)
     return main_parser
+
+
+def version() -> str:
+    """fzgen's version as installed (the package's metadata), else the source's."""
+    try:
+        return metadata.version("fzgen")
+    except metadata.PackageNotFoundError:
+        return __version__
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import errno
+import socket
 import sys
 
 from fzgen.commands.common import EXIT_OK, Commands, Parser, help_for, print_errors
-from fzgen.commands.serve import Outcome, serve
+from fzgen.commands.serve import Outcome, open_port, serve
 from fzgen.errors import UsageError
-from fzgen.messages import cli_text
+from fzgen.messages import cli_text, os_reason
 from fzgen.project import Project
 
 
@@ -38,6 +40,8 @@ def run(project: Project, args: argparse.Namespace) -> int:
         if outcome.report is not None:
             files = outcome.report.files_written
             print(cli_text("preview_built", language, files=files), flush=True)
+            for site in outcome.report.skipped_sites:
+                print(cli_text("preview_skipped", language, site=site), flush=True)
             return
         print_errors(outcome.errors, language)
         if outcome.failure:
@@ -50,9 +54,19 @@ def run(project: Project, args: argparse.Namespace) -> int:
 
     if not project.content_dir.is_dir():
         raise UsageError("content_missing", path=str(project.content_dir))
-    try:
-        serve(project, args.host, args.port, on_build, on_ready, language)
-    except OSError as exc:
-        detail = exc.strerror or str(exc)
-        raise UsageError("port_busy", port=str(args.port), detail=detail) from None
+    sockets = bound_port(args.host, args.port, language)
+    serve(project, args.host, sockets, on_build, on_ready, language)
     return EXIT_OK
+
+
+def bound_port(host: str, port: int, language: str) -> list[socket.socket]:
+    """The preview's port, taken before anything is built; a port in use is a usage error
+    that names it and how to choose another."""
+    try:
+        return open_port(host, port)
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            other = port + 1 if port < 65535 else port - 1
+            raise UsageError("port_in_use", port=str(port), other=str(other)) from None
+        detail = os_reason(exc, language)
+        raise UsageError("port_busy", port=str(port), detail=detail) from None

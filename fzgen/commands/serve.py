@@ -13,6 +13,7 @@ import mimetypes
 import re
 import shutil
 import signal
+import socket
 import tempfile
 import threading
 from collections.abc import Callable, Iterable
@@ -33,7 +34,7 @@ from tornado.netutil import bind_sockets
 from tornado.routing import AnyMatches, HostMatches, Rule, RuleRouter
 
 from fzgen.build.live import LiveBuild
-from fzgen.build.pipeline import Report
+from fzgen.build.pipeline import Report, site_of
 from fzgen.errors import ContentError, Diagnostic, FzgenError, UsageError
 from fzgen.messages import cli_text, error_page, preview_text
 from fzgen.project import Project
@@ -104,6 +105,8 @@ class Preview:
         self.on_build = on_build
         self.lock = threading.Lock()
         self.error_page: bytes | None = None
+        #: The error pages of the sites left out for errors, by slug: the others are served.
+        self.site_errors: dict[str, bytes] = {}
         # Everything renders in this process: forking under the server's event
         # loop is not safe, and the kept renderers make later changes cheap.
         self.live = LiveBuild(self.project)
@@ -121,6 +124,7 @@ class Preview:
                 report = self.live.full() if changed is None else self._update(changed)
                 outcome = Outcome(report)
                 self.error_page = None
+                self.site_errors = self.render_site_errors(report.skipped)
             except ContentError as exc:
                 outcome = Outcome(None, tuple(exc.diagnostics))
                 self.error_page = self.render_errors(exc.diagnostics)
@@ -149,6 +153,13 @@ class Preview:
         page = error_page(diagnostics, failure, self.language)
         return self._env.get_template("error.html").render(page=page).encode()
 
+    def render_site_errors(self, errors: Iterable[Diagnostic]) -> dict[str, bytes]:
+        """An error page for each site these errors are about."""
+        by_site: dict[str, list[Diagnostic]] = {}
+        for error in errors:
+            by_site.setdefault(site_of(error), []).append(error)
+        return {site: self.render_errors(found) for site, found in by_site.items()}
+
     def close(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
 
@@ -162,9 +173,10 @@ class Preview:
         if steps is None:
             return self._not_found(start_response)
         name = PurePosixPath(steps[-1] if steps else "")
-        if self.error_page is not None and name.suffix in {"", ".html"}:
+        error_page = self.error_page or (self.site_errors.get(steps[0]) if steps else None)
+        if error_page is not None and name.suffix in {"", ".html"}:
             return self._respond(
-                start_response, "500 Internal Server Error", self.error_page, "text/html"
+                start_response, "500 Internal Server Error", error_page, "text/html"
             )
         target = self.locate(steps)
         try:
@@ -275,9 +287,15 @@ class WrongHost(web.RequestHandler):
         self.finish(self.message + "\n")
 
 
-def listen(preview: Preview, host: str, port: int, language: str) -> str:
-    """Listen on host:port behind one host check for every request (the pages, the
-    reload script and its socket alike); the address it really listens on."""
+def open_port(host: str, port: int) -> list[socket.socket]:
+    """Sockets bound to host:port, before anything is built: a port another preview
+    holds is said at once (raises OSError: taken, not allowed, no such address)."""
+    return bind_sockets(port, address=host)
+
+
+def listen(preview: Preview, host: str, sockets: list[socket.socket], language: str) -> str:
+    """Serve on the bound `sockets` behind one host check for every request (the pages,
+    the reload script and its socket alike); the address it really listens on."""
 
     class LiveScript(LiveScriptInjector):  # type: ignore[misc]
         script = LIVE_SCRIPT
@@ -291,7 +309,6 @@ def listen(preview: Preview, host: str, port: int, language: str) -> str:
         ],
         transforms=[LiveScript],
     )
-    sockets = bind_sockets(port, address=host)
     url = f"http://{url_host(host)}:{sockets[0].getsockname()[1]}/"
     message = cli_text("preview_wrong_host", language, url=url)
     refusal = web.Application([(r".*", WrongHost, {"message": message})])
@@ -309,13 +326,13 @@ def _interrupt(signum: int, frame: object) -> None:
 def serve(
     project: Project,
     host: str,
-    port: int,
+    sockets: list[socket.socket],
     on_build: Callable[[Outcome], None],
     on_ready: Callable[[str], None],
     language: str = "de",
 ) -> None:
-    """Build, serve on host:port, rebuild and reload on every change until interrupted;
-    `on_ready` gets the address once the server listens."""
+    """Build, serve on the bound `sockets` (`open_port`), rebuild and reload on every
+    change until interrupted; `on_ready` gets the address once the server listens."""
     # `kill` or a supervisor (SIGTERM) and a closed terminal window (SIGHUP)
     # would end the process without `finally`: stop as on Ctrl-C instead, so
     # the preview folder (a full copy of the sites) does not stay behind in /tmp.
@@ -333,7 +350,7 @@ def serve(
             # livereload's reload socket asks the watcher, as its own server does.
             LiveReloadHandler.watcher = watcher
             LiveReloadHandler.live_css = True
-            on_ready(listen(preview, host, port, language))
+            on_ready(listen(preview, host, sockets, language))
             LiveReloadHandler.start_tasks()
             # Ctrl-C, or a signal turned into one, is the ordinary way to stop.
             with contextlib.suppress(KeyboardInterrupt):
@@ -346,5 +363,7 @@ def serve(
             signal.signal(signum, signal.SIG_IGN)
         if preview is not None:
             preview.close()
+        for bound in sockets:
+            bound.close()
         for signum, handler in before.items():
             signal.signal(signum, handler)

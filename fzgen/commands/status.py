@@ -15,13 +15,14 @@ from fzgen.project import Project
 def add_parser(commands: Commands, options: Parser) -> None:
     """The `status` command's arguments."""
     parser = commands.add_parser("status", parents=[options], help=help_for("status"))
+    parser.add_argument("--site", help=help_for("status.site"))
     parser.add_argument("--json", action="store_true", help=help_for("status.json"))
     parser.add_argument("--details", action="store_true", help=help_for("status.details"))
 
 
 def run(project: Project, args: argparse.Namespace) -> int:
     """Print the coverage table (or JSON), and with --details every text."""
-    rows = status(validate(project)[0])
+    rows = status(validate(project, args.site)[0])
     if args.json:
         print(json.dumps([as_json(row) for row in rows], ensure_ascii=False, indent=2))
         return EXIT_OK

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -31,16 +30,12 @@ from fzgen.content.contact_fields import (
 )
 from fzgen.content.fields import (
     CostField,
-    DateField,
-    MonthlyField,
     MonthlyRule,
     Stripped,
     Text,
     TextField,
     TimeRange,
-    TimeRangeField,
     Weekday,
-    WeekdayField,
     YesNo,
     as_list,
     as_word_list,
@@ -48,6 +43,15 @@ from fzgen.content.fields import (
     check_slug,
     check_spoken_language,
     fail,
+)
+from fzgen.content.schedules import (
+    DEFAULT_LAND,
+    Cancellation,
+    Change,
+    Closure,
+    OfferStatus,
+    PublicHolidays,
+    ScheduleEntry,
 )
 from fzgen.content.words import similar_code, vocabulary_code
 
@@ -110,6 +114,9 @@ CategoryField = Annotated[
 ]
 AudienceField = Annotated[
     Audience, PlainValidator(_vocabulary(Audience, "audience")), _words(Audience)
+]
+StatusField = Annotated[
+    OfferStatus, PlainValidator(_vocabulary(OfferStatus, "status")), _words(OfferStatus)
 ]
 PartnerKindField = Annotated[
     PartnerKind, PlainValidator(_vocabulary(PartnerKind, "partner_kind")), _words(PartnerKind)
@@ -202,6 +209,10 @@ class Legal(Model):
     privacy_contact: Name | None = None
 
 
+def _list_or_none(value: Any) -> Any:
+    return [] if value is None else as_list(value)
+
+
 class Site(Model):
     """One Familienzentrum: the content of `site.yaml`."""
 
@@ -216,6 +227,10 @@ class Site(Model):
     legal: Legal
     #: Files under `files/` larger than this many megabytes are refused.
     max_file_mb: Annotated[int, Field(ge=1, le=1000)] = 20
+    #: Days the whole centre is closed; every offer skips them.
+    closures: Annotated[list[Closure], BeforeValidator(_list_or_none)] = []
+    #: The Land whose public holidays offers skip; None: no holidays are skipped.
+    public_holidays: PublicHolidays = DEFAULT_LAND
 
     @field_validator("languages")
     @classmethod
@@ -228,64 +243,6 @@ class Site(Model):
     def partner(self, partner_id: str) -> Partner | None:
         """The partner with this id, if any."""
         return next((p for p in self.partners if p.id == partner_id), None)
-
-
-_SCHEDULE_KINDS = ("weekly", "monthly", "date", "by_appointment")
-
-
-class ScheduleEntry(Model):
-    """One line of an offer's schedule: weekly, monthly, one date, or by appointment."""
-
-    weekly: Annotated[list[WeekdayField], BeforeValidator(as_word_list)] | None = None
-    monthly: MonthlyField | None = None
-    date: DateField | None = None
-    by_appointment: YesNo | None = None
-    time: TimeRangeField | None = None
-    from_: DateField | None = Field(None, alias="from")
-    until: DateField | None = None
-    except_: list[DateField] = Field([], alias="except")
-
-    @field_validator("weekly")
-    @classmethod
-    def _weekdays(cls, days: list[Weekday] | None) -> list[Weekday] | None:
-        if days is not None and not days:
-            raise fail("weekly_empty")
-        return sorted(set(days), key=lambda d: d.value) if days else days
-
-    @field_validator("until")
-    @classmethod
-    def _until_after_from(cls, until: dt.date | None, info: ValidationInfo) -> dt.date | None:
-        start = info.data.get("from_")
-        if until is not None and start is not None and until < start:
-            raise fail("until_before_from", start=start.isoformat(), until=until.isoformat())
-        return until
-
-    @field_validator("except_", mode="before")
-    @classmethod
-    def _except_list(cls, value: Any) -> Any:
-        return [] if value is None else as_word_list(value)
-
-    @model_validator(mode="after")
-    def _one_kind(self) -> ScheduleEntry:
-        kinds = [k for k in _SCHEDULE_KINDS if getattr(self, k) is not None]
-        if len(kinds) != 1:
-            raise fail("schedule_kind", kinds=", ".join(kinds))
-        kind = kinds[0]
-        if kind == "by_appointment":
-            if not self.by_appointment:
-                raise fail("by_appointment_false")
-            if self.time or self.from_ or self.until or self.except_:
-                raise fail("by_appointment_extra")
-        elif kind in {"weekly", "monthly"} and self.time is None:
-            raise fail("time_missing", kind=kind)
-        if kind == "date" and (self.from_ or self.until or self.except_):
-            raise fail("date_range_extra")
-        return self
-
-    @property
-    def kind(self) -> str:
-        """Which of the four forms this entry has."""
-        return next(k for k in _SCHEDULE_KINDS if getattr(self, k) is not None)
 
 
 def _location_tag(value: Any) -> str | None:
@@ -318,6 +275,26 @@ class Registration(Model):
     def _shorthand(cls, value: Any) -> Any:
         # `registration: ja` is the short form of `registration: {required: ja}`.
         return {"required": value} if isinstance(value, str | bool) else value
+
+
+def _word_list_or_none(value: Any) -> Any:
+    return [] if value is None else as_word_list(value)
+
+
+def check_single_dates(
+    schedule: list[ScheduleEntry], cancelled: list[Cancellation], changed: list[Change]
+) -> None:
+    """A cancelled or changed date must be one the schedule names, and not both."""
+    cancelled_days = {c.date for c in cancelled}
+    dated = [("cancelled", c.date) for c in cancelled] + [("changed", c.date) for c in changed]
+    counted = {"cancelled": 0, "changed": 0}
+    for field, day in dated:
+        at = f"{field}/{counted[field]}/date"
+        counted[field] += 1
+        if not any(entry.meets_on(day) for entry in schedule):
+            raise fail("single_date_not_meeting", date=day.isoformat(), field=field, at=at)
+        if field == "changed" and day in cancelled_days:
+            raise fail("changed_and_cancelled", date=day.isoformat(), at=at)
 
 
 class Offer(Model):
@@ -354,6 +331,18 @@ class Offer(Model):
     image: FileReference | None = None
     image_alt: TextField | None = Field(None, validate_default=True)
     draft: YesNo = False
+    #: Single dates that do not take place, and dates at another time or place.
+    cancelled: Annotated[list[Cancellation], BeforeValidator(_word_list_or_none)] = []
+    changed: Annotated[list[Change], BeforeValidator(_list_or_none)] = []
+    status: StatusField = OfferStatus.ACTIVE
+    status_note: TextField | None = None
+    #: Whether it takes place on public holidays too (closures are skipped still).
+    on_holidays: YesNo = False
+
+    @model_validator(mode="after")
+    def _dates_it_meets(self) -> Offer:
+        check_single_dates(self.schedule, self.cancelled, self.changed)
+        return self
 
     @field_validator("summary")
     @classmethod
@@ -382,11 +371,15 @@ class PageMeta(Model):
 __all__ = [
     "Address",
     "Audience",
+    "Cancellation",
     "Category",
+    "Change",
+    "Closure",
     "Coordinator",
     "Legal",
     "MonthlyRule",
     "Offer",
+    "OfferStatus",
     "PageMeta",
     "Partner",
     "PartnerKind",

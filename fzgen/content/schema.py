@@ -24,7 +24,8 @@ SCHEMA_FILES: dict[str, type[BaseModel]] = {
 _NUMBER_OK = {"postal_code", "phone"}
 #: Fields where one value may stand for a list of one (`weekly: tuesday`).
 _ONE_OR_MANY: dict[str, set[str]] = {
-    Offer.__name__: {"categories", "audience", "languages", "schedule"},
+    Offer.__name__: {"categories", "audience", "languages", "schedule", "cancelled", "changed"},
+    Site.__name__: {"closures"},
     ScheduleEntry.__name__: {"weekly", "except"},
 }
 

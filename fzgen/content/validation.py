@@ -60,6 +60,8 @@ def _diagnostic(
     kind = error["type"]
     value = error.get("input")
     params = {k: str(v) for k, v in (error.get("ctx") or {}).items()}
+    if "at" in params:  # a finding of a whole entry about one of its fields
+        loc = (*loc, *(int(p) if p.isdigit() else p for p in params.pop("at").split("/")))
     position = document.position(loc)
     found = value if isinstance(value, str) else None
     if kind == "missing":

@@ -71,6 +71,11 @@ _VOCABULARIES: dict[str, dict[str, str]] = {
         "counselling": "counseling beratungsstelle beratungsstellen beratung",
         "other": "weiterepartner weitere sonstige sonstiges andere anderes",
     },
+    "status": {
+        "active": "aktiv laeuft findetstatt normal",
+        "paused": "pause pausiert ruht unterbrochen pausing",
+        "ended": "beendet eingestellt vorbei abgeschlossen ende finished abgesagt cancelled",
+    },
 }
 
 
@@ -198,7 +203,6 @@ _FIELD_WORDS: dict[str, str] = {
     "ende": "until",
     "ausser": "except",
     "ausnahmen": "except",
-    "ausfall": "except",
     "strasse": "street",
     "plz": "postal_code",
     "postleitzahl": "postal_code",
@@ -223,6 +227,38 @@ _FIELD_WORDS: dict[str, str] = {
     "traeger": "organisation",
     "einleitung": "intro",
     "pflicht": "required",
+    "alle": "every",
+    "rhythmus": "every",
+    "turnus": "every",
+    "intervall": "every",
+    "abstand": "every",
+    "abgesagt": "cancelled",
+    "absage": "cancelled",
+    "absagen": "cancelled",
+    "faelltaus": "cancelled",
+    "faellt": "cancelled",
+    "ausgefallen": "cancelled",
+    "ausfall": "except cancelled",
+    "ausfaelle": "cancelled except",
+    "geaendert": "changed",
+    "aenderung": "changed",
+    "aenderungen": "changed",
+    "verlegt": "changed",
+    "verschoben": "changed",
+    "zustand": "status",
+    "statushinweis": "status_note",
+    "schliesstage": "closures",
+    "schliesszeiten": "closures",
+    "schliessung": "closures",
+    "schliessungen": "closures",
+    "geschlossen": "closures",
+    "ferien": "closures",
+    "feiertage": "public_holidays",
+    "bundesland": "public_holidays",
+    "anfeiertagen": "on_holidays",
+    "auchanfeiertagen": "on_holidays",
+    "grund": "reason",
+    "begruendung": "reason",
 }
 
 
@@ -283,3 +319,20 @@ def schedule_field_outside(
     ):
         example = value.strip()
     return code, {"name": name, "field": field, "example": example}
+
+
+# --- The German Länder, for public holidays ---------------------------------------------
+
+_LAENDER = {
+    "BB": "brandenburg", "BE": "berlin", "BW": "badenwuerttemberg", "BY": "bayern bavaria",
+    "HB": "bremen", "HE": "hessen hesse", "HH": "hamburg", "MV": "mecklenburgvorpommern",
+    "NI": "niedersachsen lowersaxony", "NW": "nordrheinwestfalen nrw northrhinewestphalia",
+    "RP": "rheinlandpfalz rhinelandpalatinate", "SH": "schleswigholstein", "SL": "saarland",
+    "SN": "sachsen saxony", "ST": "sachsenanhalt saxonyanhalt", "TH": "thueringen thuringia",
+}  # fmt: skip
+_LAND_INDEX = {name: code for code, names in _LAENDER.items() for name in names.split()}
+
+
+def holiday_land(value: str) -> str | None:
+    """The code of a German Land named in German or English (`Schleswig-Holstein`), or None."""
+    return _LAND_INDEX.get(fold(value))

@@ -7,8 +7,10 @@ argparse's English; the catalogues (`argparse:` section) say what each becomes.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from fzgen.messages.catalogue import wording
 
@@ -44,3 +46,33 @@ def argparse_text(text: str, language: str) -> str:
 
 def _filled(template: str) -> Callable[[re.Match[str]], str]:
     return lambda match: template.format(**match.groupdict())
+
+
+#: argparse's sentence for a value that is not among an argument's choices.
+_INVALID_CHOICE = re.compile(
+    r"^argument (?P<argument>\S+): invalid choice: '?(?P<value>.*?)'?"
+    r" \(choose from (?P<choices>.*)\)$"
+)
+
+
+@dataclass(frozen=True)
+class InvalidChoice:
+    """A value argparse refused because it is not among the argument's choices."""
+
+    argument: str
+    value: str
+    choices: tuple[str, ...]
+
+    def closest(self) -> str | None:
+        """The choice the user most likely meant (`chek` → `check`), if one is close."""
+        found = difflib.get_close_matches(self.value, self.choices, n=1, cutoff=0.6)
+        return found[0] if found else None
+
+
+def invalid_choice(message: str) -> InvalidChoice | None:
+    """argparse's English error `message` as an InvalidChoice, where it is one."""
+    match = _INVALID_CHOICE.match(message)
+    if match is None:
+        return None
+    choices = tuple(choice.strip().strip("'") for choice in match["choices"].split(","))
+    return InvalidChoice(match["argument"], match["value"], choices)

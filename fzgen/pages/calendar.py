@@ -1,21 +1,31 @@
-"""Calendar files (RFC 5545) for offers, built with the icalendar library."""
+"""Calendar files (RFC 5545) for offers, built with the icalendar library.
+
+Each rule is one VEVENT with its RRULE (INTERVAL for `every`, several BYDAY ordinals
+for several monthly rules) and EXDATEs for the days it names that do not take place:
+`except` and cancelled days, closures, and public holidays up to a year ahead. A
+changed date is a second VEVENT with the same UID and a RECURRENCE-ID. A calendar
+reader thus expands a file to exactly the dates `fzgen.pages.dates.offer_dates`
+gives (within the year the pages look ahead).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone, vRecur, vText, vUri
 from icalendar.parser import Contentline, Parameters
 
-from fzgen.content.model import ScheduleEntry
-from fzgen.pages.schedule import occurrences
+from fzgen.content.model import Change, Offer, OfferStatus, ScheduleEntry, Site, TimeRange
+from fzgen.pages.dates import skips
 
 BERLIN = ZoneInfo("Europe/Berlin")
 _BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+#: How far ahead EXDATEs for public holidays are written (as far as pages list dates).
+HOLIDAYS_AHEAD = dt.timedelta(days=365)
 
 
 @dataclass(frozen=True)
@@ -27,46 +37,135 @@ class CalendarOffer:
     description: str
     location: str
     url: str | None
+    #: The place of each changed date that takes place elsewhere (room, address).
+    changed_locations: Mapping[dt.date, str] = field(default_factory=dict)
 
 
-def _first_date(entry: ScheduleEntry, today: dt.date) -> dt.date | None:
-    """The first day the rule produces from its start (or from today when it has none)."""
-    anchor = entry.from_ or today
-    return next(occurrences(entry, anchor, anchor + dt.timedelta(days=400)), None)
+@dataclass(frozen=True)
+class Timing:
+    """The serialised language-independent lines of one VEVENT; `changed` is the date
+    of a changed occurrence, whose place may differ."""
+
+    lines: bytes
+    changed: dt.date | None = None
 
 
-def _timing(uid: str, entry: ScheduleEntry, today: dt.date, stamp: dt.datetime) -> Event | None:
-    """The language-independent part of one entry's VEVENT: uid, start, end, rules, stamp."""
-    first = entry.date if entry.date else _first_date(entry, today)
-    if first is None:
-        return None
+@dataclass(frozen=True)
+class _RuleDates:
+    """What one rule's VEVENTs need of the offer's dates."""
+
+    first: dt.date
+    #: The rule's days that do not take place: except, cancelled, closed, holidays.
+    excluded: tuple[dt.date, ...]
+    #: The changed dates that take place, with their change.
+    changed: Mapping[dt.date, Change]
+
+
+def event_timings(
+    uid: str, offer: Offer, site: Site, today: dt.date, stamp: dt.datetime
+) -> tuple[Timing, ...]:
+    """The serialised language-independent lines of each VEVENT: made once per offer.
+
+    A paused or ended offer has none (its calendar stays, empty).
+    """
+    if offer.status != OfferStatus.ACTIVE:
+        return ()
+    timings: list[Timing] = []
+    for index, entry in enumerate(offer.schedule):
+        entry_uid = f"{uid}-{index + 1}"
+        if entry.date is not None:
+            timings.extend(_single(entry_uid, entry, entry.date, offer, site, stamp))
+            continue
+        dates = _rule_dates(entry, offer, site, today)
+        if dates is None:
+            continue
+        timings.append(Timing(_inner_lines(_rule_event(entry_uid, entry, dates, stamp))))
+        for day, change in dates.changed.items():
+            event = _event(entry_uid, day, change.time or entry.time, stamp)
+            event.add("recurrence-id", _start(day, entry.time))
+            timings.append(Timing(_inner_lines(event), day))
+    return tuple(timings)
+
+
+def _single(
+    uid: str, entry: ScheduleEntry, day: dt.date, offer: Offer, site: Site, stamp: dt.datetime
+) -> list[Timing]:
+    """A single date's VEVENT: none when it is cancelled or the centre is closed."""
+    if any(c.date == day for c in offer.cancelled) or skips(entry, day, site, offer):
+        return []
+    change = next((c for c in offer.changed if c.date == day), None)
+    time = change.time if change is not None and change.time else entry.time
+    event = _event(uid, day, time, stamp)
+    return [Timing(_inner_lines(event), day if change else None)]
+
+
+def _start(day: dt.date, time: TimeRange | None) -> dt.date | dt.datetime:
+    return dt.datetime.combine(day, time.start, BERLIN) if time else day
+
+
+def _event(uid: str, day: dt.date, time: TimeRange | None, stamp: dt.datetime) -> Event:
+    """A VEVENT with uid, start, end and stamp."""
     event = Event()
     event.add("uid", uid)
-    if entry.time is None:
-        event.add("dtstart", first)
-        event.add("dtend", first + dt.timedelta(days=1))
+    event.add("dtstart", _start(day, time))
+    if time is None:
+        event.add("dtend", day + dt.timedelta(days=1))
     else:
-        event.add("dtstart", dt.datetime.combine(first, entry.time.start, BERLIN))
-        event.add("dtend", dt.datetime.combine(first, entry.time.end, BERLIN))
-    rule: dict[str, object] = {}
+        event.add("dtend", dt.datetime.combine(day, time.end, BERLIN))
+    event.add("dtstamp", stamp)
+    return event
+
+
+def _rule_dates(
+    entry: ScheduleEntry, offer: Offer, site: Site, today: dt.date
+) -> _RuleDates | None:
+    """The first day, the excluded days and the changes of one rule's dates.
+
+    Days off are excluded from the first day to `until`, or, for a rule without end,
+    to a year ahead or the last cancelled, except or closed day, whichever is later.
+    """
+    anchor = entry.from_ or today
+    first = next(entry.days(anchor, anchor + dt.timedelta(weeks=60 * entry.every)), None)
+    if first is None:
+        return None
+    cancelled = {c.date for c in offer.cancelled}
+    skipped = set(entry.except_) | cancelled
+    explicit = [*skipped, *(c.last for c in site.closures)]
+    end = entry.until or max([today + HOLIDAYS_AHEAD, *explicit])
+    excluded = tuple(
+        day
+        for day in entry.days(first, end, with_except=True)
+        if day in skipped or skips(entry, day, site, offer)
+    )
+    changed = {
+        c.date: c
+        for c in sorted(offer.changed, key=lambda c: c.date)
+        if c.date >= first and entry.meets_on(c.date) and c.date not in excluded
+    }
+    return _RuleDates(first, excluded, changed)
+
+
+def _rule_event(uid: str, entry: ScheduleEntry, dates: _RuleDates, stamp: dt.datetime) -> Event:
+    """The VEVENT of a weekly or monthly rule, with its RRULE and EXDATEs."""
+    event = _event(uid, dates.first, entry.time, stamp)
+    rule: dict[str, object]
     if entry.weekly:
         rule = {"freq": "weekly", "byday": [_BYDAY[d.value] for d in entry.weekly]}
-    elif entry.monthly:
+        if entry.every > 1:
+            rule["interval"] = entry.every
+    else:
+        assert entry.monthly is not None
         rule = {
             "freq": "monthly",
-            "byday": f"{entry.monthly.ordinal}{_BYDAY[entry.monthly.weekday.value]}",
+            "byday": [f"{r.ordinal}{_BYDAY[r.weekday.value]}" for r in entry.monthly],
         }
-    if rule:
-        if entry.until:
-            # With a TZID start, RFC 5545 wants UNTIL in UTC.
-            end_time = entry.time.end if entry.time else dt.time(23, 59)
-            until = dt.datetime.combine(entry.until, end_time, BERLIN).astimezone(dt.UTC)
-            rule["until"] = until
-        event.add("rrule", vRecur(rule))
-        for day in sorted(entry.except_):
-            start = entry.time.start if entry.time else dt.time(0)
-            event.add("exdate", dt.datetime.combine(day, start, BERLIN))
-    event.add("dtstamp", stamp)
+    if entry.until:
+        # With a TZID start, RFC 5545 wants UNTIL in UTC.
+        end_time = entry.time.end if entry.time else dt.time(23, 59)
+        rule["until"] = dt.datetime.combine(entry.until, end_time, BERLIN).astimezone(dt.UTC)
+    event.add("rrule", vRecur(rule))
+    if dates.excluded:
+        event.add("exdate", [_start(day, entry.time) for day in dates.excluded])
     return event
 
 
@@ -81,31 +180,23 @@ def _inner_lines(component: Event | Calendar) -> bytes:
     return lines[lines.index(b"\r\n") + 2 : lines.rindex(b"END:")]
 
 
-def event_timings(
-    uid: str, schedule: Iterable[ScheduleEntry], today: dt.date, stamp: dt.datetime
-) -> tuple[bytes, ...]:
-    """The serialised language-independent lines of each dated entry: made once per offer."""
-    timings = []
-    for index, entry in enumerate(schedule):
-        if entry.by_appointment:
-            continue
-        event = _timing(f"{uid}-{index + 1}", entry, today, stamp)
-        if event is not None:
-            timings.append(_inner_lines(event))
-    return tuple(timings)
-
-
-def offer_events(offer: CalendarOffer, timings: tuple[bytes, ...]) -> bytes:
+def offer_events(offer: CalendarOffer, timings: tuple[Timing, ...]) -> bytes:
     """The serialised VEVENTs of one offer in one language: used in its own and the site's calendar.
 
     Only the texts are serialised per language (and the same texts once, as
     untranslated ones recur in several languages); the dates and rules come
-    from `event_timings`.
+    from `event_timings`. A changed date taking place elsewhere names that place.
     """
-    lines = _text_lines(offer.summary, offer.description, offer.location)
-    if offer.url:
-        lines += _line("URL", vUri(offer.url))
-    return b"".join(b"BEGIN:VEVENT\r\n" + timing + lines + b"END:VEVENT\r\n" for timing in timings)
+    url = _line("URL", vUri(offer.url)) if offer.url else b""
+    regular = _text_lines(offer.summary, offer.description, offer.location) + url
+    events = []
+    for timing in timings:
+        lines = regular
+        if timing.changed is not None and timing.changed in offer.changed_locations:
+            place = offer.changed_locations[timing.changed]
+            lines = _text_lines(offer.summary, offer.description, place) + url
+        events.append(b"BEGIN:VEVENT\r\n" + timing.lines + lines + b"END:VEVENT\r\n")
+    return b"".join(events)
 
 
 def _line(name: str, value: vText | vUri) -> bytes:

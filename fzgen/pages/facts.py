@@ -77,7 +77,7 @@ def offer_facts(entry: OfferFile, site: SiteContent, today: dt.date) -> OfferFac
     offer = entry.offer
     weekdays = sorted(
         {day.value for e in offer.schedule for day in (e.weekly or [])}
-        | {e.monthly.weekday.value for e in offer.schedule if e.monthly}
+        | {rule.weekday.value for e in offer.schedule for rule in (e.monthly or [])}
     )
     address: Address | None = None
     partner_name: Text | None = None
@@ -100,7 +100,7 @@ def offer_facts(entry: OfferFile, site: SiteContent, today: dt.date) -> OfferFac
     registration = offer.registration
     return OfferFacts(
         dates=next_occurrences(
-            offer.schedule, entry.slug, today, HORIZON_DAYS, NEXT_DATES, COMING_DAYS
+            offer, site.site, entry.slug, today, HORIZON_DAYS, NEXT_DATES, COMING_DAYS
         ),
         weekdays=tuple(weekday_key(d) for d in weekdays),
         kinds=frozenset(e.kind for e in offer.schedule),
@@ -117,5 +117,5 @@ def offer_facts(entry: OfferFile, site: SiteContent, today: dt.date) -> OfferFac
             if registration and registration.required
             else None
         ),
-        schedules=schedule_data(offer.schedule),
+        schedules=schedule_data(offer, site.site, today, HORIZON_DAYS),
     )

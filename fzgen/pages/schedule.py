@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import heapq
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from fzgen.content.model import MonthlyRule, ScheduleEntry, TimeRange
+from fzgen.content.model import MonthlyRule, Offer, ScheduleEntry, Site
+from fzgen.pages.dates import Occurrence, next_occurrences, offer_dates
 from fzgen.theme.catalogue import Catalogue
+
+__all__ = ["Occurrence", "ScheduleLine", "describe", "next_occurrences", "schedule_data"]
 
 ORDINAL_KEYS = {1: "first", 2: "second", 3: "third", 4: "fourth", -1: "last"}
 
@@ -21,79 +21,6 @@ WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturda
 def weekday_key(day: int) -> str:
     """`monday` … `sunday`: the catalogue key of a weekday number (Monday is 0)."""
     return WEEKDAY_KEYS[day]
-
-
-def nth_weekday(year: int, month: int, rule: MonthlyRule) -> dt.date | None:
-    """The day of `month` that `rule` names (`first wednesday`), None if the month has none."""
-    days = [
-        dt.date(year, month, d)
-        for d in range(1, calendar.monthrange(year, month)[1] + 1)
-        if dt.date(year, month, d).weekday() == rule.weekday.value
-    ]
-    index = rule.ordinal - 1 if rule.ordinal > 0 else rule.ordinal
-    return days[index] if -len(days) <= index < len(days) else None
-
-
-def occurrences(entry: ScheduleEntry, start: dt.date, end: dt.date) -> Iterator[dt.date]:
-    """Every day from `start` to `end` (inclusive) on which `entry` takes place."""
-    if entry.date is not None:
-        if start <= entry.date <= end:
-            yield entry.date
-        return
-    first = max(start, entry.from_) if entry.from_ else start
-    last = min(end, entry.until) if entry.until else end
-    skipped = set(entry.except_)
-    if entry.weekly:
-        weekdays = {day.value for day in entry.weekly}
-        day = first
-        while day <= last:
-            if day.weekday() in weekdays and day not in skipped:
-                yield day
-            day += dt.timedelta(days=1)
-    elif entry.monthly:
-        year, month = first.year, first.month
-        while (year, month) <= (last.year, last.month):
-            day_or_none = nth_weekday(year, month, entry.monthly)
-            if day_or_none and first <= day_or_none <= last and day_or_none not in skipped:
-                yield day_or_none
-            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-
-
-@dataclass(frozen=True)
-class Occurrence:
-    """One concrete date of an offer."""
-
-    day: dt.date
-    time: TimeRange | None
-    offer_slug: str
-
-
-def next_occurrences(
-    schedule: list[ScheduleEntry], slug: str, today: dt.date, days: int, count: int, soon: int
-) -> list[Occurrence]:
-    """The offer's next dates within `days` days, earliest first: the first `count` of
-    them, and every one of the next `soon` days.
-
-    Each entry's dates come in order, so they are merged and read only as far as
-    needed (a weekly offer would otherwise walk all of the `days`).
-    """
-    end = today + dt.timedelta(days=days)
-    soon_end = today + dt.timedelta(days=soon)
-    dates = heapq.merge(
-        *(_dated(entry, slug, today, end) for entry in schedule),
-        key=lambda o: (o.day, o.time.start if o.time else dt.time(0)),
-    )
-    found: list[Occurrence] = []
-    for occurrence in dates:
-        if len(found) >= count and occurrence.day > soon_end:
-            break
-        found.append(occurrence)
-    return found
-
-
-def _dated(entry: ScheduleEntry, slug: str, start: dt.date, end: dt.date) -> Iterator[Occurrence]:
-    for day in occurrences(entry, start, end):
-        yield Occurrence(day, entry.time, slug)
 
 
 @dataclass(frozen=True)
@@ -113,13 +40,14 @@ def describe(entry: ScheduleEntry, cat: Catalogue) -> ScheduleLine:
     if entry.by_appointment:
         return ScheduleLine(cat("schedule.by_appointment"), None, None)
     if entry.weekly:
-        days = [cat(f"weekday_weekly.{weekday_key(d.value)}") for d in entry.weekly]
-        when = cat("schedule.weekly", days=cat.join(days))
+        days = cat.join([cat(f"weekday_weekly.{weekday_key(d.value)}") for d in entry.weekly])
+        if entry.every > 1:
+            every = cat.plural("schedule.every_weeks", entry.every)
+            when = cat("schedule.weekly_every", every=every, days=days)
+        else:
+            when = cat("schedule.weekly", days=days)
     elif entry.monthly:
-        key = weekday_key(entry.monthly.weekday.value)
-        gender = cat(f"weekday_gender.{key}")
-        ordinal = cat(f"ordinal.{ORDINAL_KEYS[entry.monthly.ordinal]}.{gender}")
-        when = cat("schedule.monthly", ordinal=ordinal, weekday=cat(f"weekday_monthly.{key}"))
+        when = _monthly_words(entry.monthly, cat)
     else:
         assert entry.date is not None
         when = cat("schedule.date", date=cat.date(entry.date, "full"))
@@ -141,6 +69,22 @@ def describe(entry: ScheduleEntry, cat: Catalogue) -> ScheduleLine:
     return ScheduleLine(text, period, exceptions)
 
 
+def _monthly_words(rules: list[MonthlyRule], cat: Catalogue) -> str:
+    """`jeden ersten und dritten Donnerstag im Monat`: the ordinals of one weekday joined."""
+    by_day: dict[int, list[int]] = {}
+    for rule in rules:
+        by_day.setdefault(rule.weekday.value, []).append(rule.ordinal)
+    phrases = []
+    for day, ordinals in by_day.items():
+        key = weekday_key(day)
+        gender = cat(f"weekday_gender.{key}")
+        ordinal = cat.join([cat(f"ordinal.{ORDINAL_KEYS[n]}.{gender}") for n in ordinals])
+        phrases.append(
+            cat("schedule.monthly", ordinal=ordinal, weekday=cat(f"weekday_monthly.{key}"))
+        )
+    return cat.join(phrases)
+
+
 #: schema.org's names of the weekdays (`byDay`).
 _SCHEMA_DAYS = {
     "monday": "Monday", "tuesday": "Tuesday", "wednesday": "Wednesday", "thursday": "Thursday",
@@ -148,39 +92,100 @@ _SCHEMA_DAYS = {
 }  # fmt: skip
 
 
-def schedule_data(entries: list[ScheduleEntry]) -> dict[str, Any]:
-    """An offer's dated schedule entries as schema.org Schedules (empty if it has none):
-    the same in every language, so one of the offer's facts."""
-    dated = [e for e in entries if not e.by_appointment]
+def schedule_data(offer: Offer, site: Site, today: dt.date, horizon: int) -> dict[str, Any]:
+    """An offer's dated schedule entries as schema.org Schedules (empty if it has none),
+    its cancelled and changed dates as sub-events: the same in every language, so one
+    of the offer's facts.
+
+    `exceptDate` lists the days within `horizon` days on which the rule names a date
+    that does not take place (cancelled, closed, a holiday, an `except` day).
+    """
+    dated = [e for e in offer.schedule if not e.by_appointment]
     if not dated:
         return {}
+    end = today + dt.timedelta(days=horizon)
+    occurring = list(offer_dates(offer, site, today, end))
+    held = {o.day for o in occurring if o.takes_place}
     schedules = []
     for item in dated:
-        schedule: dict[str, Any] = {"@type": "Schedule", "scheduleTimezone": "Europe/Berlin"}
-        if item.time:
-            schedule["startTime"] = item.time.start.strftime("%H:%M")
-            schedule["endTime"] = item.time.end.strftime("%H:%M")
         if item.date:
-            schedule["startDate"] = schedule["endDate"] = item.date.isoformat()
-        else:
-            if item.weekly:
-                schedule["repeatFrequency"] = "P1W"
-                days = [d.name.lower() for d in item.weekly]
-            else:
-                assert item.monthly is not None
-                schedule["repeatFrequency"] = "P1M"
-                days = [item.monthly.weekday.name.lower()]
-                schedule["byMonthWeek"] = item.monthly.ordinal
-            schedule["byDay"] = [f"https://schema.org/{_SCHEMA_DAYS[d]}" for d in days]
-            if item.from_:
-                schedule["startDate"] = item.from_.isoformat()
-            if item.until:
-                schedule["endDate"] = item.until.isoformat()
-            if item.except_:
-                schedule["exceptDate"] = [d.isoformat() for d in sorted(item.except_)]
-        schedules.append(schedule)
+            schedules.append(_schedule(item, None))
+            continue
+        excepted = sorted({d for d in item.days(today, end, with_except=True) if d not in held})
+        for rules in [None] if item.weekly else [[rule] for rule in item.monthly or []]:
+            schedule = _schedule(item, rules)
+            if excepted:
+                schedule["exceptDate"] = [d.isoformat() for d in excepted]
+            schedules.append(schedule)
     data: dict[str, Any] = {"eventSchedule": schedules}
     dates = sorted(item.date for item in dated if item.date)
     if dates:
         data["startDate"] = dates[0].isoformat()
+    data.update(_status(offer, occurring))
     return data
+
+
+def _schedule(item: ScheduleEntry, monthly: list[MonthlyRule] | None) -> dict[str, Any]:
+    """One schema.org Schedule: a single date, a weekly rule or one monthly rule."""
+    schedule: dict[str, Any] = {"@type": "Schedule", "scheduleTimezone": "Europe/Berlin"}
+    if item.time:
+        schedule["startTime"] = item.time.start.strftime("%H:%M")
+        schedule["endTime"] = item.time.end.strftime("%H:%M")
+    if item.date:
+        schedule["startDate"] = schedule["endDate"] = item.date.isoformat()
+        return schedule
+    if item.weekly:
+        schedule["repeatFrequency"] = f"P{item.every}W"
+        days = [d.name.lower() for d in item.weekly]
+    else:
+        assert monthly
+        schedule["repeatFrequency"] = "P1M"
+        days = [monthly[0].weekday.name.lower()]
+        schedule["byMonthWeek"] = monthly[0].ordinal
+    schedule["byDay"] = [f"https://schema.org/{_SCHEMA_DAYS[d]}" for d in days]
+    if item.from_:
+        schedule["startDate"] = item.from_.isoformat()
+    if item.until:
+        schedule["endDate"] = item.until.isoformat()
+    return schedule
+
+
+_SCHEMA_STATUS = "https://schema.org/"
+
+
+def _status(offer: Offer, occurring: list[Occurrence]) -> dict[str, Any]:
+    """`eventStatus` of the offer (paused: postponed, ended: cancelled; a single date
+    that is cancelled or changed: so) and a sub-event per cancelled or changed date."""
+    status: dict[str, Any] = {}
+    if offer.status != "active":
+        kind = "EventPostponed" if offer.status == "paused" else "EventCancelled"
+        return {"eventStatus": _SCHEMA_STATUS + kind}
+    marked = [o for o in occurring if o.cancelled or o.changed]
+    if not marked:
+        return status
+    status["subEvent"] = [_sub_event(o) for o in marked]
+    singles = [e for e in offer.schedule if not e.by_appointment]
+    if all(e.date is not None for e in singles) and len(marked) == len(occurring):
+        kinds = {"EventCancelled" if o.cancelled else "EventRescheduled" for o in marked}
+        status["eventStatus"] = _SCHEMA_STATUS + min(kinds)
+    return status
+
+
+def _sub_event(occurrence: Occurrence) -> dict[str, Any]:
+    """One cancelled or changed date as an Event with its status."""
+
+    def moment(time: dt.time | None) -> str:
+        day = occurrence.day.isoformat()
+        return f"{day}T{time.strftime('%H:%M')}" if time else day
+
+    regular = occurrence.regular_time.start if occurrence.regular_time else None
+    event: dict[str, Any] = {"@type": "Event", "startDate": moment(regular)}
+    if occurrence.cancelled:
+        event["eventStatus"] = _SCHEMA_STATUS + "EventCancelled"
+        return event
+    event["eventStatus"] = _SCHEMA_STATUS + "EventRescheduled"
+    if occurrence.time:
+        event["startDate"] = moment(occurrence.time.start)
+        event["endDate"] = moment(occurrence.time.end)
+        event["previousStartDate"] = moment(regular)
+    return event

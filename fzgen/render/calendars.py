@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 
+from fzgen.content.fields import Text
 from fzgen.content.loader import SiteContent
-from fzgen.pages.calendar import CalendarOffer, build_calendar, event_timings, offer_events
+from fzgen.content.model import Address, Change
+from fzgen.pages.calendar import (
+    CalendarOffer,
+    Timing,
+    build_calendar,
+    event_timings,
+    offer_events,
+)
 from fzgen.pages.views import OfferView, SiteViews
 
 
@@ -21,7 +29,7 @@ class SiteCalendars:
         #: (language, offer slug) → the offer's VEVENTs in that language.
         self._events: dict[tuple[str, str], bytes] = {}
         #: offer slug → its dates and rules, serialised (the same in every language).
-        self._timings: dict[str, tuple[bytes, ...]] = {}
+        self._timings: dict[str, tuple[Timing, ...]] = {}
 
     def files(self, views: SiteViews, slugs: set[str]) -> dict[str, bytes]:
         """The calendars of these offers and the site's calendar of all offers, in one language."""
@@ -44,10 +52,10 @@ class SiteCalendars:
         """An offer's VEVENTs in one language."""
         key = (language, offer.slug)
         if key not in self._events:
-            calendar_offer = self._calendar_offer(offer)
+            calendar_offer = self._calendar_offer(offer, language)
             if offer.slug not in self._timings:
                 self._timings[offer.slug] = event_timings(
-                    calendar_offer.uid, offer.source.schedule, self.today, self._stamp
+                    calendar_offer.uid, offer.source, self.site.site, self.today, self._stamp
                 )
             self._events[key] = offer_events(calendar_offer, self._timings[offer.slug])
         return self._events[key]
@@ -60,13 +68,39 @@ class SiteCalendars:
         for key in [key for key in self._events if key[1] in slugs]:
             del self._events[key]
 
-    def _calendar_offer(self, offer: OfferView) -> CalendarOffer:
+    def _calendar_offer(self, offer: OfferView, language: str) -> CalendarOffer:
         url = f"{self.base_url}{offer.href}" if self.base_url else None
         host = (self.base_url or "").split("//")[-1].strip("/") or f"{self.site.slug}.fzgen"
+        location = offer.place.one_line if offer.place else ""
         return CalendarOffer(
             uid=f"{offer.slug}@{host}",
             summary=offer.title_text,
             description=offer.summary_text,
-            location=offer.place.one_line if offer.place else "",
+            location=location,
             url=url,
+            changed_locations={
+                change.date: self._changed_place(change, location, language)
+                for change in offer.source.changed
+                if change.room is not None or change.location is not None
+            },
         )
+
+    def _changed_place(self, change: Change, regular: str, language: str) -> str:
+        """Room and address of a date that takes place elsewhere, in the reader's language."""
+        place = regular
+        if isinstance(change.location, str):
+            partner = self.site.site.partner(change.location)
+            place = _one_line(partner.address) if partner else regular
+        elif change.location is not None:
+            place = _one_line(change.location)
+        return ", ".join(part for part in (_in_language(change.room, language), place) if part)
+
+
+def _one_line(address: Address | object) -> str:
+    """Street, postal code and town on one line."""
+    street, code, city = (getattr(address, name) for name in ("street", "postal_code", "city"))
+    return f"{street}, {code} {city}"
+
+
+def _in_language(text: Text | None, language: str) -> str:
+    return "" if text is None else text.get(language) or text.original
