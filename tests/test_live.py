@@ -109,6 +109,32 @@ def test_site_yaml_and_page_edits_render_that_site_again(live, tmp_path):
     )
 
 
+def test_news_edits_render_the_news_pages_and_feeds_only(live, tmp_path):
+    news = tmp_path / "content" / SITE / "news"
+    output = live.project.output_dir / SITE
+    untouched = [output / "de/kontakt/index.html", output / "de/angebote/index.html"]
+    stamps = [path.stat().st_mtime_ns for path in untouched]
+    item = news / "2026-11-16-kleiderboerse.md"
+    edit(item, "title: Winterkleidung gesucht", "title: Warme Winterkleidung gesucht")
+    update_and_compare(live, tmp_path, [item])
+    assert "Warme Winterkleidung gesucht" in soup(output / "de/neuigkeiten/index.html").text
+    assert "Warme Winterkleidung gesucht" in (output / "en/neuigkeiten.atom").read_text("utf-8")
+    assert [path.stat().st_mtime_ns for path in untouched] == stamps
+    added = news / "2026-11-24-vorlesen.md"
+    added.write_text("---\ntitle: Vorlesen im Advent\n---\nJeden Freitag.\n", encoding="utf-8")
+    update_and_compare(live, tmp_path, [added])
+    assert "Vorlesen im Advent" in soup(output / "tr/index.html").text
+    item.unlink()
+    update_and_compare(live, tmp_path, [item])
+    # Without any news item the news page, the feeds and every page's link to them go.
+    gone = sorted(news.iterdir())
+    for path in gone:
+        path.unlink()
+    update_and_compare(live, tmp_path, gone)
+    assert not (output / "de/neuigkeiten.atom").exists()
+    assert "atom" not in (output / "de/kontakt/index.html").read_text("utf-8")
+
+
 def test_an_unchanged_save_writes_nothing(live, tmp_path):
     offer = tmp_path / "content" / SITE / "offers" / "elterncafe.yaml"
     offer.write_text(offer.read_text(encoding="utf-8"), encoding="utf-8")
@@ -177,6 +203,7 @@ def test_every_kind_of_input_has_one_rule():
     assert set(RULES) == set(Input)
     assert RULES[Input.CONTENT] is Rule.RENDER_DEPENDENTS
     assert RULES[Input.SITE_FILE] is Rule.COPY_IF_CHANGED
+    assert RULES[Input.NEWS] is Rule.RENDER_NEWS
     assert RULES[Input.TEMPLATE] is RULES[Input.CATALOGUE] is Rule.RENDER_ALL
     assert RULES[Input.THEME_STATIC] is Rule.COPY_INTO_SITES
 
@@ -199,6 +226,11 @@ def test_changed_paths_are_sorted_into_their_kind(tmp_path):
         Input.SITE_FILE,
         SITE,
         "files/a/flyer.pdf",
+    )
+    assert kind(content / SITE / "news/2027-01-10-a.md") == (
+        Input.NEWS,
+        SITE,
+        "news/2027-01-10-a.md",
     )
     assert kind(theme / "templates/base.html") == (Input.TEMPLATE, "", "")
     assert kind(theme / "static/icons/menu.svg") == (Input.THEME_STATIC, "", "icons/menu.svg")

@@ -24,6 +24,7 @@ SOURCES = (
     "fzgen/pages/views.py",
     "fzgen/pages/facts.py",
     "fzgen/pages/schedule.py",
+    "fzgen/pages/news.py",
     "fzgen/render/values.py",
 )
 #: The values base.html (and so every page) receives: those a language's pages

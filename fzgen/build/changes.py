@@ -20,6 +20,8 @@ from fzgen.project import Project
 
 #: The folder of a site whose files are published as they are.
 SITE_FILES = "files"
+#: The folder of a site's news items.
+NEWS = "news"
 #: The folders of a theme: Jinja templates, and files published into every site.
 TEMPLATES, STATIC = "templates", "static"
 
@@ -31,6 +33,8 @@ class Input(enum.Enum):
     CONTENT = "content file"
     #: A file under a site's `files/`.
     SITE_FILE = "site file"
+    #: A news item under a site's `news/`.
+    NEWS = "news item"
     #: A template of the theme.
     TEMPLATE = "template"
     #: A UI catalogue of the project (`translations/`).
@@ -48,6 +52,10 @@ class Rule(enum.Enum):
     #: pages whose dependencies include a changed offer, or the whole site where its
     #: site.yaml, a page or the list of its files changed.
     RENDER_DEPENDENTS = "render dependents"
+    #: Load the site again; render the pages that show news (each language's home and
+    #: news page) and the news feeds, or the whole site where it gained its first or lost
+    #: its last published news item (every page links the feed then).
+    RENDER_NEWS = "render the news"
     #: Copy the file again where its bytes differ from the copied ones (by digest, not
     #: by name); a new or removed file changes the site's list of files (see above).
     COPY_IF_CHANGED = "copy if its content changed"
@@ -62,6 +70,7 @@ RULES: Mapping[Input, Rule] = MappingProxyType(
     {
         Input.CONTENT: Rule.RENDER_DEPENDENTS,
         Input.SITE_FILE: Rule.COPY_IF_CHANGED,
+        Input.NEWS: Rule.RENDER_NEWS,
         Input.TEMPLATE: Rule.RENDER_ALL,
         Input.CATALOGUE: Rule.RENDER_ALL,
         Input.THEME_STATIC: Rule.COPY_INTO_SITES,
@@ -97,7 +106,8 @@ def classify(path: Path, project: Project, sites: Collection[str]) -> Change | N
             return None
         if len(parts) < 2 or parts[0] not in sites:
             return Change(Input.OTHER)
-        kind = Input.SITE_FILE if parts[1] == SITE_FILES else Input.CONTENT
+        kinds = {SITE_FILES: Input.SITE_FILE, NEWS: Input.NEWS}
+        kind = kinds.get(parts[1], Input.CONTENT)
         return Change(kind, parts[0], "/".join(parts[1:]))
     theme = project.theme_dir.resolve()
     if path.is_relative_to(theme / STATIC):

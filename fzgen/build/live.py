@@ -26,6 +26,7 @@ from fzgen.content.coverage import translation_notes
 from fzgen.content.loader import Content, LoadCache, SiteContent, load_site
 from fzgen.errors import ContentError, Diagnostic
 from fzgen.output.write import Staging, read_manifest, update_output
+from fzgen.pages.news import has_news
 from fzgen.project import Project
 from fzgen.render.published import CopyOf, FileData
 from fzgen.render.site import SiteRenderer
@@ -165,14 +166,15 @@ class LiveBuild:
         files: dict[str, FileData],
         removed: set[str],
     ) -> None:
-        """Make what a site's changes touched: the pages that use an edited offer, its
-        files (`copied`, under `files/`) whose bytes changed, or the whole site."""
+        """Make what a site's changes touched: the pages that use an edited offer or the
+        news, its files (`copied`, under `files/`) whose bytes changed, or the whole site."""
         assert self.content is not None
         slug = new.slug
-        if (new.site, new.pages, new.files) == (old.site, old.pages, old.files):
+        same = (new.site, new.pages, new.files, has_news(new))
+        if same == (old.site, old.pages, old.files, has_news(old)):
             edited = _changed_offers(old, new)
-            if edited:
-                updated, gone = self.renderers[slug].update(new, edited)
+            if edited or new.news != old.news:
+                updated, gone = self.renderers[slug].update(new, edited, new.news != old.news)
                 files.update(updated)
                 removed |= gone
             site_dir = self.project.content_dir / slug

@@ -9,11 +9,22 @@ from fzgen.content.fields import SLUG_PATTERN
 from fzgen.content.folder import SiteFolder
 from fzgen.content.loaded import PageFile
 from fzgen.content.model import PageMeta
+from fzgen.content.yamlfile import Document
 from fzgen.errors import Diagnostic
 
 #: Folders every site has in each language; a free page may not take their name.
 RESERVED_PAGE_SLUGS = frozenset(
-    {"angebote", "auswahl", "netzwerk", "kontakt", "impressum", "datenschutz", "programm", "files"}
+    {
+        "angebote",
+        "auswahl",
+        "netzwerk",
+        "kontakt",
+        "impressum",
+        "datenschutz",
+        "programm",
+        "neuigkeiten",
+        "files",
+    }
 )
 
 
@@ -63,6 +74,18 @@ def load_pages(folder: SiteFolder, languages: list[str] | None) -> Iterator[Page
 
 
 def load_page(folder: SiteFolder, path: Path, slug: str, language: str) -> PageFile | None:
+    found = read_front_matter(folder, path)
+    if found is None:
+        return None
+    document, body = found
+    meta: PageMeta | None = folder.validate(PageMeta, document, path, {})
+    if meta is None:
+        return None
+    return PageFile(slug, language, folder.rel(path), meta, body)
+
+
+def read_front_matter(folder: SiteFolder, path: Path) -> tuple[Document, str] | None:
+    """A Markdown file's front matter (between two `---` lines) as YAML, and its text."""
     text = folder.read_text(path)
     if text is None:
         return None
@@ -81,7 +104,4 @@ def load_page(folder: SiteFolder, path: Path, slug: str, language: str) -> PageF
                 Diagnostic(folder.rel(path), "missing", 2, 1, ("title",), params={"name": "title"})
             ]
         return None
-    meta: PageMeta | None = folder.validate(PageMeta, document, path, {})
-    if meta is None:
-        return None
-    return PageFile(slug, language, folder.rel(path), meta, "".join(lines[end + 1 :]))
+    return document, "".join(lines[end + 1 :])

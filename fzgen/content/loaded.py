@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +31,27 @@ class PageFile:
 
 
 @dataclass(frozen=True)
+class NewsFile:
+    """A validated news item in one language."""
+
+    #: The file name without language and `.md`: the item's anchor and identity.
+    slug: str
+    language: str
+    path: str
+    title: str
+    #: The day it is dated (the source file's).
+    date: dt.date
+    #: The last day it is shown; none to show it until it is removed.
+    until: dt.date | None
+    draft: bool
+    body: str
+
+    def shown_on(self, today: dt.date) -> bool:
+        """Whether lists and feeds show it on `today`: published, dated, not expired."""
+        return not self.draft and self.date <= today and (self.until is None or today <= self.until)
+
+
+@dataclass(frozen=True)
 class SiteContent:
     """Everything of one site, validated."""
 
@@ -38,6 +60,8 @@ class SiteContent:
     offers: tuple[OfferFile, ...]
     pages: tuple[PageFile, ...]
     files: tuple[str, ...]
+    #: News items in every language they are written in (`fzgen.content.news`).
+    news: tuple[NewsFile, ...] = ()
 
     @property
     def languages(self) -> list[str]:

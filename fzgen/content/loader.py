@@ -19,6 +19,7 @@ from fzgen.content.folder import (
 from fzgen.content.free_pages import RESERVED_PAGE_SLUGS, load_pages
 from fzgen.content.loaded import Content, OfferFile, PageFile, SiteContent
 from fzgen.content.model import Offer, Site
+from fzgen.content.news import load_news
 from fzgen.content.words import language_of_name
 from fzgen.content.yamlfile import Document
 from fzgen.errors import ContentError, Diagnostic
@@ -135,9 +136,10 @@ class _SiteLoader(SiteFolder):
         files = tuple(self.list_files(self.max_file_mb(site)))
         offers = tuple(self.load_offers(context, site, files))
         pages = tuple(load_pages(self, context["languages"]))
+        news = tuple(load_news(self, context["languages"]))
         if site is None or self.error_count() > errors_before:
             return None
-        return SiteContent(self.site_dir.name, site, offers, pages, files)
+        return SiteContent(self.site_dir.name, site, offers, pages, files, news)
 
     def text_context(self, document: Document | None) -> dict[str, Any]:
         """Source and site languages, read leniently: offers validate even if site.yaml fails."""

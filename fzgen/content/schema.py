@@ -12,12 +12,14 @@ from typing import Any
 from pydantic import BaseModel
 
 from fzgen.content.model import Offer, PageMeta, ScheduleEntry, Site
+from fzgen.content.news import NewsMeta
 from fzgen.messages import FieldHelp, wording
 
 SCHEMA_FILES: dict[str, type[BaseModel]] = {
     "site.schema.json": Site,
     "offer.schema.json": Offer,
     "page.schema.json": PageMeta,
+    "news.schema.json": NewsMeta,
 }
 
 #: YAML editors read `23843` and `045310000` as numbers: fine for these fields.

@@ -25,6 +25,7 @@ from fzgen.pages.listing import (
     offers_by_filter,
 )
 from fzgen.pages.markup import Localizer
+from fzgen.pages.news import HOME_NEWS, NEWS, NEWS_KEY, has_news, news_views
 from fzgen.pages.structured import json_ld, offer_json_ld, organisation_data
 from fzgen.pages.values import (
     ChooserValues,
@@ -36,6 +37,7 @@ from fzgen.pages.values import (
     ImprintValues,
     LanguageChoice,
     NetworkValues,
+    NewsValues,
     OfferGroup,
     OfferListValues,
     OfferPageValues,
@@ -171,12 +173,16 @@ class SiteOutline:
         programme = partial(self._programme_values, views)
         title = cat("programme.title")
         yield Page(f"{PROGRAMME}/", "programme.html", title, programme, _uses(views.offers))
+        if has_news(self.site):
+            news = partial(self._news_values, views)
+            yield Page(f"{NEWS}/", "news.html", cat("news.title"), news, frozenset([NEWS_KEY]))
 
     def _home(self, views: SiteViews) -> Page:
         coming = coming_dates(views, self.today)
         values = partial(self._home_values, views, coming)
         title = views.loc.plain(self.site.site.name)
-        return Page("", "home.html", title, values, _uses(date.offer for date in coming))
+        uses = _uses((date.offer for date in coming), NEWS_KEY)
+        return Page("", "home.html", title, values, uses)
 
     def _lists(self, views: SiteViews) -> Iterator[Page]:
         """The lists of all offers and a page per filter value."""
@@ -205,7 +211,12 @@ class SiteOutline:
 
     def _home_values(self, views: SiteViews, coming: tuple[ComingDate, ...]) -> HomeValues:
         organisation = organisation_data(self.site, views, self.base_url)
-        return HomeValues(views.loc.block(self.site.site.intro), coming, json_ld(organisation))
+        intro = views.loc.block(self.site.site.intro)
+        news = news_views(views, self.today)[:HOME_NEWS]
+        return HomeValues(intro, coming, json_ld(organisation), news)
+
+    def _news_values(self, views: SiteViews) -> NewsValues:
+        return NewsValues(news_views(views, self.today))
 
     @staticmethod
     def _list_values(

@@ -13,6 +13,7 @@ from typing import Any, Literal, NamedTuple
 from markupsafe import Markup
 
 from fzgen.content.model import Address
+from fzgen.pages.news import NewsItemView
 from fzgen.pages.views import Link, OfferView
 from fzgen.theme.catalogue import Catalogue
 
@@ -89,6 +90,16 @@ class HomeValues(PageValues):
     coming: tuple[ComingDate, ...]
     #: schema.org data of the centre as a complete `<script>` element.
     json_ld: Markup
+    #: The newest current news items (at most three), newest first; empty when there are none.
+    news: tuple[NewsItemView, ...] = ()
+
+
+@dataclass(frozen=True)
+class NewsValues(PageValues):
+    """The news page of a language: every current news item."""
+
+    #: The current news items, newest first; empty when none is current.
+    news: tuple[NewsItemView, ...]
 
 
 @dataclass(frozen=True)
@@ -209,6 +220,7 @@ class ChooserValues(PageValues):
 #: Which values each template receives, for the theme authors' documentation.
 TEMPLATE_VALUES: dict[str, type[PageValues]] = {
     "home.html": HomeValues,
+    "news.html": NewsValues,
     "offers.html": OfferListValues,
     "offer.html": OfferPageValues,
     "network.html": NetworkValues,

@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from fzgen.content.loader import SiteContent
 from fzgen.pages.markup import FALLBACK_CLASS
+from fzgen.pages.news import NEWS, NEWS_FEED, has_news
 from fzgen.pages.outline import Page, SiteOutline
 from fzgen.pages.views import (
     CHOOSE,
@@ -97,6 +98,7 @@ class Layouts:
 
     def _values(self, views: SiteViews) -> LayoutValues:
         cat, site = views.cat, self.site.site
+        news = has_news(self.site)
         notice = cat(
             "fallback.page",
             language=cat.own_name(),
@@ -125,6 +127,8 @@ class Layouts:
                 privacy=views.href(f"{PRIVACY}/"),
                 programme=views.href(f"{PROGRAMME}/"),
                 calendar=views.href("kalender.ics"),
+                news=views.href(f"{NEWS}/") if news else None,
+                news_feed=views.href(NEWS_FEED) if news else None,
             ),
             fallback_notice=notice,
         )

@@ -19,12 +19,14 @@ from fzgen.content.loader import SiteContent
 from fzgen.pages.facts import OfferFacts
 from fzgen.pages.listing import filter_values
 from fzgen.pages.markup import ROOT_MARKER, Localizer
+from fzgen.pages.news import NEWS_FEED, NEWS_KEY, has_news
 from fzgen.pages.outline import FILTERS, Page, SiteOutline, offer_key
 from fzgen.pages.sitemap import sitemap_xml
 from fzgen.pages.views import OFFERS, SiteViews, language_href
 from fzgen.project import Project
 from fzgen.render.calendars import SiteCalendars
 from fzgen.render.environment import ThemeEnvironment
+from fzgen.render.feeds import news_feed
 from fzgen.render.fragments import CARD, PROGRAMME_ENTRY, Fragments, SiteFragments
 from fzgen.render.layout import LanguageLayout, Layouts, root_of
 from fzgen.render.published import FileData
@@ -129,6 +131,7 @@ class SiteRenderer:
         self.graph[language] = graph
         self.menus[language] = self._menu_keys(views)
         files.update(self.calendars(views, {offer.slug for offer in views.offers}))
+        files.update(self.news_feed(views))
         return files, paths
 
     @staticmethod
@@ -138,6 +141,14 @@ class SiteRenderer:
     def calendars(self, views: SiteViews, slugs: set[str]) -> dict[str, bytes]:
         """The calendars of these offers and the site's calendar of all offers, in one language."""
         return self.calendar_files.files(views, slugs)
+
+    def news_feed(self, views: SiteViews) -> dict[str, bytes]:
+        """The Atom feed of the site's news in one language, where the site has news."""
+        if not has_news(self.site):
+            return {}
+        name = views.loc.plain(self.site.site.name)
+        feed = news_feed(views, self.today, self.base_url, name, self.site.slug)
+        return {f"{self.site.slug}/{views.href(NEWS_FEED)}": feed}
 
     def sitemap(self) -> dict[str, bytes]:
         """sitemap.xml of the pages the source language has (every page exists in each)."""
@@ -197,9 +208,12 @@ class SiteRenderer:
             return self.env.reads(template)
         return frozenset({"cards", "programme_entries"})
 
-    def update(self, site: SiteContent, changed: set[str]) -> tuple[dict[str, bytes], set[str]]:
-        """After the offers `changed` were edited, added or removed (site.yaml, pages and
-        files unchanged): the files to write again and those to remove.
+    def update(
+        self, site: SiteContent, changed: set[str], news_changed: bool = False
+    ) -> tuple[dict[str, bytes], set[str]]:
+        """After the offers `changed` were edited, added or removed, or the news changed
+        (site.yaml, pages, files and whether the site has news unchanged): the files to
+        write again and those to remove.
 
         The pages to render are those whose uses, in the last render or in
         this one, include a changed offer, plus new pages; if the filter menu
@@ -216,15 +230,17 @@ class SiteRenderer:
         for language in site.languages:
             views = self.views_for(language)
             views.replace_offers(site, changed)
-            written, gone = self._update_language(views, changed)
+            written, gone = self._update_language(views, changed, news_changed)
             files.update(written)
             removed |= gone
             files.update(self.calendars(views, changed))
+            if news_changed:
+                files.update(self.news_feed(views))
         files.update(self.sitemap())
         return files, removed - files.keys()
 
     def _update_language(
-        self, views: SiteViews, changed: set[str]
+        self, views: SiteViews, changed: set[str], news_changed: bool
     ) -> tuple[dict[str, bytes], set[str]]:
         """The pages of one language that show a changed offer (or the changed filter
         menu), rendered again, and the files of pages that are gone."""
@@ -234,6 +250,8 @@ class SiteRenderer:
         stale = {offer_key(slug) for slug in changed}
         if menu != self.menus.get(language):
             stale.add(FILTERS)
+        if news_changed:
+            stale.add(NEWS_KEY)
         files: dict[str, bytes] = {}
         graph: dict[str, frozenset[str]] = {}
         for page in self.outline.pages(views):

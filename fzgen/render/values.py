@@ -38,6 +38,10 @@ class SiteLinks:
     programme: str
     #: The calendar file of all offers (`kalender.ics`).
     calendar: str
+    #: The news page; none when the site has no news.
+    news: str | None = None
+    #: The news as an Atom feed (`neuigkeiten.atom`); none when the site has no news.
+    news_feed: str | None = None
 
 
 class SwitcherEntry(NamedTuple):
