@@ -235,13 +235,21 @@ class _SiteLoader(SiteFolder):
         ok = True
         location, image = document.data.get("location"), document.data.get("image")
         partner_ids = self.partner_ids(site)
-        is_partner = isinstance(location, str) and SLUG_PATTERN.fullmatch(location.strip())
-        if is_partner and location.strip() not in partner_ids:
-            known = ", ".join(partner_ids) or "–"
-            self.reference_error(
-                document, path, ("location",), "partner_unknown", location, known=known
-            )
-            ok = False
+        changed = document.data.get("changed")
+        places: list[tuple[tuple[str | int, ...], object]] = [(("location",), location)]
+        if isinstance(changed, list):  # a date at another place names a partner too
+            places += [
+                (("changed", index, "location"), item.get("location"))
+                for index, item in enumerate(changed)
+                if isinstance(item, dict)
+            ]
+        for loc, place in places:
+            if not isinstance(place, str) or not SLUG_PATTERN.fullmatch(place.strip()):
+                continue
+            if place.strip() not in partner_ids:
+                known = ", ".join(partner_ids) or "–"
+                self.reference_error(document, path, loc, "partner_unknown", place, known=known)
+                ok = False
         if (
             isinstance(image, str)
             and image.strip().startswith("files/")

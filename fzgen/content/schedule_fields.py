@@ -48,7 +48,7 @@ def _rhythm_weeks(text: str) -> int | None:
     count = next((n for n in numbers if n is not None), None)
     if count is None:
         return None
-    if any(w.startswith(("tag", "day")) for w in words):
+    if any(w.startswith(("tag", "taeg", "day")) for w in words):
         return count // 7 if count % 7 == 0 else None
     if any(w.startswith(("woche", "week")) for w in words) or len(words) == 1:
         return count
