@@ -269,3 +269,11 @@ def test_the_sample_news_are_current_translated_and_one_expired():
     assert any(item.shown_on(day) for item in sources)
     assert any(not item.shown_on(day) for item in sources)
     assert {item.language for item in site.news} >= {"de", "ar"}
+
+
+def test_hosts_are_told_the_feed_type(output):
+    """A host that does not know `.atom` would send the feed as a download."""
+    headers = (output / "_headers").read_text(encoding="utf-8")
+    assert "/*.atom\n  Content-Type: application/atom+xml; charset=utf-8\n" in headers
+    htaccess = (output / ".htaccess").read_text(encoding="utf-8").splitlines()
+    assert "AddType application/atom+xml .atom" in htaccess

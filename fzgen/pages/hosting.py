@@ -29,7 +29,8 @@ def headers_file() -> bytes:
     """`_headers` for Netlify, Cloudflare Pages and hosts that read the same format."""
     lines = [file_text("hosting_header"), "/*"]
     lines += [f"  {name}: {value}" for name, value in HEADERS.items()]
-    lines += ["", "/*.ics", "  Content-Type: text/calendar; charset=utf-8", ""]
+    lines += ["", "/*.ics", "  Content-Type: text/calendar; charset=utf-8"]
+    lines += ["", "/*.atom", "  Content-Type: application/atom+xml; charset=utf-8", ""]
     return "\n".join(lines).encode()
 
 
@@ -37,7 +38,8 @@ def htaccess(error_page: str | None) -> bytes:
     """`.htaccess` for Apache (mod_headers), with the calendar type and the 404 page."""
     lines = [file_text("hosting_header"), "<IfModule mod_headers.c>"]
     lines += [f'  Header always set {name} "{value}"' for name, value in HEADERS.items()]
-    lines += ["</IfModule>", "AddType text/calendar .ics", "AddDefaultCharset utf-8"]
+    lines += ["</IfModule>", "AddType text/calendar .ics", "AddType application/atom+xml .atom"]
+    lines += ["AddDefaultCharset utf-8"]
     if error_page:
         # A local path (starting with /), its characters percent-encoded where they
         # are not plain: Apache would take a leading quote for a message text.
