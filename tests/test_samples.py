@@ -34,7 +34,10 @@ def test_samples_cover_the_format():
     assert kinds == {"weekly", "monthly", "date", "by_appointment"}
     entries = [entry for offer in offers for entry in offer.schedule]
     assert any(e.weekly and len(e.weekly) > 1 for e in entries)
-    assert {e.monthly.ordinal for e in entries if e.monthly} == {1, 2, 3, 4, -1}
+    assert {r.ordinal for e in entries for r in e.monthly or []} == {1, 2, 3, 4, -1}
+    assert any(e.every > 1 for e in entries)
+    assert any(o.cancelled for o in offers) and any(o.changed for o in offers)
+    assert any(s.site.closures for s in content.sites)
     assert any(e.from_ for e in entries) and any(e.until for e in entries)
     assert any(e.except_ for e in entries)
     assert {c for o in offers for c in o.categories} == set(Category)
