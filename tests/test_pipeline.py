@@ -50,7 +50,7 @@ def test_check_finds_a_broken_project_catalogue(tmp_path, fzgen):
 
 @pytest.mark.parametrize("command", ["check", "build"])
 def test_one_run_names_the_errors_of_content_and_theme(tmp_path, fzgen, command):
-    broken_offer = OFFER_YAML.replace("tuesday", "dienstags")
+    broken_offer = OFFER_YAML.replace("tuesday", "zwiebeltag")
     write_tree(tmp_path, site_tree({"offers/elterncafe.yaml": broken_offer}))
     templates = own_theme(tmp_path)
     replace_in(templates / "page.html", "{% block main %}", "{% block main %}{% if %}")

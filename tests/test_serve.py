@@ -112,11 +112,11 @@ def test_serve_rebuilds_shows_errors_and_recovers(server):
     assert "livereload" in body  # the browser reloads itself on changes
 
     offer = folder / "content/test/offers/elterncafe.yaml"
-    offer.write_text(OFFER_YAML.replace("tuesday", "dienstags"), encoding="utf-8")
+    offer.write_text(OFFER_YAML.replace("tuesday", "zwiebeltag"), encoding="utf-8")
     _, body = wait_for(url + "test/de/", lambda s, b: s == 500)
     assert "Die Website kann gerade nicht erstellt werden" in body
     assert "test/offers/elterncafe.yaml, Zeile 7, Spalte 13" in body
-    assert "„dienstags“ ist kein Wochentag." in body
+    assert "„zwiebeltag“ ist kein Wochentag." in body
     assert fetch(url + "test/de/angebote/")[0] == 500  # every page shows it
 
     offer.write_text(OFFER_YAML.replace("Elterncafé", "Familiencafé"), encoding="utf-8")
