@@ -20,7 +20,7 @@ from icalendar import Calendar, Event, Timezone, vRecur, vText, vUri
 from icalendar.parser import Contentline, Parameters
 
 from fzgen.content.model import Change, Offer, OfferStatus, ScheduleEntry, Site, TimeRange
-from fzgen.pages.dates import skips
+from fzgen.pages.dates import days_off, skips
 
 BERLIN = ZoneInfo("Europe/Berlin")
 _BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -132,10 +132,9 @@ def _rule_dates(
     skipped = set(entry.except_) | cancelled
     explicit = [*skipped, *(c.last for c in site.closures)]
     end = entry.until or max([today + HOLIDAYS_AHEAD, *explicit])
+    off = days_off(site, first, end, offer.on_holidays)
     excluded = tuple(
-        day
-        for day in entry.days(first, end, with_except=True)
-        if day in skipped or skips(entry, day, site, offer)
+        day for day in entry.days(first, end, with_except=True) if day in skipped or day in off
     )
     changed = {
         c.date: c

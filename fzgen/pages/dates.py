@@ -55,6 +55,38 @@ def holiday_days(land: str, year: int) -> frozenset[dt.date]:
     return frozenset(holidays.country_holidays("DE", subdiv=land, years=year))
 
 
+#: (id of the site, first year, last year, on holidays) → the site and its days off;
+#: the site is kept so that its id cannot be reused for another.
+_DAYS_OFF: dict[tuple[int, int, int, bool], tuple[Site, frozenset[dt.date]]] = {}
+
+
+def days_off(
+    site: Site, start: dt.date, end: dt.date, on_holidays: bool = False
+) -> frozenset[dt.date]:
+    """The days on which no rule meets, at least from `start` to `end` (whole years):
+    closures, and the public holidays of the site's Land unless `on_holidays`. Made
+    once per site and span of years."""
+    key = (id(site), start.year, end.year, on_holidays)
+    known = _DAYS_OFF.get(key)
+    if known is not None and known[0] is site:
+        return known[1]
+    first, last = dt.date(start.year, 1, 1), dt.date(end.year, 12, 31)
+    off: set[dt.date] = set()
+    for closure in site.closures:
+        day, until = max(closure.from_, first), min(closure.last, last)
+        while day <= until:
+            off.add(day)
+            day += dt.timedelta(days=1)
+    land = site.public_holidays
+    if land is not None and not on_holidays:
+        for year in range(start.year, end.year + 1):
+            off.update(holiday_days(land, year))
+    if len(_DAYS_OFF) > 256:
+        _DAYS_OFF.clear()
+    _DAYS_OFF[key] = (site, frozenset(off))
+    return _DAYS_OFF[key][1]
+
+
 def is_day_off(day: dt.date, site: Site, on_holidays: bool = False) -> bool:
     """Whether no offer's rule meets on `day`: a closure, or a public holiday of the
     site's Land (unless the offer meets `on_holidays`)."""
@@ -111,12 +143,28 @@ def _entry_dates(
     cancelled: dict[dt.date, Cancellation],
     changed: dict[dt.date, Change],
 ) -> Iterator[Occurrence]:
+    if entry.date is not None:
+        if start <= entry.date <= end and not skips(entry, entry.date, site, offer):
+            yield _occurrence(entry, entry.date, slug, cancelled, changed)
+        return
+    off = days_off(site, start, end, offer.on_holidays)
     for day in entry.days(start, end):
-        if skips(entry, day, site, offer):
-            continue
-        change = changed.get(day)
-        time = change.time if change is not None and change.time is not None else entry.time
-        yield Occurrence(day, time, slug, cancelled.get(day), change, entry.time)
+        if day not in off:
+            yield _occurrence(entry, day, slug, cancelled, changed)
+
+
+def _occurrence(
+    entry: ScheduleEntry,
+    day: dt.date,
+    slug: str,
+    cancelled: dict[dt.date, Cancellation],
+    changed: dict[dt.date, Change],
+) -> Occurrence:
+    change = changed.get(day) if changed else None
+    time = change.time if change is not None and change.time is not None else entry.time
+    return Occurrence(
+        day, time, slug, cancelled.get(day) if cancelled else None, change, entry.time
+    )
 
 
 def next_occurrences(

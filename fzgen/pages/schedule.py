@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from fzgen.content.model import MonthlyRule, Offer, ScheduleEntry, Site
-from fzgen.pages.dates import Occurrence, next_occurrences, offer_dates
+from fzgen.pages.dates import Occurrence, days_off, next_occurrences, offer_dates
 from fzgen.theme.catalogue import Catalogue
 
 __all__ = ["Occurrence", "ScheduleLine", "describe", "next_occurrences", "schedule_data"]
@@ -104,14 +104,15 @@ def schedule_data(offer: Offer, site: Site, today: dt.date, horizon: int) -> dic
     if not dated:
         return {}
     end = today + dt.timedelta(days=horizon)
-    occurring = list(offer_dates(offer, site, today, end))
-    held = {o.day for o in occurring if o.takes_place}
+    off = days_off(site, today, end, offer.on_holidays)
+    cancelled = {c.date for c in offer.cancelled}
     schedules = []
     for item in dated:
         if item.date:
             schedules.append(_schedule(item, None))
             continue
-        excepted = sorted({d for d in item.days(today, end, with_except=True) if d not in held})
+        skipped = set(item.except_) | cancelled
+        excepted = [d for d in item.days(today, end, with_except=True) if d in off or d in skipped]
         for rules in [None] if item.weekly else [[rule] for rule in item.monthly or []]:
             schedule = _schedule(item, rules)
             if excepted:
@@ -121,7 +122,7 @@ def schedule_data(offer: Offer, site: Site, today: dt.date, horizon: int) -> dic
     dates = sorted(item.date for item in dated if item.date)
     if dates:
         data["startDate"] = dates[0].isoformat()
-    data.update(_status(offer, occurring))
+    data.update(_status(offer, site, today, end))
     return data
 
 
@@ -153,17 +154,19 @@ def _schedule(item: ScheduleEntry, monthly: list[MonthlyRule] | None) -> dict[st
 _SCHEMA_STATUS = "https://schema.org/"
 
 
-def _status(offer: Offer, occurring: list[Occurrence]) -> dict[str, Any]:
-    """`eventStatus` of the offer (paused: postponed, ended: cancelled; a single date
-    that is cancelled or changed: so) and a sub-event per cancelled or changed date."""
-    status: dict[str, Any] = {}
+def _status(offer: Offer, site: Site, today: dt.date, end: dt.date) -> dict[str, Any]:
+    """`eventStatus` of the offer (paused: postponed, ended: cancelled; single dates that
+    are all cancelled or changed: so) and a sub-event per cancelled or changed date."""
     if offer.status != "active":
         kind = "EventPostponed" if offer.status == "paused" else "EventCancelled"
         return {"eventStatus": _SCHEMA_STATUS + kind}
+    if not offer.cancelled and not offer.changed:
+        return {}
+    occurring = list(offer_dates(offer, site, today, end))
     marked = [o for o in occurring if o.cancelled or o.changed]
     if not marked:
-        return status
-    status["subEvent"] = [_sub_event(o) for o in marked]
+        return {}
+    status: dict[str, Any] = {"subEvent": [_sub_event(o) for o in marked]}
     singles = [e for e in offer.schedule if not e.by_appointment]
     if all(e.date is not None for e in singles) and len(marked) == len(occurring):
         kinds = {"EventCancelled" if o.cancelled else "EventRescheduled" for o in marked}
