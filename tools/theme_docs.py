@@ -23,6 +23,7 @@ SOURCES = (
     "fzgen/pages/values.py",
     "fzgen/pages/views.py",
     "fzgen/pages/facts.py",
+    "fzgen/pages/notices.py",
     "fzgen/pages/schedule.py",
     "fzgen/pages/news.py",
     "fzgen/render/values.py",

@@ -43,6 +43,7 @@ from fzgen.content.loader import (
 )
 from fzgen.errors import ContentError, Diagnostic, UsageError
 from fzgen.output.write import Staging, read_manifest
+from fzgen.pages.offer_notes import offer_notes
 from fzgen.project import Project, output_problem
 from fzgen.render.environment import ThemeEnvironment, make_environment
 from fzgen.render.site import SiteRenderer
@@ -230,7 +231,7 @@ def check(project: Project, site: str | None = None) -> tuple[Content, tuple[Dia
     with collector_paused():
         content, env = load_with_theme(project, site=site)
         render(content, project, today, env, discard)
-    return content, content.notes + translation_notes(content)
+    return content, content.notes + translation_notes(content) + offer_notes(content, today)
 
 
 def build(

@@ -68,6 +68,13 @@ class _Model(BaseModel):
     )
 
 
+def _or_a_date(schema: dict[str, Any]) -> None:
+    """Editors accept the short form, a date alone, beside the fields (which apply only
+    to a mapping, so their help stays where the schema's help is filled in)."""
+    schema.pop("type", None)
+    schema["anyOf"] = [{"type": "string", "format": "date"}, {"type": "object"}]
+
+
 # --- One line of the schedule -----------------------------------------------------------
 
 
@@ -207,6 +214,8 @@ def _date_shorthand(value: Any) -> Any:
 class Cancellation(_Model):
     """One date of the offer that does not take place."""
 
+    model_config = ConfigDict(json_schema_extra=_or_a_date)
+
     date: DateField
     reason: TextField | None = None
 
@@ -270,6 +279,8 @@ class OfferStatus(StrEnum):
 
 class Closure(_Model):
     """Days the whole centre is closed: every offer skips them."""
+
+    model_config = ConfigDict(json_schema_extra=_or_a_date)
 
     from_: DateField = Field(alias="from")
     until: DateField | None = None

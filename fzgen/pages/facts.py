@@ -13,9 +13,10 @@ from urllib.parse import urlencode
 
 from fzgen.content.fields import Text
 from fzgen.content.loader import OfferFile, SiteContent
-from fzgen.content.model import Address
+from fzgen.content.model import Address, Offer, OfferStatus, Site
 from fzgen.pages.calendar import has_dates
-from fzgen.pages.schedule import Occurrence, next_occurrences, schedule_data, weekday_key
+from fzgen.pages.dates import Occurrence, changes_ahead, last_day, next_occurrences
+from fzgen.pages.schedule import schedule_data, weekday_key
 
 #: How far ahead "next dates" look, and how many an offer page lists.
 HORIZON_DAYS, NEXT_DATES = 365, 5
@@ -70,6 +71,10 @@ class OfferFacts:
     registration_email: str | None
     #: The dated entries as schema.org Schedules, for the offer page's JSON-LD.
     schedules: dict[str, Any]
+    #: Its cancelled and changed dates of the coming days, earliest first.
+    changes: tuple[Occurrence, ...]
+    #: Whether it meets no more: its last date lies before the day of the build.
+    past: bool
 
 
 def offer_facts(entry: OfferFile, site: SiteContent, today: dt.date) -> OfferFacts:
@@ -98,10 +103,11 @@ def offer_facts(entry: OfferFile, site: SiteContent, today: dt.date) -> OfferFac
             person.name or "", person.phone, phone_href(person.phone), person.email
         )
     registration = offer.registration
+    dates = next_occurrences(
+        offer, site.site, entry.slug, today, HORIZON_DAYS, NEXT_DATES, COMING_DAYS
+    )
     return OfferFacts(
-        dates=next_occurrences(
-            offer, site.site, entry.slug, today, HORIZON_DAYS, NEXT_DATES, COMING_DAYS
-        ),
+        dates=dates,
         weekdays=tuple(weekday_key(d) for d in weekdays),
         kinds=frozenset(e.kind for e in offer.schedule),
         category_keys=frozenset(c.value for c in offer.categories),
@@ -118,4 +124,14 @@ def offer_facts(entry: OfferFile, site: SiteContent, today: dt.date) -> OfferFac
             else None
         ),
         schedules=schedule_data(offer, site.site, today, HORIZON_DAYS),
+        changes=tuple(changes_ahead(offer, site.site, today, COMING_DAYS, entry.slug)),
+        past=is_past(offer, site.site, today, dates),
     )
+
+
+def is_past(offer: Offer, site: Site, today: dt.date, dates: list[Occurrence]) -> bool:
+    """Whether an offer that takes place has met for the last time before `today`."""
+    if offer.status != OfferStatus.ACTIVE or any(o.takes_place for o in dates):
+        return False  # a coming date is the common case: no need to look back
+    last = last_day(offer, site)
+    return last is not None and last < today

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from fzgen.content.model import Audience, Category
 from fzgen.pages.facts import COMING_DAYS
 from fzgen.pages.schedule import WEEKDAY_KEYS
-from fzgen.pages.values import ComingDate, FilterGroup, OfferGroup
+from fzgen.pages.values import ComingDate, FilterGroup, OfferGroup, OfferNotice
 from fzgen.pages.views import CHOOSE, Link, OfferView, SiteViews
 
 #: The kinds of filter, in the menu's order: each is a folder under `auswahl/`,
@@ -53,7 +53,7 @@ def offers_by_filter(views: SiteViews) -> dict[tuple[str, str], tuple[OfferView,
     largest cost of listing a language's pages (the preview does that per edit).
     """
     found: dict[tuple[str, str], list[OfferView]] = {}
-    for offer in views.offers:
+    for offer in views.listed:
         for kind, keys in FILTER_KEYS.items():
             for key in keys(offer):
                 found.setdefault((kind, key), []).append(offer)
@@ -90,7 +90,7 @@ def filter_menu(views: SiteViews, values: list[FilterValue]) -> tuple[FilterGrou
 
 def by_weekday(views: SiteViews) -> tuple[OfferGroup, ...]:
     """Offers under each weekday they take place on, then single dates, then by appointment."""
-    cat, offers = views.cat, views.offers
+    cat, offers = views.cat, views.listed
     groups = [
         OfferGroup(cat(f"weekday.{day}"), tuple(o for o in offers if day in o.weekdays))
         for day in WEEKDAY_KEYS
@@ -112,7 +112,7 @@ def by_category(views: SiteViews, first_only: bool = False) -> tuple[OfferGroup,
     for category in Category:
         matching = tuple(
             o
-            for o in views.offers
+            for o in views.listed
             if (
                 o.first_category == category.value
                 if first_only
@@ -125,14 +125,21 @@ def by_category(views: SiteViews, first_only: bool = False) -> tuple[OfferGroup,
 
 
 def coming_dates(views: SiteViews, today: dt.date) -> tuple[ComingDate, ...]:
-    """Every date of the next COMING_DAYS days, earliest first."""
-    by_slug = {o.slug: o for o in views.offers}
+    """Every date of the next COMING_DAYS days, earliest first, cancelled ones marked."""
+    by_slug = {o.slug: o for o in views.listed}
     horizon = today + dt.timedelta(days=COMING_DAYS)
     found = [
         occurrence
-        for offer in views.offers
+        for offer in views.listed
         for occurrence in views.facts[offer.slug].dates
         if occurrence.day <= horizon
     ]
     found.sort(key=lambda o: (o.day, o.time.start if o.time else dt.time(0), o.offer_slug))
-    return tuple(ComingDate(views.occurrence_label(o), by_slug[o.offer_slug]) for o in found)
+    return tuple(ComingDate(views.writer.date_line(o), by_slug[o.offer_slug]) for o in found)
+
+
+def changes_ahead(views: SiteViews) -> tuple[OfferNotice, ...]:
+    """The cancelled and changed dates of the coming days of every listed offer, earliest first."""
+    found = [OfferNotice(notice, offer) for offer in views.listed for notice in offer.notices]
+    found.sort(key=lambda item: item.notice.day)
+    return tuple(found)

@@ -15,10 +15,12 @@ from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from fzgen.content.loader import PageFile, SiteContent
-from fzgen.pages.facts import map_url
+from fzgen.pages.dates import closures_ahead
+from fzgen.pages.facts import COMING_DAYS, map_url
 from fzgen.pages.listing import (
     by_category,
     by_weekday,
+    changes_ahead,
     coming_dates,
     filter_menu,
     filter_values,
@@ -40,6 +42,7 @@ from fzgen.pages.values import (
     NewsValues,
     OfferGroup,
     OfferListValues,
+    OfferNotice,
     OfferPageValues,
     PageValues,
     PartnerView,
@@ -172,21 +175,23 @@ class SiteOutline:
         yield Page(f"{PRIVACY}/", "privacy.html", cat("nav.privacy"), PrivacyValues)
         programme = partial(self._programme_values, views)
         title = cat("programme.title")
-        yield Page(f"{PROGRAMME}/", "programme.html", title, programme, _uses(views.offers))
+        yield Page(f"{PROGRAMME}/", "programme.html", title, programme, _uses(views.listed))
         if has_news(self.site):
             news = partial(self._news_values, views)
             yield Page(f"{NEWS}/", "news.html", cat("news.title"), news, frozenset([NEWS_KEY]))
 
     def _home(self, views: SiteViews) -> Page:
         coming = coming_dates(views, self.today)
-        values = partial(self._home_values, views, coming)
+        changes = changes_ahead(views)
+        values = partial(self._home_values, views, coming, changes)
         title = views.loc.plain(self.site.site.name)
-        uses = _uses((date.offer for date in coming), NEWS_KEY)
+        shown = [*(date.offer for date in coming), *(change.offer for change in changes)]
+        uses = _uses(shown, NEWS_KEY)
         return Page("", "home.html", title, values, uses)
 
     def _lists(self, views: SiteViews) -> Iterator[Page]:
         """The lists of all offers and a page per filter value."""
-        cat, offers = views.cat, views.offers
+        cat, offers = views.cat, views.listed
         # The filter menu is the same on every list page of a language: made once.
         index = offers_by_filter(views)
         values = filter_values(views, index)
@@ -209,11 +214,19 @@ class SiteOutline:
 
     # --- the values of each kind of page, made when it is rendered ----------------
 
-    def _home_values(self, views: SiteViews, coming: tuple[ComingDate, ...]) -> HomeValues:
+    def _home_values(
+        self, views: SiteViews, coming: tuple[ComingDate, ...], changes: tuple[OfferNotice, ...]
+    ) -> HomeValues:
         organisation = organisation_data(self.site, views, self.base_url)
         intro = views.loc.block(self.site.site.intro)
         news = news_views(views, self.today)[:HOME_NEWS]
-        return HomeValues(intro, coming, json_ld(organisation), news)
+        closures = tuple(
+            views.writer.closure_notice(closure, self.today)
+            for closure in closures_ahead(self.site.site, self.today, COMING_DAYS)
+        )
+        return HomeValues(
+            intro, coming, json_ld(organisation), news, closures=closures, changes=changes
+        )
 
     def _news_values(self, views: SiteViews) -> NewsValues:
         return NewsValues(news_views(views, self.today))
@@ -223,7 +236,7 @@ class SiteOutline:
         views: SiteViews, menu: tuple[FilterGroup, ...], view: Literal["weekday", "category"]
     ) -> OfferListValues:
         groups = by_weekday(views) if view == "weekday" else by_category(views)
-        return OfferListValues(groups, menu, len(views.offers), view)
+        return OfferListValues(groups, menu, len(views.listed), view)
 
     @staticmethod
     def _filter_values(

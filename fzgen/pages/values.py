@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from fzgen.content.model import Address
 from fzgen.pages.news import NewsItemView
+from fzgen.pages.notices import DateLine, Notice
 from fzgen.pages.views import Link, OfferView
 from fzgen.theme.catalogue import Catalogue
 
@@ -45,9 +46,19 @@ class OfferGroup(NamedTuple):
 class ComingDate(NamedTuple):
     """One date of the coming days: `{% for when, offer in coming %}`."""
 
-    #: The day and time in words, in the page's language.
-    when: str
+    #: The day and time: `{{ when }}` prints them in words; `when.status` is
+    #: `cancelled` for a date that does not take place, `changed` for one at another time.
+    when: DateLine
     #: The offer that takes place then.
+    offer: OfferView
+
+
+class OfferNotice(NamedTuple):
+    """A cancelled or changed date of one offer: `{% for notice, offer in changes %}`."""
+
+    #: What happens on that date, and why.
+    notice: Notice
+    #: The offer it concerns.
     offer: OfferView
 
 
@@ -92,6 +103,10 @@ class HomeValues(PageValues):
     json_ld: Markup
     #: The newest current news items (at most three), newest first; empty when there are none.
     news: tuple[NewsItemView, ...] = ()
+    #: Days the centre is closed, from 14 days before they begin until their last day.
+    closures: tuple[Notice, ...] = ()
+    #: The cancelled and changed dates of the coming 14 days, earliest first.
+    changes: tuple[OfferNotice, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,10 @@ from markupsafe import Markup
 
 from fzgen.content.fields import FREE, Text
 from fzgen.content.loader import OfferFile, SiteContent
-from fzgen.content.model import Offer
+from fzgen.content.model import Offer, OfferStatus
 from fzgen.pages.facts import NEXT_DATES, ContactView, OfferFacts, offer_facts
 from fzgen.pages.markup import Localizer
+from fzgen.pages.notices import DateLine, Notice, NoticeWriter
 from fzgen.pages.schedule import Occurrence, ScheduleLine, describe
 
 #: Folder names of the pages every site has, the same in every language
@@ -89,8 +90,9 @@ class OfferView:
     audience: tuple[Link, ...]
     #: Its schedule in words, one line per entry.
     schedule: tuple[ScheduleLine, ...]
-    #: Its next dates in words (at most five).
-    next_dates: tuple[str, ...]
+    #: Its next dates (at most five, and every one of the coming 14 days), cancelled
+    #: and changed ones marked; `{{ day }}` prints a date in words.
+    next_dates: tuple[DateLine, ...]
     #: Where it takes place; none when the content names no place.
     place: Place | None
     #: The room, marked where it falls back; empty when none is given.
@@ -127,6 +129,19 @@ class OfferView:
     audience_keys: frozenset[str]
     #: The codes of the languages spoken there.
     language_codes: frozenset[str]
+    #: Its cancelled and changed dates of the coming 14 days, earliest first.
+    notices: tuple[Notice, ...]
+    #: `active`, `paused` or `ended`, as the content file says.
+    status: str
+    #: "Paused" or "Ended" (also when all its dates lie in the past); empty while it takes place.
+    status_label: str
+    #: "This offer has ended." and the like, for its page; empty while it takes place.
+    status_text: str
+    #: The coordinator's note on its status, marked where it falls back; empty when none.
+    status_note: Markup
+    #: Whether the lists, filters, programme and home page show it: not when it has
+    #: ended or all its dates lie in the past (its page stays, marked).
+    listed: bool
     #: The offer as the content file says it, untranslated.
     source: Offer
 
@@ -154,7 +169,10 @@ class SiteViews:
         # Dates and the like do not depend on the language: a renderer shares
         # them across languages.
         self.facts = {} if facts is None else facts
+        self.writer = NoticeWriter(self.cat, self.text, site.site)
         self.offers = tuple(self._offer(entry) for entry in site.published_offers)
+        #: The offers the lists show (not those that have ended), in the site's order.
+        self.listed = tuple(offer for offer in self.offers if offer.listed)
 
     def replace_offers(self, site: SiteContent, changed: set[str]) -> None:
         """Prepare the `changed` offers of `site` again (edited, added, removed); keep the rest."""
@@ -163,6 +181,7 @@ class SiteViews:
         self.offers = tuple(
             kept.get(entry.slug) or self._offer(entry) for entry in site.published_offers
         )
+        self.listed = tuple(offer for offer in self.offers if offer.listed)
 
     def href(self, path: str) -> str:
         """Site-relative address of `path` in the reader's language."""
@@ -170,11 +189,7 @@ class SiteViews:
 
     def occurrence_label(self, occurrence: Occurrence) -> str:
         """`Dienstag, 1. Dezember 2026, 09:30–11:00 Uhr` in the reader's language."""
-        day = self.cat.date(occurrence.day, "full")
-        if occurrence.time is None:
-            return day
-        time = self.cat.time_range(occurrence.time.start, occurrence.time.end)
-        return self.cat("schedule.with_time", when=day, time=time)
+        return self.writer.when(occurrence)
 
     def text(self, value: Text | None) -> Markup:
         return self.loc.inline(value)
@@ -224,6 +239,7 @@ class SiteViews:
     def _offer(self, entry: OfferFile) -> OfferView:
         offer, slug, cat, loc = entry.offer, entry.slug, self.cat, self.loc
         facts = self._facts(entry)
+        status_label, status_text = self.writer.status(offer.status, facts.past)
         categories = [c.value for c in offer.categories]
         audience = [a.value for a in offer.audience]
         return OfferView(
@@ -240,7 +256,7 @@ class SiteViews:
             categories=self._links("thema", categories, (cat(f"category.{c}") for c in categories)),
             audience=self._links("fuer", audience, (cat(f"audience.{a}") for a in audience)),
             schedule=tuple(describe(e, cat) for e in offer.schedule),
-            next_dates=tuple(self.occurrence_label(o) for o in facts.dates[:NEXT_DATES]),
+            next_dates=tuple(self.writer.date_line(o) for o in facts.dates[:NEXT_DATES]),
             place=self._place(facts),
             room=self.text(offer.room),
             cost=self._cost(offer),
@@ -265,6 +281,12 @@ class SiteViews:
             first_category=categories[0],
             audience_keys=facts.audience_keys,
             language_codes=facts.language_codes,
+            notices=tuple(self.writer.change_notice(o) for o in facts.changes),
+            status=offer.status.value,
+            status_label=status_label,
+            status_text=status_text,
+            status_note=self.text(offer.status_note),
+            listed=offer.status != OfferStatus.ENDED and not facts.past,
             source=offer,
         )
 
