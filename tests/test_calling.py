@@ -3,6 +3,8 @@ help in German, and `translations export --to` (issue 18, item 7)."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from importlib import metadata
 
 import pytest
@@ -152,3 +154,10 @@ def test_export_without_a_target_language_asks_for_to(tmp_path, fzgen):
     result = fzgen(tmp_path, "translations", "export", "--site", "test", "--to", "ar")
     assert result.code == 2
     assert "Beispiel: --to tr" in result.err
+
+
+def test_commands_other_than_serve_do_not_load_the_preview_server():
+    """The server's libraries cost every build about 50 ms of start-up."""
+    code = "import sys, fzgen.commands.cli; print(sorted({'livereload', 'tornado'} & set(sys.modules)))"
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert found.stdout.strip() == "[]"

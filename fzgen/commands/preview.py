@@ -6,12 +6,15 @@ import argparse
 import errno
 import socket
 import sys
+from typing import TYPE_CHECKING
 
 from fzgen.commands.common import EXIT_OK, Commands, Parser, help_for, print_errors
-from fzgen.commands.serve import Outcome, open_port, serve
 from fzgen.errors import UsageError
 from fzgen.messages import cli_text, os_reason
 from fzgen.project import Project
+
+if TYPE_CHECKING:
+    from fzgen.commands.serve import Outcome
 
 
 def port_number(text: str) -> int:
@@ -34,6 +37,10 @@ def add_parser(commands: Commands, options: Parser) -> None:
 
 def run(project: Project, args: argparse.Namespace) -> int:
     """Serve the preview until Ctrl+C, telling each rebuild."""
+    # The server (tornado, livereload) is imported only here: every other
+    # command starts 50 ms sooner without it.
+    from fzgen.commands.serve import serve
+
     language = args.lang
 
     def on_build(outcome: Outcome) -> None:
@@ -62,6 +69,8 @@ def run(project: Project, args: argparse.Namespace) -> int:
 def bound_port(host: str, port: int, language: str) -> list[socket.socket]:
     """The preview's port, taken before anything is built; a port in use is a usage error
     that names it and how to choose another."""
+    from fzgen.commands.serve import open_port
+
     try:
         return open_port(host, port)
     except OSError as exc:
