@@ -21,6 +21,7 @@ from fzgen.content.coverage import (
     write_hashes,
 )
 from fzgen.content.loader import Content, SiteContent
+from fzgen.content.news import NEWS_FOLDER
 from fzgen.content.yamlfile import parse_yaml
 from fzgen.errors import UsageError
 from fzgen.messages import cli_text, file_text
@@ -49,7 +50,7 @@ def export_po(content: Content, site_slug: str, language: str) -> bytes:
             translation,
             locations=[(f"{site.slug}/{unit.file}", line)],
             flags=flags,
-            auto_comments=[_field_comment(unit.field)],
+            auto_comments=[_field_comment(unit.file, unit.field)],
             context=unit.key,
         )
     buffer = io.BytesIO()
@@ -57,9 +58,10 @@ def export_po(content: Content, site_slug: str, language: str) -> bytes:
     return buffer.getvalue()
 
 
-def _field_comment(field: tuple[str | int, ...]) -> str:
-    """`Feld: schedule.0.time` (or the page body) for the translator."""
-    name = ".".join(str(p) for p in field) or file_text("po_body")
+def _field_comment(file: str, field: tuple[str | int, ...]) -> str:
+    """`Feld: schedule.0.time` (or the text of a page or news item) for the translator."""
+    body = "po_news_body" if file.startswith(f"{NEWS_FOLDER}/") else "po_body"
+    name = ".".join(str(p) for p in field) or file_text(body, "de")
     return file_text("po_field", "de", field=name)
 
 

@@ -30,6 +30,7 @@ from fzgen.content.coverage import (
     source_hash,
 )
 from fzgen.content.loader import Content, SiteContent, load_site
+from fzgen.content.news import NEWS_FOLDER
 from fzgen.errors import ContentError, Diagnostic, UsageError
 
 # --- import -------------------------------------------------------------------------
@@ -42,6 +43,8 @@ SKIP_REASONS = (
     "fuzzy",
     "page_title",
     "page_body",
+    "news_title",
+    "news_body",
     "unknown",
     "no_place",
     "unsafe",
@@ -204,7 +207,8 @@ def _sorted_entries(
 ) -> tuple[dict[str, list[_Entry]], list[Skipped], list[Unit]]:
     """The PO file's entries as translations to write (by file), entries skipped, and
     texts whose translation is already the one in the file."""
-    units = {u.key: u for u in site_units(site)}
+    # Expired news too: a translation made before the item expired is still worth keeping.
+    units = {u.key: u for u in site_units(site, expired=True)}
     changes: dict[str, list[_Entry]] = {}
     skipped: list[Skipped] = []
     unchanged: list[Unit] = []
@@ -251,7 +255,7 @@ def _changed_files(
     skipped: list[Skipped] = []
     for file, entries in sorted(changes.items()):
         target = _written_file(file, language)
-        if file.startswith("pages/"):
+        if target != file:
             data, made, left = _page(site_dir, file, target, entries)
         else:
             original = (site_dir / file).read_bytes()
@@ -272,17 +276,20 @@ def _changed_files(
 def _page(
     site_dir: Path, file: str, target: str, entries: list[_Entry]
 ) -> tuple[bytes | None, list[_Entry], list[Skipped]]:
-    """A page's translation (`<slug>.<lang>.md`): a new one only with title and body, so
-    that no page shows the source text as if translated; an existing one takes either."""
+    """A page's or news item's translation (`<slug>.<lang>.md`): a new one only with title
+    and body, so that none shows the source text as if translated; an existing one takes
+    either. A new news translation has only a title in its front matter."""
     title = next((e for e in entries if e.unit.field == ("title",)), None)
     body = next((e for e in entries if e.unit.field == ()), None)
     exists = (site_dir / target).is_file()
     if not exists and (title is None or body is None):
-        reason = "page_title" if body is None else "page_body"
+        kind = "news" if file.startswith(f"{NEWS_FOLDER}/") else "page"
+        reason = f"{kind}_title" if body is None else f"{kind}_body"
         return None, [], [Skipped(e.unit.key, reason, e.line) for e in entries]
     base = site_dir / (target if exists else file)
+    only_title = not exists and file.startswith(f"{NEWS_FOLDER}/")
     data = translate_page(
-        base.read_bytes(), title.text if title else None, body.text if body else None
+        base.read_bytes(), title.text if title else None, body.text if body else None, only_title
     )
     if data is None:
         return None, [], [Skipped(e.unit.key, "unsafe", e.line) for e in entries]
@@ -290,8 +297,9 @@ def _page(
 
 
 def _written_file(file: str, language: str) -> str:
-    """The file a translation of a text in `file` goes to: a page's is its own file."""
-    if file.startswith("pages/"):
+    """The file a translation of a text in `file` goes to: a page's or news item's is its
+    own file."""
+    if file.startswith(("pages/", f"{NEWS_FOLDER}/")):
         return Path(file).with_name(f"{Path(file).stem}.{language}.md").as_posix()
     return file
 

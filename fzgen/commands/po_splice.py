@@ -95,16 +95,19 @@ def set_scalar(text: str, key: str, value: str, newline: str) -> str | None:
     return result if _reads_as(result, expected) else None
 
 
-def translate_page(raw: bytes, title: str | None, body: str | None) -> bytes | None:
+def translate_page(
+    raw: bytes, title: str | None, body: str | None, only_title: bool = False
+) -> bytes | None:
     """A page (`---` front matter, then Markdown) with a new title and/or body, its other
-    front matter, BOM and line ends kept; None if its front matter cannot take the title."""
+    front matter (none with `only_title`, as in a news item's translation), BOM and line
+    ends kept; None if its front matter cannot take the title."""
     bom, text = split_bom(raw)
     newline = newline_of(text)
     lines = re.split(r"(?<=\n)", text)
     end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() in {"---", "..."}), None)
     if lines[0].strip() != "---" or end is None:
         return None
-    front = "".join(lines[1:end])
+    front = f'title: ""{newline}' if only_title else "".join(lines[1:end])
     if title is not None:
         changed = set_scalar(front, "title", title, newline)
         if changed is None:

@@ -1,8 +1,9 @@
 """Translation status: which texts each language of a site lacks, and which are outdated.
 
 Every translatable text of a site is a *unit*: a Text field of site.yaml or an
-offer, or the title and body of a free page. When a translation is written by
-`translations import` (or confirmed with `translations confirm`), fzgen records
+offer, or the title and body of a free page or of a news item that has not expired
+(drafts count: they are translated before they go online). When a translation is
+written by `translations import` (or confirmed with `translations confirm`), fzgen records
 a short hash of the source text it was made from in `<site>/_translations.yaml`
 (ignored as content, like every file starting with `_`). A translation whose
 recorded hash differs from the current source text is *outdated*. The round
@@ -11,16 +12,21 @@ trip with translation agencies (PO files) is `fzgen.commands.po`'s.
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import hashlib
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel
 
 from fzgen.content.fields import Text
 from fzgen.content.loader import Content, SiteContent
+from fzgen.content.news import NEWS_FOLDER
 from fzgen.content.yamlfile import parse_yaml
 from fzgen.errors import Diagnostic
 from fzgen.messages import file_text
@@ -52,8 +58,12 @@ class Unit:
 _MARKDOWN_FIELDS = {"intro", "description"}
 
 
-def site_units(site: SiteContent) -> Iterator[Unit]:
-    """Every translatable text of a site, in file order."""
+def site_units(
+    site: SiteContent, today: dt.date | None = None, *, expired: bool = False
+) -> Iterator[Unit]:
+    """Every translatable text of a site, in file order. News items that expired before
+    `today` (the build's day by default) are no longer translated, so not among them
+    unless `expired` asks for them too (an import still takes their translations)."""
     for field, text in iter_texts(site.site):
         yield Unit("site.yaml", field, text.original, _targets(text.values, text.source),
                    str(field[-1]) in _MARKDOWN_FIELDS)  # fmt: skip
@@ -63,25 +73,46 @@ def site_units(site: SiteContent) -> Iterator[Unit]:
             yield Unit(file, field, text.original, _targets(text.values, text.source),
                        str(field[-1]) in _MARKDOWN_FIELDS)  # fmt: skip
     source = site.languages[0]
-    pages: dict[str, dict[str, Any]] = {}
-    for page in site.pages:
-        pages.setdefault(page.slug, {})[page.language] = page
-    for slug, versions in sorted(pages.items()):
-        if source not in versions:
+    pages = [(p.slug, p.language, p.meta.title, p.body) for p in site.pages]
+    yield from _markdown_units("pages", pages, source)
+    day = today or build_day()
+    news = [
+        (n.slug, n.language, n.title, n.body)
+        for n in site.news
+        if expired or n.until is None or day <= n.until
+    ]
+    yield from _markdown_units(NEWS_FOLDER, news, source)
+
+
+def _markdown_units(
+    folder: str, files: list[tuple[str, str, str, str]], source: str
+) -> Iterator[Unit]:
+    """The title and body of each Markdown file (slug, language, title, body) that has a
+    source version, with their translations: `pages/<slug>.md#title` and `#body`."""
+    versions: dict[str, dict[str, tuple[str, str]]] = {}
+    for slug, language, title, body in files:
+        versions.setdefault(slug, {})[language] = (title, body.strip())
+    for slug, by_language in sorted(versions.items()):
+        if source not in by_language:
             continue
-        original = versions[source]
-        others = {lang: p for lang, p in versions.items() if lang != source}
-        file = f"pages/{slug}.md"
-        yield Unit(
-            file,
-            ("title",),
-            original.meta.title,
-            {k: p.meta.title for k, p in others.items()},
-            False,
-        )
-        yield Unit(
-            file, (), original.body.strip(), {k: p.body.strip() for k, p in others.items()}, True
-        )
+        title, body = by_language.pop(source)
+        file = f"{folder}/{slug}.md"
+        yield Unit(file, ("title",), title, {k: v[0] for k, v in by_language.items()}, False)
+        yield Unit(file, (), body, {k: v[1] for k, v in by_language.items()}, True)
+
+
+def build_day() -> dt.date:
+    """The day a build shows news for: SOURCE_DATE_EPOCH when set, else today in Berlin.
+
+    As `fzgen.build.pipeline.reference_date`, which content may not import; an
+    epoch it refuses counts as unset here, since the build says what is wrong.
+    """
+    berlin = ZoneInfo("Europe/Berlin")
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        with contextlib.suppress(OverflowError, OSError, ValueError):
+            return dt.datetime.fromtimestamp(int(epoch), berlin).date()
+    return dt.datetime.now(berlin).date()
 
 
 def _targets(values: Any, source: str) -> dict[str, str]:
@@ -133,11 +164,12 @@ class LanguageStatus:
     outdated: tuple[str, ...]
 
 
-def status(content: Content) -> list[LanguageStatus]:
-    """Per site and target language: translated, missing and outdated texts."""
+def status(content: Content, today: dt.date | None = None) -> list[LanguageStatus]:
+    """Per site and target language: translated, missing and outdated texts (news items
+    expired before `today` left out)."""
     result = []
     for site in content.sites:
-        units = list(site_units(site))
+        units = list(site_units(site, today))
         hashes = read_hashes(content.root / site.slug)
         for language in site.languages[1:]:
             missing = tuple(u.key for u in units if language not in u.translations)
@@ -155,10 +187,10 @@ def status(content: Content) -> list[LanguageStatus]:
     return result
 
 
-def translation_notes(content: Content) -> tuple[Diagnostic, ...]:
+def translation_notes(content: Content, today: dt.date | None = None) -> tuple[Diagnostic, ...]:
     """One note per site: how many texts each language still lacks."""
     notes = []
-    rows = status(content)
+    rows = status(content, today)
     for site in content.sites:
         counts = [
             f"{r.language}={len(r.missing)}" for r in rows if r.site == site.slug and r.missing
