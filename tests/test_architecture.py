@@ -23,8 +23,10 @@ ALLOWED: dict[str, set[str]] = {
     "render": {"errors", "messages", "project", "content", "theme", "pages"},
     "output": {"errors", "messages", "render"},
     "build": {"errors", "messages", "project", "content", "theme", "pages", "render", "output"},
+    "report": {"errors", "messages", "project", "content", "theme", "pages"},
     "commands": {
         "errors", "messages", "project", "content", "theme", "pages", "render", "output", "build",
+        "report",
     },
 }  # fmt: skip
 #: Stages whose modules write files; only `output` writes into the output folder.

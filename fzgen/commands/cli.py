@@ -13,7 +13,7 @@ from types import ModuleType
 from typing import NoReturn
 
 from fzgen import __version__
-from fzgen.commands import build, check, hilfe, new, preview, schema, status, translations
+from fzgen.commands import build, check, hilfe, new, preview, report, schema, status, translations
 from fzgen.commands.common import (
     EXIT_CONTENT,
     EXIT_INTERNAL,
@@ -37,6 +37,7 @@ VERBS: dict[str, ModuleType] = {
     "new": new,
     "status": status,
     "translations": translations,
+    "report": report,
     "schema": schema,
     "serve": preview,
     "hilfe": hilfe,

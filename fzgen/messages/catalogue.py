@@ -33,6 +33,7 @@ TEXT_SECTIONS = (
     "help",
     "argparse",
     "files",
+    "report",
 )
 #: The plural forms CLDR names (`babel`'s `Locale.plural_form` answers one of them).
 PLURAL_FORMS = frozenset({"zero", "one", "two", "few", "many", "other"})
@@ -115,6 +116,11 @@ class Wording:
     def files(self) -> Mapping[str, str]:
         """Comments fzgen writes into files it generates (headers)."""
         return self._texts("files")
+
+    @cached_property
+    def report(self) -> Mapping[str, str]:
+        """The words of `fzgen report`: headings, columns, notes."""
+        return self._texts("report")
 
     @cached_property
     def plurals(self) -> Mapping[str, Mapping[str, str]]:
