@@ -41,6 +41,7 @@ changed:
   - date: 2026-11-26
     time: 16:00-17:30
     room: {de: Turnhalle}
+    reason: {de: Der Kursraum wird gestrichen.}
 """
 
 PAUSED = """\
@@ -118,7 +119,7 @@ def test_the_home_page_names_closures_and_changes_of_the_coming_days(output):
         "Das Familienzentrum ist vom 7. Dezember 2026 bis 8. Dezember 2026 geschlossen. "
         "Fortbildung des Teams",
         "Deutschkurs: Geändert am Donnerstag, 26. November 2026: neue Uhrzeit 16:00–17:30 Uhr, "
-        "Raum: Turnhalle.",
+        "Raum: Turnhalle. Der Kursraum wird gestrichen.",
         "Deutschkurs: Fällt aus am Donnerstag, 3. Dezember 2026. Die Kursleiterin ist krank.",
     ]
     # The Christmas closure begins in 26 days: not yet.
@@ -148,12 +149,14 @@ def test_the_offer_page_puts_its_notices_first_and_marks_its_dates(output):
     section = page.select_one("main section.notices")
     assert page.select_one("main h1").find_next_sibling() is section
     assert [text_of(li) for li in section.select("li")] == [
-        "Geändert am Donnerstag, 26. November 2026: neue Uhrzeit 16:00–17:30 Uhr, Raum: Turnhalle.",
+        "Geändert am Donnerstag, 26. November 2026: neue Uhrzeit 16:00–17:30 Uhr, Raum: Turnhalle. "
+        "Der Kursraum wird gestrichen.",
         "Fällt aus am Donnerstag, 3. Dezember 2026. Die Kursleiterin ist krank.",
     ]
     dates = page.find("h3", string="Nächste Termine").find_next("ul").select("li")
     assert text_of(dates[0]).startswith("Geändert: Donnerstag, 26. November 2026, 16:00–17:30 Uhr")
-    assert text_of(dates[0].small) == "Raum: Turnhalle"
+    notes = [text_of(small) for small in dates[0].select("small")]
+    assert notes == ["Raum: Turnhalle", "Der Kursraum wird gestrichen."]
     assert dates[0].time["datetime"] == "2026-11-26T16:00"
     cancelled = dates[1]
     assert "date-cancelled" in cancelled["class"]
@@ -167,7 +170,8 @@ def test_the_card_and_the_coming_days_show_it_too(output):
     cards = soup(output / "de/angebote/index.html").select(".card")
     card = next(c for c in cards if "Deutschkurs" in c.h3.get_text())
     assert [text_of(p) for p in card.select("p.notice")] == [
-        "Geändert am Donnerstag, 26. November 2026: neue Uhrzeit 16:00–17:30 Uhr, Raum: Turnhalle.",
+        "Geändert am Donnerstag, 26. November 2026: neue Uhrzeit 16:00–17:30 Uhr, Raum: Turnhalle. "
+        "Der Kursraum wird gestrichen.",
         "Fällt aus am Donnerstag, 3. Dezember 2026. Die Kursleiterin ist krank.",
     ]
     home = soup(output / "de/index.html")

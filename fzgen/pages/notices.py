@@ -46,8 +46,10 @@ class DateLine:
     datetime: str
     #: `cancelled`, `changed`, or empty when the date takes place as usual.
     status: Literal["", "cancelled", "changed"]
-    #: A cancellation's reason, or what changed and why; empty when there is nothing to add.
+    #: For a changed date, its new room or place; empty when there is nothing to add.
     note: Markup
+    #: Why it is cancelled or changed, marked where it falls back; empty when none is given.
+    reason: Markup
 
     def __str__(self) -> str:
         return self.when
@@ -80,19 +82,16 @@ class NoticeWriter:
     def date_line(self, occurrence: Occurrence) -> DateLine:
         """One date of a list, marked where it is cancelled or changed."""
         status: Literal["", "cancelled", "changed"] = ""
-        note = Markup("")
+        note = reason = Markup("")
         if occurrence.cancelled is not None:
-            status, note = "cancelled", self.text(occurrence.cancelled.reason)
+            status, reason = "cancelled", self.text(occurrence.cancelled.reason)
         elif occurrence.changed is not None:
-            status, note = "changed", self._change_note(occurrence.changed)
-        return DateLine(self.when(occurrence), machine_datetime(occurrence), status, note)
-
-    def _change_note(self, change: Change) -> Markup:
-        """What is different (room, place) and why; the new time is in the date itself."""
-        parts = self._changed_place(change)
-        if change.reason is not None:
-            parts.append(self.text(change.reason))
-        return Markup(self.cat.markup("offer.separator")).join(parts)
+            change = occurrence.changed
+            # The new time is in the date itself; the room or place is said here.
+            note = self.cat.markup("offer.separator").join(self._changed_place(change))
+            status, reason = "changed", self.text(change.reason)
+        when, machine = self.when(occurrence), machine_datetime(occurrence)
+        return DateLine(when, machine, status, note, reason)
 
     def _changed_place(self, change: Change) -> list[Markup]:
         parts: list[Markup] = []
