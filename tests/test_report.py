@@ -435,3 +435,21 @@ def test_hidden_characters_are_shown_not_sent_to_the_terminal():
     text = markdown_report([report], Words("de", catalogue))
     assert "\x1b" not in text and "\u202e" not in text and "\x07" not in text
     assert "| A\\\\x1b\\[2J\\\\u202eB | 3 |" in text
+
+
+def test_excel_rows_with_trailing_empty_cells_are_read(fzgen, tmp_path):
+    text = "date;offer;participants;;\r\n05.01.2027;elterncafe;12;;\r\n;;;;\r\n"
+    rows = by_first(report_csv(fzgen, tree(tmp_path, {"attendance/2027.csv": text}))[
+        "Teilnahme je Angebot und Monat"])  # fmt: skip
+    assert rows["Elterncafé"][0] == "12"
+
+
+def test_an_attendance_list_linked_from_outside_is_not_read(fzgen, tmp_path):
+    secret = write_tree(tmp_path, {"secret.csv": "date,offer,participants\n2027-01-05,x,1\n"})
+    root = tree(tmp_path)
+    (root / "content/zaehl/attendance").mkdir()
+    (root / "content/zaehl/attendance/2027.csv").symlink_to(secret / "secret.csv")
+    result = fzgen(root, "report", "--year", "2027")
+    assert result.code == 1
+    assert "zaehl/attendance/2027.csv" in result.err
+    assert "Verknüpfung" in result.err or "außerhalb" in result.err

@@ -122,6 +122,8 @@ class _Reader:
         """The delimiter the header uses, if the header is the expected one."""
         for delimiter in (";", ","):
             names = [value.strip().lower() for _, value in cells(line, delimiter)]
+            while len(names) > len(HEADER) and not names[-1]:
+                names.pop()
             if tuple(names) == HEADER:
                 return delimiter
         self.diagnostics.append(
@@ -132,6 +134,8 @@ class _Reader:
 
     def row(self, number: int, line: str, delimiter: str) -> None:
         found = cells(line, delimiter)
+        while len(found) > len(HEADER) and not found[-1][1].strip():
+            found.pop()  # Excel ends rows with empty cells when another row is longer
         if len(found) != len(HEADER):
             column = found[len(HEADER)][0] if len(found) > len(HEADER) else len(line) + 1
             self.problem(number, column, "", "attendance_columns", count=str(len(found)))
