@@ -1,9 +1,13 @@
-"""Where a project's folders are: content, output, themes and translations."""
+"""Where a project's folders are (content, output, themes and translations), and the day
+it is built for."""
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from dataclasses import dataclass
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from fzgen.errors import UsageError
 
@@ -74,3 +78,23 @@ def output_problem(project: Project) -> UsageError | None:
                 return UsageError("output_below_file", path=str(output), file=str(parent))
             break
     return None
+
+
+def reference_date() -> dt.date:
+    """The day the site is built for: SOURCE_DATE_EPOCH when set (reproducible builds), else today.
+
+    Pages show "the next dates" from this day on, so two builds on the same day,
+    or with the same SOURCE_DATE_EPOCH, are byte-identical. One day for every
+    stage: the pages, the news and the translation figures agree.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    berlin = ZoneInfo("Europe/Berlin")
+    if not epoch:
+        return dt.datetime.now(berlin).date()
+    if not epoch.isdigit() or int(epoch) > LATEST_EPOCH:
+        raise UsageError("source_date_epoch", value=epoch)
+    return dt.datetime.fromtimestamp(int(epoch), berlin).date()
+
+
+#: SOURCE_DATE_EPOCH of 2999-12-31: the pages look a year or two ahead of the day.
+LATEST_EPOCH = 32_503_593_600

@@ -317,12 +317,16 @@ def test_an_unreadable_folder_is_named(tmp_path, fzgen, monkeypatch):
 def test_source_date_epoch_out_of_range_stops_check_and_build_alike(
     tmp_path, fzgen, monkeypatch, epoch
 ):
+    """Every command that counts by the day (dates, news, translation figures) reads it
+    the same way: none of them quietly takes today instead."""
     write_tree(tmp_path, site_tree())
     monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
-    for command in ("check", "build"):
-        result = fzgen(tmp_path, command)
+    export = ("translations", "export", "--site", "test", "--to", "en", "--output", "x.po")
+    for command in (("check",), ("build",), ("status",), export):
+        result = fzgen(tmp_path, *command)
         assert_german_environment_message(result, "SOURCE_DATE_EPOCH", epoch)
     assert not (tmp_path / "output").exists()
+    assert not (tmp_path / "x.po").exists()
 
 
 def test_dates_far_away_are_content_errors_not_crashes(tmp_path, fzgen):

@@ -40,7 +40,7 @@ class Job:
     project: Project
     #: The theme's templates, compiled before the workers are forked.
     env: Environment
-    #: The day the pages are made for (`fzgen.build.pipeline.reference_date`).
+    #: The day the pages are made for (`fzgen.project.reference_date`).
     today: dt.date
     sources: tuple[SiteSource, ...]
     #: The numbers of the sites to render; the others are only loaded (checked).

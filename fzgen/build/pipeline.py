@@ -13,11 +13,9 @@ cores share the loading too. Nothing is swapped in unless every site is valid.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from jinja2 import Environment
 
@@ -44,7 +42,7 @@ from fzgen.content.loader import (
 from fzgen.errors import ContentError, Diagnostic, UsageError
 from fzgen.output.write import Staging, read_manifest
 from fzgen.pages.offer_notes import offer_notes
-from fzgen.project import Project, output_problem
+from fzgen.project import Project, output_problem, reference_date
 from fzgen.render.environment import ThemeEnvironment, make_environment
 from fzgen.render.site import SiteRenderer
 from fzgen.theme.catalogue import catalogue_languages
@@ -71,25 +69,6 @@ class Report:
 def site_of(diagnostic: Diagnostic) -> str:
     """The site (folder name) a finding is about: the first step of its path."""
     return diagnostic.path.split("/", 1)[0]
-
-
-def reference_date() -> dt.date:
-    """The day the site is built for: SOURCE_DATE_EPOCH when set (reproducible builds), else today.
-
-    Pages show "the next dates" from this day on, so two builds on the same day,
-    or with the same SOURCE_DATE_EPOCH, are byte-identical.
-    """
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    berlin = ZoneInfo("Europe/Berlin")
-    if not epoch:
-        return dt.datetime.now(berlin).date()
-    if not epoch.isdigit() or int(epoch) > LATEST_EPOCH:
-        raise UsageError("source_date_epoch", value=epoch)
-    return dt.datetime.fromtimestamp(int(epoch), berlin).date()
-
-
-#: SOURCE_DATE_EPOCH of 2999-12-31: the pages look a year or two ahead of the day.
-LATEST_EPOCH = 32_503_593_600
 
 
 def load(project: Project, cache: LoadCache | None = None, site: str | None = None) -> Content:

@@ -12,15 +12,12 @@ trip with translation agencies (PO files) is `fzgen.commands.po`'s.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel
 
@@ -30,6 +27,7 @@ from fzgen.content.news import NEWS_FOLDER
 from fzgen.content.yamlfile import parse_yaml
 from fzgen.errors import Diagnostic
 from fzgen.messages import file_text
+from fzgen.project import reference_date
 
 HASHES_FILE = "_translations.yaml"
 
@@ -75,7 +73,7 @@ def site_units(
     source = site.languages[0]
     pages = [(p.slug, p.language, p.meta.title, p.body) for p in site.pages]
     yield from _markdown_units("pages", pages, source)
-    day = today or build_day()
+    day = today or reference_date()
     news = [
         (n.slug, n.language, n.title, n.body)
         for n in site.news
@@ -99,20 +97,6 @@ def _markdown_units(
         file = f"{folder}/{slug}.md"
         yield Unit(file, ("title",), title, {k: v[0] for k, v in by_language.items()}, False)
         yield Unit(file, (), body, {k: v[1] for k, v in by_language.items()}, True)
-
-
-def build_day() -> dt.date:
-    """The day a build shows news for: SOURCE_DATE_EPOCH when set, else today in Berlin.
-
-    As `fzgen.build.pipeline.reference_date`, which content may not import; an
-    epoch it refuses counts as unset here, since the build says what is wrong.
-    """
-    berlin = ZoneInfo("Europe/Berlin")
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        with contextlib.suppress(OverflowError, OSError, ValueError):
-            return dt.datetime.fromtimestamp(int(epoch), berlin).date()
-    return dt.datetime.now(berlin).date()
 
 
 def _targets(values: Any, source: str) -> dict[str, str]:
