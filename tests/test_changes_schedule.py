@@ -246,3 +246,11 @@ def test_the_rule_in_words_and_as_schema_org(tmp_path):
             "startDate": "2026-12-10T15:00",
         }
     ]
+
+
+def test_every_written_beside_schedule_is_a_line_that_lost_its_indentation(tmp_path, fzgen):
+    text = offer_with(THURSDAY_EVERY_TWO.replace("    every: 2\n", "")) + "every: 2\n"
+    result = check_offer(tmp_path, fzgen, text)
+    assert result.code == 1
+    assert_reported(result.err, OFFER, 9, "every", "gehört zu einem Termin unter „schedule:“")
+    assert "„    every: 2“" in result.err

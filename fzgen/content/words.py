@@ -287,6 +287,7 @@ SCHEDULE_KINDS = {
 }
 SCHEDULE_DETAILS = {
     "time": "09:30-11:00",
+    "every": "2",
     "from": "2026-01-13",
     "until": "2026-07-14",
     "except": "[2026-03-31]",
