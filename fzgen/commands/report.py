@@ -8,13 +8,13 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from fzgen.build.pipeline import reference_date, validate
+from fzgen.build.pipeline import validate
 from fzgen.commands.common import EXIT_OK, Commands, Parser, help_for
 from fzgen.content.coverage import status
 from fzgen.content.loader import Content
 from fzgen.errors import ContentError, Diagnostic, UsageError
 from fzgen.messages import cli_text
-from fzgen.project import Project
+from fzgen.project import Project, reference_date
 from fzgen.report.attendance import read_attendance
 from fzgen.report.figures import count_site
 from fzgen.report.html import html_report
