@@ -129,9 +129,9 @@ def model(model_type, text: str):  # type: ignore[no-untyped-def]
     return model_type.model_validate(document.data)
 
 
-def engine(slug: str) -> list[tuple[dt.date, dt.time | None]]:
+def engine(slug: str, text: str | None = None) -> list[tuple[dt.date, dt.time | None]]:
     """The dates fzgen's own expansion gives (those that take place)."""
-    site, offer = model(Site, SITE), model(Offer, OFFERS[slug])
+    site, offer = model(Site, SITE), model(Offer, text or OFFERS[slug])
     return [
         (o.day, o.time.start if o.time else None)
         for o in offer_dates(offer, site, TODAY, HORIZON)
@@ -180,3 +180,22 @@ def test_a_cancelled_single_date_has_no_event(output):
     )
     starts = sorted(str(e["DTSTART"].dt) for e in events)
     assert starts == ["2026-12-05 15:00:00+01:00", "2027-05-01 11:00:00+02:00"]
+
+
+def test_the_site_calendar_holds_every_offers_dates(output):
+    combined = expanded(output / "test/de/kalender.ics")
+    assert combined == sorted(
+        (d for slug in OFFERS for d in engine(slug)), key=lambda d: (d[0], d[1] or dt.time(0))
+    )
+
+
+def test_a_rule_running_for_centuries_keeps_its_file_small(tmp_path):
+    offer = OFFERS["spieltreff"].replace("until: 2027-06-30", "until: 2199-12-31")
+    write_tree(
+        tmp_path,
+        {"content/test/site.yaml": SITE, "content/test/offers/spieltreff.yaml": offer},
+    )
+    output = build_tree(tmp_path / "content", tmp_path / "output")
+    ics = output / "test/de/angebote/spieltreff/kalender.ics"
+    assert ics.stat().st_size < 20_000
+    assert expanded(ics) == engine("spieltreff", offer)

@@ -26,6 +26,9 @@ BERLIN = ZoneInfo("Europe/Berlin")
 _BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 #: How far ahead EXDATEs for public holidays are written (as far as pages list dates).
 HOLIDAYS_AHEAD = dt.timedelta(days=365)
+#: No EXDATE is written further ahead than this (a rule `until: 2199-12-31` would
+#: otherwise list two centuries of holidays).
+EXCLUDED_AHEAD = dt.timedelta(days=3 * 365)
 
 
 @dataclass(frozen=True)
@@ -122,7 +125,8 @@ def _rule_dates(
     """The first day, the excluded days and the changes of one rule's dates.
 
     Days off are excluded from the first day to `until`, or, for a rule without end,
-    to a year ahead or the last cancelled, except or closed day, whichever is later.
+    to a year ahead or the last cancelled, except or closed day, whichever is later;
+    never more than three years ahead.
     """
     anchor = entry.from_ or today
     first = next(entry.days(anchor, anchor + dt.timedelta(weeks=60 * entry.every)), None)
@@ -131,7 +135,7 @@ def _rule_dates(
     cancelled = {c.date for c in offer.cancelled}
     skipped = set(entry.except_) | cancelled
     explicit = [*skipped, *(c.last for c in site.closures)]
-    end = entry.until or max([today + HOLIDAYS_AHEAD, *explicit])
+    end = min(entry.until or max([today + HOLIDAYS_AHEAD, *explicit]), today + EXCLUDED_AHEAD)
     off = days_off(site, first, end, offer.on_holidays)
     excluded = tuple(
         day for day in entry.days(first, end, with_except=True) if day in skipped or day in off
