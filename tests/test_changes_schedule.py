@@ -254,3 +254,10 @@ def test_every_written_beside_schedule_is_a_line_that_lost_its_indentation(tmp_p
     assert result.code == 1
     assert_reported(result.err, OFFER, 9, "every", "gehört zu einem Termin unter „schedule:“")
     assert "„    every: 2“" in result.err
+
+
+def test_a_german_word_for_cancelled_inside_an_entry_names_except(tmp_path, fzgen):
+    schedule = "  - weekly: tuesday\n    time: 09:30-11:00\n    abgesagt: [2026-12-01]\n"
+    result = check_offer(tmp_path, fzgen, offer_with(schedule))
+    assert result.code == 1
+    assert "„except“" in result.err, result.err
