@@ -80,6 +80,23 @@ changed:
   - date: 2026-12-13
     location: kita-sonne
 """,
+    # two weekdays every third week, counted from a Thursday; the last Friday moves
+    "lernwerkstatt": """\
+title: Lernwerkstatt
+summary: Lernen mit Eltern
+categories: [learning]
+location: kita-sonne
+schedule:
+  - weekly: [di, do]
+    every: 3
+    from: 2026-11-26
+    time: 16:00-17:00
+  - monthly: letzter Freitag
+    time: 10:00-11:00
+changed:
+  - date: 2027-01-29
+    time: 11:00-12:00
+""",
     # single dates: one cancelled, one changed, one on a public holiday (taking place)
     "feste": """\
 title: Feste
@@ -163,7 +180,7 @@ def test_the_offer_page_lists_the_dates_the_calendar_has(output, slug):
 
 def test_the_rules_as_written_in_the_file(output):
     text = (output / "test/de/angebote/deutschkurs/kalender.ics").read_text()
-    assert "RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TH" in text
+    assert "RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TH;WKST=MO" in text
     assert "EXDATE;TZID=Europe/Berlin:20261210T150000,20261224T150000" in text
     assert "RECURRENCE-ID;TZID=Europe/Berlin:20270107T150000" in text
     override = next(e for e in text.split("BEGIN:VEVENT") if "RECURRENCE-ID" in e)

@@ -155,7 +155,9 @@ def _rule_event(uid: str, entry: ScheduleEntry, dates: _RuleDates, stamp: dt.dat
     if entry.weekly:
         rule = {"freq": "weekly", "byday": [_BYDAY[d.value] for d in entry.weekly]}
         if entry.every > 1:
+            # Weeks are counted from Monday, as `ScheduleEntry.days` counts them.
             rule["interval"] = entry.every
+            rule["wkst"] = "MO"
     else:
         assert entry.monthly is not None
         rule = {
