@@ -59,7 +59,7 @@ def test_new_names_the_centre_once_and_leaves_the_town_to_fill_in(tmp_path, fzge
     ] in notes
     places = [note[0].split(", Spalte")[0] for note in notes]
     assert places == [
-        "Hinweis: familienzentrum-lindenhof/offers/elterncafe.yaml, Zeile 34",
+        "Hinweis: familienzentrum-lindenhof/offers/elterncafe.yaml, Zeile 42",
         *(f"Hinweis: familienzentrum-lindenhof/site.yaml, Zeile {n}" for n in (32, 37, 39, 49)),
         *(f"Hinweis: familienzentrum-lindenhof/site.yaml, Zeile {n}" for n in (52, 58, 60, 63)),
         "Hinweis: familienzentrum-lindenhof/site.yaml, Zeile 64",
@@ -137,7 +137,7 @@ def test_the_example_offer_survives_new_partners(tmp_path, fzgen):
     result = fzgen(tmp_path, "check")
     assert result.code == 1
     assert notes_of(result.err, "Fehler")[0] == [
-        "Fehler: lindenhof/offers/elterncafe.yaml, Zeile 33, Spalte 11, Feld „location“",
+        "Fehler: lindenhof/offers/elterncafe.yaml, Zeile 41, Spalte 11, Feld „location“",
         "  Einen Partner mit der Kennung „kita-beispiel“ gibt es in site.yaml nicht.",
         "  Lösung: Bekannt sind: gs-kurpark. Oder geben Sie eine Adresse an (street, postal_code,"
         " city).",
@@ -257,3 +257,24 @@ def test_sample_content_has_no_long_texts_or_example_values(tmp_path, fzgen):
     result = fzgen(ROOT, "check")
     assert result.code == 0, result.err
     assert "Zeichen lang" not in result.out and "Beispiel" not in result.out
+
+
+def test_the_template_shows_cancellations_and_closures_ready_to_uncomment(tmp_path, fzgen):
+    """A coordinator who removes the # before the template's examples gets a valid
+    cancellation and closure, not a puzzle."""
+    assert fzgen(tmp_path, "new", "lindenhof").code == 0
+    site = tmp_path / "content/lindenhof"
+    for name in ("offers/elterncafe.yaml", "site.yaml"):
+        path = site / name
+        text = path.read_text(encoding="utf-8")
+        for key in ("cancelled", "closures"):
+            block = text.split(f"# {key}:\n", 1)
+            if len(block) == 2:
+                lines = block[1].split("\n")
+                example = [line[2:] for line in lines[:3] if line.startswith("#  ")]
+                text = block[0] + f"{key}:\n" + "\n".join([*example, *lines[len(example) :]])
+        path.write_text(text, encoding="utf-8")
+    assert "cancelled:\n  - date:" in (site / "offers/elterncafe.yaml").read_text(encoding="utf-8")
+    assert "closures:\n  - from:" in (site / "site.yaml").read_text(encoding="utf-8")
+    check = fzgen(tmp_path, "check")
+    assert check.code == 0, check.err
