@@ -22,7 +22,10 @@ from fzgen.theme.catalogue import Catalogue
 #: unguessable: no content can spell one, and none is ever written out.
 MARK_TOKEN = secrets.token_hex(16)
 ROOT_MARKER = f"fzgen-root-{MARK_TOKEN}:/"
+#: A title, summary, description or body in the source language (`is with_fallback`).
 FALLBACK_CLASS = "fallback"
+#: A short fragment in the source language: marked where it stands, no page-wide notice.
+FRAGMENT_CLASSES = "fallback fragment"
 
 _TAGS = {
     "p", "br", "hr", "strong", "em", "b", "i", "u", "s", "small", "sub", "sup", "mark",
@@ -124,7 +127,16 @@ def render_markdown(source: str) -> str:
 
 
 class Localizer:
-    """Turns content Texts into HTML for one reader language, marking every fallback."""
+    """Turns content Texts into HTML for one reader language, marking every fallback.
+
+    Three kinds of fallback, as a family reads them: a title, summary, description
+    or page body in the source language makes the page "partly untranslated"
+    (class `fallback` alone: `is with_fallback` finds it, base.html says so at the
+    top); a short fragment inside a sentence (a room, a reason, a note) is marked
+    where it stands (`fallback fragment`) and makes no page-wide notice; a proper
+    name (a place, a partner, a person, an organisation) is no fallback at all:
+    it only carries its language.
+    """
 
     def __init__(self, cat: Catalogue, source: Catalogue) -> None:
         self.cat = cat
@@ -140,8 +152,7 @@ class Localizer:
     def _lang_attributes(self) -> str:
         return f'lang="{self.source.language}" dir="{self.source.direction}"'
 
-    def inline(self, text: Text | None) -> Markup:
-        """A short text; a fallback is wrapped in an element with the source's lang and dir."""
+    def _marked(self, text: Text | None, classes: str) -> Markup:
         if text is None:
             return Markup("")
         translated = text.get(self.language)
@@ -149,12 +160,27 @@ class Localizer:
         # without a Python-level formatter on every text of every page.
         if translated is not None:
             return Markup(f"<bdi>{escape(translated)}</bdi>")
-        return Markup(
-            f'<bdi class="{FALLBACK_CLASS}" {self._lang_attributes()}>{escape(text.original)}</bdi>'
-        )
+        marks = f'class="{classes}" ' if classes else ""
+        return Markup(f"<bdi {marks}{self._lang_attributes()}>{escape(text.original)}</bdi>")
+
+    def inline(self, text: Text | None) -> Markup:
+        """A short text inside a sentence (a room, a reason, a note); a fallback carries
+        the source's lang and dir and a visible marker, but makes no page-wide notice."""
+        return self._marked(text, FRAGMENT_CLASSES)
+
+    def title(self, text: Text | None) -> Markup:
+        """A title or summary; a fallback carries the source's lang and dir and makes
+        the page-wide notice (`is with_fallback`)."""
+        return self._marked(text, FALLBACK_CLASS)
+
+    def name(self, text: Text | None) -> Markup:
+        """A proper name (a place, a partner, an organisation): never a fallback; an
+        untranslated one carries the source's lang and dir only."""
+        return self._marked(text, "")
 
     def block(self, text: Text | None) -> Markup:
-        """A Markdown text; a fallback gets the source's lang and dir and a notice before it."""
+        """A Markdown text; a fallback stands in a box with the source's lang and dir,
+        the note in the reader's language before it."""
         if text is None:
             return Markup("")
         translated = text.get(self.language)
@@ -162,11 +188,9 @@ class Localizer:
             # An explicit direction: the text is in the reader's language, and a
             # block with dir keeps any bidi control inside it.
             return Markup(f'<div dir="{self.cat.direction}">{render_markdown(translated)}</div>')
-        notice = self.cat("fallback.block", source=self.cat.language_name(self.source.language))
-        return Markup(
-            f'<p class="fallback-note">{escape(notice)}</p>'
-            f'<div class="{FALLBACK_CLASS}" {self._lang_attributes()}>'
-            f"{render_markdown(text.original)}</div>"
+        source = self.source
+        return self.fallback_box(
+            "fallback.block", render_markdown(text.original), source.language, source.direction
         )
 
     def markdown_in(self, body: str, language: str, direction: str) -> Markup:
@@ -174,8 +198,13 @@ class Localizer:
         html = render_markdown(body)
         if language == self.language:
             return Markup(f'<div dir="{direction}">{html}</div>')
-        notice = self.cat("fallback.only_source", source=self.cat.language_name(language))
+        return self.fallback_box("fallback.only_source", html, language, direction)
+
+    def fallback_box(self, note_key: str, html: str, language: str, direction: str) -> Markup:
+        """HTML in another language, in a box: first the note (UI text `note_key`) in
+        the reader's language, then the text marked with its language and direction."""
+        note = self.cat(note_key, source=self.cat.language_name(language))
         return Markup(
-            f'<p class="fallback-note">{escape(notice)}</p>'
-            f'<div class="{FALLBACK_CLASS}" lang="{language}" dir="{direction}">{html}</div>'
+            f'<div class="fallback-box"><p class="fallback-note">{escape(note)}</p>'
+            f'<div class="{FALLBACK_CLASS}" lang="{language}" dir="{direction}">{html}</div></div>'
         )

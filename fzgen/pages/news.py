@@ -79,10 +79,8 @@ def _view(views: SiteViews, item: NewsFile) -> NewsItemView:
         marked = f'class="{FALLBACK_CLASS}" lang="{item.language}" dir="{direction}"'
         title = Markup(f"<bdi {marked}>{escape(item.title)}</bdi>")
         # One item of several is untranslated: the notice speaks of this text, not the page.
-        notice = views.cat("fallback.block", source=views.cat.language_name(item.language))
-        body = Markup(
-            f'<p class="fallback-note">{escape(notice)}</p>'
-            f"<div {marked}>{render_markdown(item.body)}</div>"
+        body = views.loc.fallback_box(
+            "fallback.block", render_markdown(item.body), item.language, direction
         )
     return NewsItemView(
         slug=item.slug,

@@ -66,9 +66,11 @@ def machine_datetime(occurrence: Occurrence) -> str:
 class NoticeWriter:
     """Writes notices and dates in one language for one site."""
 
-    def __init__(self, cat: Catalogue, text: TextMarkup, site: Site) -> None:
+    def __init__(self, cat: Catalogue, text: TextMarkup, name: TextMarkup, site: Site) -> None:
         self.cat = cat
         self.text = text
+        #: A proper name (a partner's): never marked as untranslated.
+        self.name = name
         self.site = site
 
     def when(self, occurrence: Occurrence) -> str:
@@ -101,7 +103,7 @@ class NoticeWriter:
         if isinstance(location, str):
             partner = self.site.partner(location)
             if partner is not None:
-                place = self.text(partner.name)
+                place = self.name(partner.name)
                 parts.append(self.cat.markup("notice.new_place", place=place))
         elif location is not None:
             address = f"{location.street}, {location.postal_code} {location.city}"

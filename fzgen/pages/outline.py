@@ -252,7 +252,7 @@ class SiteOutline:
         return NetworkValues(
             tuple(
                 PartnerView(
-                    name=views.text(p.name),
+                    name=views.loc.name(p.name),
                     kind=views.cat(f"partner_kind.{p.kind.value}"),
                     address=p.address,
                     map_url=map_url(p.address),

@@ -169,7 +169,7 @@ class SiteViews:
         # Dates and the like do not depend on the language: a renderer shares
         # them across languages.
         self.facts = {} if facts is None else facts
-        self.writer = NoticeWriter(self.cat, self.text, site.site)
+        self.writer = NoticeWriter(self.cat, self.text, loc.name, site.site)
         self.offers = tuple(self._offer(entry) for entry in site.published_offers)
         #: The offers the lists show (not those that have ended), in the site's order.
         self.listed = tuple(offer for offer in self.offers if offer.listed)
@@ -199,7 +199,7 @@ class SiteViews:
             return None
         address = facts.address
         if facts.partner_name is not None:
-            name = self.text(facts.partner_name)
+            name = self.loc.name(facts.partner_name)
         else:
             name = Markup("<bdi>{}</bdi>").format(address.name or "")
         return Place(name, address.street, address.postal_code, address.city, facts.map_url)
@@ -245,9 +245,9 @@ class SiteViews:
         return OfferView(
             slug=slug,
             href=self.href(f"{OFFERS}/{slug}/"),
-            title=self.text(offer.title),
+            title=loc.title(offer.title),
             title_text=loc.plain(offer.title),
-            summary=self.text(offer.summary),
+            summary=loc.title(offer.summary),
             summary_text=loc.plain(offer.summary),
             description=loc.block(offer.description),
             image=offer.image,

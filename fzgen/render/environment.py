@@ -29,12 +29,14 @@ from fzgen.project import Project
 from fzgen.render.theme_errors import missing_template, theme_diagnostic
 from fzgen.theme.folder import ThemeFolder
 
-#: What a text falling back to the source language carries (`fzgen.pages.markup`).
+#: What a title, summary, description or body in the source language carries
+#: (`fzgen.pages.markup`); a fragment's `class="fallback fragment"` and a name do not.
 FALLBACK_ATTRIBUTE = f'class="{FALLBACK_CLASS}"'
 
 
 def with_fallback(html: object) -> bool:
-    """`{% if main_html is with_fallback %}`: the HTML shows a text in the source language."""
+    """`{% if main_html is with_fallback %}`: the HTML shows a title, summary, description
+    or body in the source language (short fragments and proper names do not count)."""
     return FALLBACK_ATTRIBUTE in (html if isinstance(html, str) else str(html))
 
 

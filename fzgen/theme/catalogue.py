@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 from fzgen.content.yamlfile import Document, parse_yaml
 from fzgen.errors import ContentError, Diagnostic, UsageError
 from fzgen.project import BUILTIN_TRANSLATIONS
+from fzgen.theme.numerals import digit_table, kept_together, local_digits
 
 
 def catalogue_folders(translations_dir: Path) -> list[Path]:
@@ -195,6 +196,8 @@ class Catalogue:
         #: The project's `translations/`, named in the message about a missing text.
         self.folder = folder
         self.locale = Locale.parse(language)
+        #: Latin digits → the language's own (CLDR); None where it writes Latin digits.
+        self.digits = digit_table(self.locale)
         self._entries = {**fallback, **entries}
         #: key → file and line the text came from, for messages about it.
         self._origins = origins or {}
@@ -220,7 +223,7 @@ class Catalogue:
                 entry = self._entry(key)
                 self._markup[key] = escape(entry if isinstance(entry, str) else entry["other"])
             return self._markup[key]
-        escaped = {name: escape(value) for name, value in params.items()}
+        escaped = {name: escape(self._number(value)) for name, value in params.items()}
         pieces = self._cut(key, "other")
         return Markup(
             "".join(
@@ -235,7 +238,7 @@ class Catalogue:
         form = self.locale.plural_form(count)
         if isinstance(entry, str) or form not in entry:
             form = "other"
-        return self._fill(key, form, {"count": count})
+        return self._fill(key, form, {"count": self.number(count)})
 
     def _fill(self, key: str, form: str, params: Mapping[str, object]) -> str:
         return "".join(
@@ -257,7 +260,15 @@ class Catalogue:
                     )
                 ]
             )
-        return str(params[name])
+        return str(self._number(params[name]))
+
+    def _number(self, value: object) -> object:
+        # A count given to a text is written in the language's digits; other values as they are.
+        return self.number(value) if type(value) is int else value
+
+    def number(self, value: int) -> str:
+        """A whole number in this language's digits (`۱۲` in Persian, `12` in German)."""
+        return local_digits(str(value), self.digits)
 
     def _cut(self, key: str, form: str) -> Pieces:
         cached = self._pieces.get((key, form))
@@ -306,17 +317,22 @@ class Catalogue:
         return self._lists[key]
 
     def date(self, day: dt.date, style: str = "long") -> str:
-        """A date in this language (`full` includes the weekday); each formatted once."""
+        """A date in this language and its digits (`full` includes the weekday); each
+        formatted once."""
         key = (day, style)
         if key not in self._dates:
-            self._dates[key] = str(format_date(day, style, locale=self.locale))
+            self._dates[key] = local_digits(
+                str(format_date(day, style, locale=self.locale)), self.digits
+            )
         return self._dates[key]
 
     def time_range(self, start: dt.time, end: dt.time) -> str:
-        """`9:30–11:00` in this language's notation; each formatted once."""
+        """`9:30–11:00` in this language's notation and digits, never split over two
+        lines; each formatted once."""
         key = (start, end)
         if key not in self._times:
-            self._times[key] = str(format_interval(start, end, "Hm", locale=self.locale))
+            interval = str(format_interval(start, end, "Hm", locale=self.locale))
+            self._times[key] = kept_together(local_digits(interval, self.digits))
         return self._times[key]
 
 
