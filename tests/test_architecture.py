@@ -26,6 +26,10 @@ ALLOWED: dict[str, set[str]] = {
     "report": {"errors", "messages", "project", "content", "theme", "pages"},
     "commands": {
         "errors", "messages", "project", "content", "theme", "pages", "render", "output", "build",
+        "report", "editor",
+    },
+    "editor": {
+        "errors", "messages", "project", "content", "theme", "pages", "render", "output", "build",
         "report",
     },
 }  # fmt: skip

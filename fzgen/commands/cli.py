@@ -13,7 +13,18 @@ from types import ModuleType
 from typing import NoReturn
 
 from fzgen import __version__
-from fzgen.commands import build, check, hilfe, new, preview, report, schema, status, translations
+from fzgen.commands import (
+    build,
+    check,
+    edit,
+    hilfe,
+    new,
+    preview,
+    report,
+    schema,
+    status,
+    translations,
+)
 from fzgen.commands.common import (
     EXIT_CONTENT,
     EXIT_INTERNAL,
@@ -40,6 +51,7 @@ VERBS: dict[str, ModuleType] = {
     "report": report,
     "schema": schema,
     "serve": preview,
+    "edit": edit,
     "hilfe": hilfe,
 }
 

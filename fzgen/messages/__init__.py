@@ -26,7 +26,14 @@ from fzgen.messages.diagnostics import (
 )
 from fzgen.messages.echo import ECHO_LIMIT, LIST_LIMIT, shown
 from fzgen.messages.preview import ErrorEntry, ErrorPage, error_page
-from fzgen.messages.sentences import cli_text, file_text, help_text, os_reason, preview_text
+from fzgen.messages.sentences import (
+    cli_text,
+    editor_text,
+    file_text,
+    help_text,
+    os_reason,
+    preview_text,
+)
 
 __all__ = [
     "ECHO_LIMIT",
@@ -40,6 +47,7 @@ __all__ = [
     "argparse_text",
     "cli_text",
     "describe",
+    "editor_text",
     "error_page",
     "field_label",
     "file_text",

@@ -34,6 +34,7 @@ TEXT_SECTIONS = (
     "argparse",
     "files",
     "report",
+    "editor",
 )
 #: The plural forms CLDR names (`babel`'s `Locale.plural_form` answers one of them).
 PLURAL_FORMS = frozenset({"zero", "one", "two", "few", "many", "other"})
@@ -121,6 +122,11 @@ class Wording:
     def report(self) -> Mapping[str, str]:
         """The words of `fzgen report`: headings, columns, notes."""
         return self._texts("report")
+
+    @cached_property
+    def editor(self) -> Mapping[str, str]:
+        """The words of `fzgen edit`: labels, buttons, notices, refusals."""
+        return self._texts("editor")
 
     @cached_property
     def plurals(self) -> Mapping[str, Mapping[str, str]]:

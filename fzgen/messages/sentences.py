@@ -41,3 +41,8 @@ def preview_text(key: str, language: str, /, **params: object) -> str:
 def file_text(key: str, language: str = "de", /, **params: object) -> str:
     """A comment fzgen writes into a file it generates (a header), in `language`."""
     return wording(language).files[key].format(**params)
+
+
+def editor_text(key: str, language: str = "de", /, **params: object) -> str:
+    """A text of the editor in the browser (`Speichern`), its values echoed safely."""
+    return wording(language).editor[key].format(**shown_params(params, language))

@@ -1,0 +1,324 @@
+"""The editor's pages: every request checked by the guard first, every text from the catalogue."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from tornado import web
+
+from fzgen.editor.editing import Editing, Result, source_text
+from fzgen.editor.saving import digest
+from fzgen.editor.security import HEADERS, Guard, Refusal, check_request
+from fzgen.editor.store import NotAllowed, SiteFiles, read_data, site_slugs
+from fzgen.messages import editor_text
+from fzgen.project import Project
+from fzgen.theme.catalogue import Catalogue
+
+#: The editor's own files (no other file of the package is served).
+STATIC_FILES = {"editor.css": "text/css; charset=utf-8"}
+#: Notices a page shows after a redirect, by query argument.
+AFTER = {
+    "gespeichert": "saved",
+    "entwurf": "saved_draft",
+    "geloescht": "deleted",
+    "zurueck": "restored",
+}
+
+
+@dataclass
+class EditorState:
+    """What every handler of one editor server shares."""
+
+    project: Project
+    guard: Guard
+    language: str
+    load_catalogue: Callable[[], Catalogue | None]
+    rebuild: Callable[[Iterable[Path]], object]
+    env: Environment = field(init=False)
+    loaded: Catalogue | None = field(init=False, default=None)
+
+    @property
+    def catalogue(self) -> Catalogue | None:
+        """The theme's catalogue of the source language, loaded again while it has errors."""
+        if self.loaded is None:
+            self.loaded = self.load_catalogue()
+        return self.loaded
+
+    def __post_init__(self) -> None:
+        self.env = Environment(
+            loader=PackageLoader("fzgen", "editor/templates"),
+            autoescape=select_autoescape(default=True),
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.globals["t"] = lambda key, **params: editor_text(key, self.language, **params)
+        self.env.globals["lang"] = self.language
+        self.env.filters["list_pair"] = lambda value, words: (value, words.get(value, value))
+
+
+def guarded_prepare(handler: web.RequestHandler, guard: Guard, language: str) -> bool:
+    """Run the guard; False when the request is answered already (refused or redirected)."""
+    for name, value in HEADERS.items():
+        handler.set_header(name, value)
+    try:
+        target = check_request(guard, handler)
+    except Refusal as refusal:
+        handler.set_status(refusal.status)
+        handler.set_header("Content-Type", "text/plain; charset=utf-8")
+        handler.finish(editor_text(refusal.key, language, **refusal.params) + "\n")
+        return False
+    if target is not None:
+        handler.redirect(target)
+        return False
+    return True
+
+
+class Page(web.RequestHandler):
+    """Base of the editor's pages."""
+
+    def initialize(self, state: EditorState) -> None:
+        self.state = state
+
+    def prepare(self) -> None:
+        guarded_prepare(self, self.state.guard, self.state.language)
+
+    def t(self, key: str, **params: object) -> str:
+        return editor_text(key, self.state.language, **params)
+
+    def check_xsrf_cookie(self) -> None:
+        """The guard checks the Origin of every change instead."""
+
+    def site(self, slug: str) -> SiteFiles:
+        try:
+            return SiteFiles(self.state.project.content_dir, slug)
+        except NotAllowed:
+            raise web.HTTPError(404) from None
+
+    def site_info(self, files: SiteFiles) -> dict[str, str]:
+        name = source_text(files.site_data().get("name")) or files.slug
+        return {"slug": files.slug, "name": name}
+
+    def show(
+        self, template: str, heading: str, files: SiteFiles | None = None, **values: Any
+    ) -> None:
+        notices = list(values.pop("notices", []))
+        for argument, key in AFTER.items():
+            if self.get_query_argument(argument, None) is not None:
+                notices.append(self.t(key, name=self.get_query_argument(argument)))
+        page = self.state.env.get_template(template).render(
+            heading=heading,
+            site=self.site_info(files) if files else None,
+            notices=notices,
+            **values,
+        )
+        self.set_header("Content-Type", "text/html; charset=utf-8")
+        self.finish(page)
+
+    def write_error(self, status_code: int, **kwargs: Any) -> None:
+        self.set_header("Content-Type", "text/plain; charset=utf-8")
+        self.finish(self.t("not_found") + "\n")
+
+    def arguments(self) -> dict[str, list[str]]:
+        return {
+            name: [v.decode("utf-8", "replace") for v in values]
+            for name, values in self.request.body_arguments.items()
+        }
+
+
+class Sites(Page):
+    def get(self) -> None:
+        content = self.state.project.content_dir
+        sites = [
+            (slug, self.site_info(SiteFiles(content, slug))["name"]) for slug in site_slugs(content)
+        ]
+        self.show("sites.html", self.t("sites_heading"), sites=sites)
+
+
+class Site(Page):
+    def get(self, slug: str) -> None:
+        files = self.site(slug)
+        self.show("site.html", self.site_info(files)["name"], files)
+
+
+class Offers(Page):
+    def get(self, slug: str) -> None:
+        files = self.site(slug)
+        offers = []
+        for offer, draft in files.offers():
+            title = source_text(files.version("offer", offer).data.get("title")) or offer
+            offers.append((offer, title, draft))
+        self.show("offers.html", self.t("offers"), files, offers=offers)
+
+
+class Pages(Page):
+    def get(self, slug: str) -> None:
+        files = self.site(slug)
+        folder = files.site_dir / "pages"
+        names = (
+            sorted(f"{slug}/pages/{p.name}" for p in folder.glob("*.md")) if folder.is_dir() else []
+        )
+        self.show("pages.html", self.t("pages"), files, pages=names)
+
+
+class Form(Page):
+    """The form of one offer, of a new offer, or of site.yaml."""
+
+    kind = "offer"
+
+    def editing(self, slug: str, offer: str) -> Editing:
+        files = self.site(slug)
+        try:
+            editing = Editing(files, self.kind, offer, self.state.catalogue, self.state.language)
+            if offer:
+                files.path(self.kind, offer)
+        except NotAllowed:
+            raise web.HTTPError(404) from None
+        return editing
+
+    def address(self, slug: str, offer: str) -> str:
+        if self.kind == "site":
+            return f"/_editor/{slug}/einstellungen/"
+        return f"/_editor/{slug}/angebote/{quote(offer)}/"
+
+    def preview(self, editing: Editing, offer: str) -> str:
+        language = editing.languages()[0]
+        if self.kind == "site":
+            return f"/{editing.files.slug}/{language}/"
+        return f"/{editing.files.slug}/{language}/angebote/{quote(offer)}/"
+
+    def get(self, slug: str, offer: str = "") -> None:
+        editing = self.editing(slug, offer)
+        if self.kind == "offer" and not editing.files.version("offer", offer).raw:
+            raise web.HTTPError(404)
+        view, version = editing.open()
+        notices = [self.t("is_draft")] if version.draft else []
+        self.page(editing, offer, view=view, digest=digest(version.raw), notices=notices)
+
+    def post(self, slug: str, offer: str = "") -> None:
+        editing = self.editing(slug, offer)
+        result = editing.submit(self.arguments())
+        self.answer(editing, result)
+
+    def answer(self, editing: Editing, result: Result, new: bool = False) -> None:
+        slug, offer = editing.files.slug, editing.slug
+        if result.saved is not None:
+            if not result.draft:
+                self.state.rebuild([result.saved])
+            after = "entwurf" if result.draft else "gespeichert"
+            self.redirect(f"{self.address(slug, offer)}?{after}=1")
+            return
+        self.page(
+            editing,
+            offer,
+            view=result.view,
+            digest=result.digest,
+            notices=result.notices,
+            conflict=result.conflict,
+            new=new,
+            slug=result.slug,
+            slug_error=result.slug_error,
+        )
+
+    def page(self, editing: Editing, offer: str, **values: Any) -> None:
+        files = editing.files
+        new = values.get("new", False)
+        if self.kind == "site":
+            heading = self.t("settings")
+        elif new:
+            heading = self.t("new_offer")
+        else:
+            title = values["view"].value(f"title.{editing.languages()[0]}")
+            heading = title or offer
+        self.show(
+            "form.html",
+            heading,
+            files,
+            wide=True,
+            action=f"/_editor/{files.slug}/neues-angebot/"
+            if new
+            else self.address(files.slug, offer),
+            preview=None if new else self.preview(editing, offer),
+            delete=None
+            if new or self.kind == "site"
+            else self.address(files.slug, offer) + "loeschen",
+            **values,
+        )
+
+
+class NewOffer(Form):
+    def get(self, slug: str, offer: str = "") -> None:
+        editing = self.editing(slug, "")
+        view, _ = editing.open()
+        self.page(editing, "", view=view, digest=digest(b""), new=True, slug="")
+
+    def post(self, slug: str, offer: str = "") -> None:
+        editing = self.editing(slug, "")
+        result = editing.submit(self.arguments(), new=True)
+        self.answer(editing, result, new=True)
+
+
+class Settings(Form):
+    kind = "site"
+
+
+class Delete(Page):
+    def post(self, slug: str, offer: str) -> None:
+        files = self.site(slug)
+        try:
+            moved = files.trash(offer)
+        except NotAllowed:
+            raise web.HTTPError(404) from None
+        if not moved:
+            raise web.HTTPError(404)
+        self.state.rebuild(moved)
+        self.redirect(f"/_editor/{slug}/angebote/?geloescht={quote(offer)}")
+
+
+class Trash(Page):
+    def get(self, slug: str) -> None:
+        files = self.site(slug)
+        self.show("trash.html", self.t("trash"), files, names=files.trashed())
+
+    def post(self, slug: str) -> None:
+        files = self.site(slug)
+        try:
+            offer, path = files.restore(self.get_body_argument("name", ""))
+        except NotAllowed:
+            raise web.HTTPError(404) from None
+        self.state.rebuild([path])
+        self.redirect(f"/_editor/{slug}/angebote/?zurueck={quote(offer)}")
+
+
+class Static(Page):
+    def get(self, name: str) -> None:
+        if name not in STATIC_FILES:
+            raise web.HTTPError(404)
+        self.set_header("Content-Type", STATIC_FILES[name])
+        self.finish((resources.files("fzgen") / "editor" / "static" / name).read_bytes())
+
+
+def routes(state: EditorState) -> list[tuple[str, type[web.RequestHandler], dict[str, Any]]]:
+    """The editor's addresses below /_editor/ (site slugs never start with `_`)."""
+    slug, offer = r"([a-z0-9-]+)", r"([a-z0-9-]+)"
+    pages: list[tuple[str, type[web.RequestHandler]]] = [
+        (r"/_editor/?", Sites),
+        (r"/_editor/static/([a-z.]+)", Static),
+        (rf"/_editor/{slug}/", Site),
+        (rf"/_editor/{slug}/angebote/", Offers),
+        (rf"/_editor/{slug}/angebote/{offer}/", Form),
+        (rf"/_editor/{slug}/angebote/{offer}/loeschen", Delete),
+        (rf"/_editor/{slug}/neues-angebot/", NewOffer),
+        (rf"/_editor/{slug}/einstellungen/", Settings),
+        (rf"/_editor/{slug}/inhaltsseiten/", Pages),
+        (rf"/_editor/{slug}/papierkorb/", Trash),
+    ]
+    return [(pattern, handler, {"state": state}) for pattern, handler in pages]
+
+
+__all__ = ["EditorState", "guarded_prepare", "read_data", "routes"]

@@ -1,0 +1,60 @@
+"""The editor's tornado application: the forms below /_editor/, the preview everywhere else,
+both behind the same guard (token, Host, Origin)."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from tornado import web
+from tornado.httpserver import HTTPServer
+from tornado.wsgi import WSGIContainer
+
+from fzgen.editor.handlers import EditorState, guarded_prepare, routes
+from fzgen.editor.security import Guard, url_host
+from fzgen.errors import ContentError
+from fzgen.project import Project
+from fzgen.theme.catalogue import Catalogue, load_catalogues
+
+
+def source_catalogue(project: Project, language: str = "de") -> Catalogue | None:
+    """The site theme's catalogue the schedule sentences and vocabulary words come from;
+    None while the catalogues have errors (the preview shows those)."""
+    try:
+        return load_catalogues(project.translations_dir, [language])[language]
+    except (ContentError, OSError, KeyError):
+        return None
+
+
+def application(state: EditorState, preview: Callable[..., Any]) -> web.Application:
+    """The editor's pages and, for every other address, the preview (a WSGI application)."""
+
+    class PreviewPage(web.FallbackHandler):
+        def prepare(self) -> None:
+            if guarded_prepare(self, state.guard, state.language):
+                super().prepare()
+
+    fallback = WSGIContainer(preview)
+    return web.Application(
+        [*routes(state), (r".*", PreviewPage, {"fallback": fallback})],
+        xsrf_cookies=False,
+    )
+
+
+def start_editor(
+    project: Project,
+    guard: Guard,
+    language: str,
+    sockets: list[socket.socket],
+    preview: Callable[..., Any],
+    rebuild: Callable[[Iterable[Path]], object],
+) -> str:
+    """Serve the editor on the bound `sockets`; the address to open, with the token."""
+    state = EditorState(project, guard, language, lambda: source_catalogue(project), rebuild)
+    HTTPServer(application(state, preview)).add_sockets(sockets)
+    host = url_host(sockets[0].getsockname()[0])
+    if host in {"0.0.0.0", "[::]"}:
+        host = "127.0.0.1"
+    return f"http://{host}:{guard.port}/_editor/?token={guard.token}"

@@ -1,0 +1,266 @@
+"""`fzgen edit` over plain HTTP: who may use it, what saving writes, drafts, conflicts, the bin.
+
+One editor process serves the module; each test works on its own offer file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import OFFER_YAML, SITE_YAML, site_tree, write_tree
+from editor_client import Editor, start_editor
+
+OFFERS = "content/test/offers"
+
+
+@pytest.fixture(scope="module")
+def editor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Editor]:
+    root = tmp_path_factory.mktemp("editor")
+    site = SITE_YAML.replace("languages: [de, en, tr]", "languages: [de, ar, tr]")
+    write_tree(root, site_tree({"site.yaml": site}))
+    running = start_editor(root)
+    yield running
+    running.stop()
+
+
+def offer(editor: Editor, slug: str, data: str | bytes = OFFER_YAML) -> Path:
+    path = editor.root / OFFERS / f"{slug}.yaml"
+    path.write_bytes(data if isinstance(data, bytes) else data.encode())
+    return path
+
+
+# --- who may use it -------------------------------------------------------------------
+
+
+def test_the_address_is_local_with_a_token(editor):
+    assert re.fullmatch(r"http://127\.0\.0\.1:\d+/_editor/\?token=[\w-]{20,}", editor.url)
+
+
+def test_the_token_in_the_address_becomes_a_strict_cookie(editor):
+    token = editor.url.split("token=")[1]
+    answer = editor.get(f"/_editor/?token={token}", cookie=False)
+    assert answer.status == 302 and answer.headers["Location"] == "/_editor/"
+    cookie = answer.headers["Set-Cookie"]
+    assert token in cookie and "HttpOnly" in cookie and "SameSite=Strict" in cookie
+
+
+@pytest.mark.parametrize("path", ["/_editor/", "/_editor/test/angebote/", "/test/de/"])
+def test_without_the_token_nothing_is_shown(editor, path):
+    answer = editor.get(path, cookie=False)
+    assert answer.status == 403
+    assert "Kein Zugang" in answer.body and "Familienzentrum" not in answer.body
+
+
+def test_a_wrong_token_is_refused(editor):
+    answer = editor.get("/_editor/?token=falsch", cookie=False)
+    assert answer.status == 403 and "Set-Cookie" not in answer.headers
+    answer = editor.get("/_editor/", headers={"Cookie": f"{editor.cookie.split('=')[0]}=falsch"})
+    assert answer.status == 403
+
+
+@pytest.mark.parametrize("host", ["evil.example", "evil.example:{port}", "127.0.0.1:1"])
+def test_a_foreign_host_is_refused(editor, host):
+    answer = editor.get("/_editor/", headers={"Host": host.format(port=editor.port)})
+    assert answer.status == 403
+    assert "nur unter seiner eigenen Adresse" in answer.body
+    answer = editor.get("/test/de/", headers={"Host": host.format(port=editor.port)})
+    assert answer.status == 403
+
+
+@pytest.mark.parametrize("origin", ["http://evil.example", None, "null"])
+def test_a_write_from_another_origin_is_refused(editor, origin):
+    path = offer(editor, "fremd")
+    before = path.read_bytes()
+    page = editor.get("/_editor/test/angebote/fremd/")
+    digest = re.search(r'name="_digest" value="(\w+)"', page.body).group(1)
+    fields = [("_digest", digest), ("title.de", "Gekapert"), ("_action", "save")]
+    answer = editor.post("/_editor/test/angebote/fremd/", fields, origin=origin)
+    assert answer.status == 403 and "Abgelehnt" in answer.body
+    assert editor.post("/_editor/test/angebote/fremd/loeschen", [], origin=origin).status == 403
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/_editor/test/angebote/..%2Fsite/",
+        "/_editor/..%2F..%2Fetc/angebote/",
+        "/_editor/static/..%2Fhandlers.py",
+        "/_editor/test/angebote/gibt-es-nicht/",
+        "/_editor/gibt-es-nicht/",
+        "/..%2F..%2Fetc/passwd",
+    ],
+)
+def test_no_path_outside_the_content_is_served(editor, path):
+    answer = editor.get(path)
+    assert answer.status == 404
+    assert "root:" not in answer.body and "def " not in answer.body
+
+
+def test_pages_load_nothing_from_elsewhere(editor):
+    answer = editor.get("/_editor/test/angebote/elterncafe/")
+    assert answer.status == 200
+    policy = answer.headers["Content-Security-Policy"]
+    assert "default-src 'self'" in policy and "frame-ancestors 'self'" in policy
+    assert not re.search(r'(?:src|href)="(?:https?:)?//', answer.body)
+
+
+# --- the forms --------------------------------------------------------------------------
+
+
+def test_site_list_and_site_links_carry_their_names(editor):
+    sites = editor.get("/_editor/").body
+    assert '<a href="/_editor/test/">Familienzentrum Testhausen</a>' in sites
+    site = editor.get("/_editor/test/").body
+    for name in ("Angebote", "Seiten", "Einstellungen", "Neues Angebot"):
+        assert f">{name}</a>" in site
+
+
+def test_each_language_has_its_labelled_input_right_to_left_for_arabic(editor):
+    page = editor.get("/_editor/test/angebote/elterncafe/").body
+    for language in ("Deutsch", "Arabisch", "Türkisch"):
+        assert f">Titel ({language})</label>" in page
+    arabic = re.search(r'<input [^>]*name="title\.ar"[^>]*>', page).group(0)
+    assert 'dir="rtl"' in arabic
+    assert 'name="title.tr" value="Ebeveyn Kafesi" dir="ltr"' in page
+    assert ">Speichern</button>" in page
+
+
+def test_closed_lists_are_choices_and_the_schedule_reads_as_a_sentence(editor):
+    page = editor.get("/_editor/test/angebote/elterncafe/").body
+    assert re.search(r'name="categories" value="meeting" checked', page)
+    assert "Treffpunkt und Elterncafé" in page
+    assert re.search(r'<option value="kita-sonne" selected>Kita Sonne</option>', page)
+    # A word joiner may keep the time range on one line.
+    assert "Auf der Website: jeden Dienstag, 09:30–11:00 Uhr" in page.replace("\u2060", "")
+
+
+# --- saving ----------------------------------------------------------------------------
+
+
+def test_saving_keeps_comments_order_quotes_bom_and_line_ends(editor):
+    original = (
+        "\ufeff# Unser Café\r\n"
+        "title: 'Elterncafé'   # so heißt es\r\n"
+        'summary: "Offener Treff für Eltern"\r\n'
+        "\r\n"
+        "# Themen\r\n"
+        "categories: [meeting]\r\n"
+        "schedule:\r\n"
+        "- weekly: tuesday\r\n"
+        "  time: 09:30-11:00  # vormittags\r\n"
+        "location: kita-sonne\r\n"
+    )
+    path = offer(editor, "kommentare", original.encode("utf-8"))
+    answer = editor.submit("/_editor/test/angebote/kommentare/", {"title.ar": "مقهى الآباء"})
+    assert "Gespeichert." in answer.body
+    # The comment stays on the field's line; the rest of the file is kept byte for byte.
+    expected = original.replace(
+        "title: 'Elterncafé'   # so heißt es\r\n",
+        "title:                # so heißt es\r\n  de: Elterncafé\r\n  ar: مقهى الآباء\r\n",
+    )
+    assert path.read_bytes().decode("utf-8") == expected
+
+
+def test_an_unchanged_form_writes_nothing(editor):
+    path = offer(editor, "unveraendert", "# Kommentar\n" + OFFER_YAML)
+    before = path.stat().st_mtime_ns, path.read_bytes()
+    answer = editor.submit("/_editor/test/angebote/unveraendert/", {})
+    assert "Nichts geändert." in answer.body
+    assert (path.stat().st_mtime_ns, path.read_bytes()) == before
+
+
+def test_a_wrong_time_is_shown_at_the_time_field_and_saved_only_as_draft(editor, fzgen):
+    path = offer(editor, "falsche-zeit")
+    answer = editor.submit(
+        "/_editor/test/angebote/falsche-zeit/", {"schedule.0.time": "11:00-09:30"}
+    )
+    time_input = re.search(r'<input [^>]*name="schedule\.0\.time"[^>]*>', answer.body).group(0)
+    assert 'aria-invalid="true"' in time_input
+    assert 'aria-describedby="f-schedule-0-time-help f-schedule-0-time-error"' in time_input
+    error = re.search(r'<div class="error" id="f-schedule-0-time-error">(.*?)</div>', answer.body)
+    assert "Bei „11:00-09:30“ liegt das Ende nicht nach dem Beginn." in error.group(1)
+    assert "Lösung: Das Ende muss später sein als der Beginn" in error.group(1)
+    assert "Als Entwurf gespeichert" in answer.body
+    assert path.read_text(encoding="utf-8") == OFFER_YAML
+    draft = path.with_name("_falsche-zeit.entwurf.yaml")
+    assert "time: 11:00-09:30" in draft.read_text(encoding="utf-8")
+    assert fzgen(editor.root, "check").code == 0
+    fixed = editor.submit(
+        "/_editor/test/angebote/falsche-zeit/", {"schedule.0.time": "10:00-12:00"}
+    )
+    assert "Gespeichert." in fixed.body
+    assert not draft.exists() and "time: 10:00-12:00" in path.read_text(encoding="utf-8")
+
+
+def test_a_change_on_disk_since_the_form_was_opened_is_not_overwritten(editor):
+    path = offer(editor, "konflikt")
+    page = editor.get("/_editor/test/angebote/konflikt/")
+    theirs = OFFER_YAML.replace("Elterncafé", "Elterncafé am Markt")
+    path.write_text(theirs, encoding="utf-8")
+    fields = [(n, "Mein Café" if n == "title.de" else v) for n, v in form_fields_of(page.body)]
+    answer = editor.post("/_editor/test/angebote/konflikt/", [*fields, ("_action", "save")])
+    assert answer.status == 200
+    assert "Die Datei wurde inzwischen geändert" in answer.body
+    assert "Elterncafé am Markt" in answer.body and "Mein Café" in answer.body
+    assert path.read_text(encoding="utf-8") == theirs
+    # Saving again from the conflict page keeps the coordinator's version, knowingly.
+    again = [(n, v) for n, v in form_fields_of(answer.body)] + [("_action", "save")]
+    assert editor.post("/_editor/test/angebote/konflikt/", again).status == 302
+    assert "de: Mein Café" in path.read_text(encoding="utf-8")
+
+
+def test_deleting_moves_into_the_papierkorb_and_restoring_brings_it_back(editor):
+    path = offer(editor, "weg-damit", "# bleibt\n" + OFFER_YAML)
+    answer = editor.post("/_editor/test/angebote/weg-damit/loeschen", [])
+    assert answer.status == 302
+    assert not path.exists()
+    binned = list((editor.root / "content/test/.papierkorb").glob("weg-damit.*.yaml"))
+    assert len(binned) == 1 and binned[0].read_text(encoding="utf-8").startswith("# bleibt\n")
+    page = editor.get("/_editor/test/papierkorb/").body
+    assert binned[0].name in page
+    restored = editor.post("/_editor/test/papierkorb/", [("name", binned[0].name)])
+    assert restored.status == 302
+    assert path.read_text(encoding="utf-8") == "# bleibt\n" + OFFER_YAML
+
+
+def test_a_new_offer_starts_from_the_template_and_is_built(editor, fzgen):
+    fields = {
+        "_slug": "",
+        "title.de": "Spielgruppe Süd",
+        "title.ar": "مجموعة اللعب",
+        "summary.de": "Spielen und Kennenlernen",
+        "categories": "leisure",
+        "schedule.0.weekly": "mittwoch",
+        "schedule.0.time": "15:00-16:30",
+        "location": "kita-sonne",
+    }
+    answer = editor.post(
+        "/_editor/test/neues-angebot/", [*fields.items(), ("_digest", ""), ("_action", "save")]
+    )
+    assert answer.status == 302, answer.body
+    assert answer.headers["Location"].startswith("/_editor/test/angebote/spielgruppe-sued/")
+    text = (editor.root / OFFERS / "spielgruppe-sued.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# Ein Angebot = eine Datei.")
+    assert "  ar: مجموعة اللعب\n" in text
+    result = fzgen(editor.root, "build")
+    assert result.code == 0, result.err
+    built = editor.root / "output/test/ar/angebote/spielgruppe-sued/index.html"
+    assert "مجموعة اللعب" in built.read_text(encoding="utf-8")
+
+
+def test_a_taken_file_name_is_said_at_the_field(editor):
+    fields = [("_slug", "elterncafe"), ("title.de", "Noch eins"), ("_action", "save")]
+    answer = editor.post("/_editor/test/neues-angebot/", fields)
+    assert answer.status == 200
+    assert "Ein Angebot mit dem Dateinamen „elterncafe“ gibt es schon." in answer.body
+    assert 'id="f-slug" name="_slug" value="elterncafe"' in answer.body
+
+
+def form_fields_of(page: str) -> list[tuple[str, str]]:
+    from editor_client import form_fields
+
+    return form_fields(page)
