@@ -283,6 +283,23 @@ def test_check_notes_ended_and_past_offers(tmp_path, fzgen):
     assert "krabbelgruppe" not in err and "deutschkurs" not in err
 
 
+def test_check_notes_a_single_date_inside_a_closure(tmp_path, fzgen):
+    """A single date is chosen on purpose, so a closure over it is most likely a mistake."""
+    fest = PAST.replace("  - date: 2026-10-02\n", "  - date: 2026-12-08\n  - date: 2027-01-16\n")
+    write_tree(tmp_path, tree(**{"offers/herbstfest.yaml": fest}))
+    with fixed_day():
+        result = fzgen(tmp_path, "check")
+    assert result.code == 0, result.err
+    assert (
+        "Hinweis: test/offers/herbstfest.yaml, Zeile 5, Spalte 11, Feld „schedule → 1. Eintrag → date“\n"
+        "  Der Einzeltermin am 2026-12-08 liegt in der Schließzeit des Familienzentrums"
+        " (2026-12-07 bis 2026-12-08); er findet nicht statt.\n"
+        "  Verlegen Sie den Termin auf einen anderen Tag oder kürzen Sie die Schließzeit in"
+        " site.yaml („closures“).\n"
+    ) in result.out
+    assert "2027-01-16" not in result.out
+
+
 def test_check_notes_in_english(tmp_path, fzgen):
     write_tree(tmp_path, tree())
     with fixed_day():
