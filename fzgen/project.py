@@ -37,6 +37,8 @@ class Project:
     theme_dir: Path
     #: The project's own catalogues (they need not exist), laid over fzgen's.
     translations_dir: Path
+    #: Whether a build also makes each programme as a PDF (`fzgen build --pdf`).
+    programme_pdf: bool = False
 
 
 def find_project(content_dir: Path, output_dir: Path, theme: str = "default") -> Project:

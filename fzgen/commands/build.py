@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from dataclasses import replace
 from pathlib import Path
 
 from fzgen.build.pipeline import build
 from fzgen.commands.common import EXIT_OK, Commands, Parser, help_for, print_notes
 from fzgen.messages import cli_text
 from fzgen.project import Project
+from fzgen.render.pdf import pdf_available
 
 
 def add_parser(commands: Commands, options: Parser) -> None:
@@ -23,10 +26,15 @@ def add_parser(commands: Commands, options: Parser) -> None:
         action="store_true",
         help=help_for("build.clean"),
     )
+    parser.add_argument("--pdf", action="store_true", help=help_for("build.pdf"))
 
 
 def run(project: Project, args: argparse.Namespace) -> int:
     """Build and tell what was written."""
+    if args.pdf and not pdf_available():
+        print(cli_text("pdf_missing", args.lang), file=sys.stderr)
+    elif args.pdf:
+        project = replace(project, programme_pdf=True)
     report = build(project, site=args.site, clean=args.clean)
     notes = print_notes(report.notes, args.lang)
     print(

@@ -28,6 +28,7 @@ from fzgen.pages.listing import (
 )
 from fzgen.pages.markup import Localizer
 from fzgen.pages.news import HOME_NEWS, NEWS, NEWS_KEY, has_news, news_views
+from fzgen.pages.programme import make_flyer, pdf_name
 from fzgen.pages.structured import json_ld, offer_json_ld, organisation_data
 from fzgen.pages.values import (
     ChooserValues,
@@ -149,8 +150,11 @@ class SiteOutline:
     def page_in(self, slug: str, language: str) -> PageFile:
         """The page in `language`, or in the source language where it has no translation."""
         versions = self.page_versions[slug]
+        programme_pdf: bool = False,
         return versions.get(language) or versions[self.site.languages[0]]
 
+        #: Whether the programme is also made as a PDF (`fzgen build --pdf`): its page links it.
+        self.programme_pdf = programme_pdf
     def pages(self, views: SiteViews) -> Iterator[Page]:
         """Every HTML page of the site in the views' language, in the menu's order."""
         cat = views.cat
@@ -271,4 +275,15 @@ class SiteOutline:
 
     def _programme_values(self, views: SiteViews) -> ProgrammeValues:
         as_of = views.cat("programme.as_of", date=views.cat.date(self.today))
-        return ProgrammeValues(by_category(views, first_only=True), as_of)
+        flyer = make_flyer(views, self.base_url)
+        pdf = views.href(f"{PROGRAMME}/{pdf_name(self.site.slug, views.language)}")
+        return ProgrammeValues(
+            groups=by_category(views, first_only=True),
+            as_of=as_of,
+            week=flyer.week,
+            events=flyer.events,
+            by_appointment=flyer.by_appointment,
+            web_address=flyer.web_address,
+            qr_code=flyer.qr_code,
+            pdf_href=pdf if self.programme_pdf else None,
+        )

@@ -47,7 +47,7 @@ def describe(entry: ScheduleEntry, cat: Catalogue) -> ScheduleLine:
         else:
             when = cat("schedule.weekly", days=days)
     elif entry.monthly:
-        when = _monthly_words(entry.monthly, cat)
+        when = monthly_words(entry.monthly, cat)
     else:
         assert entry.date is not None
         when = cat("schedule.date", date=cat.date(entry.date, "full"))
@@ -69,7 +69,7 @@ def describe(entry: ScheduleEntry, cat: Catalogue) -> ScheduleLine:
     return ScheduleLine(text, period, exceptions)
 
 
-def _monthly_words(rules: list[MonthlyRule], cat: Catalogue) -> str:
+def monthly_words(rules: list[MonthlyRule], cat: Catalogue) -> str:
     """`jeden ersten und dritten Donnerstag im Monat`: the ordinals of one weekday joined."""
     by_day: dict[int, list[int]] = {}
     for rule in rules:

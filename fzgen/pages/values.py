@@ -15,6 +15,7 @@ from markupsafe import Markup
 from fzgen.content.model import Address
 from fzgen.pages.news import NewsItemView
 from fzgen.pages.notices import DateLine, Notice
+from fzgen.pages.programme import FlyerDay, FlyerEntry
 from fzgen.pages.views import Link, OfferView
 from fzgen.theme.catalogue import Catalogue
 
@@ -178,15 +179,28 @@ class PrivacyValues(PageValues):
 
 @dataclass(frozen=True)
 class ProgrammeValues(PageValues):
-    """The printable programme: every offer once, under its first category."""
+    """The printable programme, a flyer for one A4 page: the week, then the dated events."""
 
-    #: The offers in groups, one per category.
+    #: The offers in groups, one per category (every offer once, under its first).
     groups: tuple[OfferGroup, ...]
     #: "As of <date>", the day the site was built, in words.
     as_of: str
 
 
 @dataclass(frozen=True)
+    #: Monday to Sunday, each day with its regular offers by time (`day.entries`, each a
+    #: `FlyerEntry`: `when`, `rhythm`, `status`, `offer`); a day without offers has none.
+    week: tuple[FlyerDay, ...]
+    #: The coming dates of single-date offers, earliest first (`FlyerEntry`, `when` in words).
+    events: tuple[FlyerEntry, ...]
+    #: The offers by appointment (`FlyerEntry`).
+    by_appointment: tuple[FlyerEntry, ...]
+    #: The full address of the site in this language; none without `base_url`.
+    web_address: str | None
+    #: The QR code of `web_address` as inline SVG (hidden from screen readers); empty without it.
+    qr_code: Markup
+    #: The programme as an A4 PDF, from the site folder; none unless built with `--pdf`.
+    pdf_href: str | None
 class OfferEntryValues(PageValues):
     """An offer as the lists show it: a card, an entry of the printed programme.
 

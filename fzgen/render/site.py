@@ -21,14 +21,16 @@ from fzgen.pages.listing import filter_values
 from fzgen.pages.markup import ROOT_MARKER, Localizer
 from fzgen.pages.news import NEWS_FEED, NEWS_KEY, has_news
 from fzgen.pages.outline import FILTERS, Page, SiteOutline, offer_key
+from fzgen.pages.programme import pdf_name
 from fzgen.pages.sitemap import sitemap_xml
-from fzgen.pages.views import OFFERS, SiteViews, language_href
+from fzgen.pages.views import OFFERS, PROGRAMME, SiteViews, language_href
 from fzgen.project import Project
 from fzgen.render.calendars import SiteCalendars
 from fzgen.render.environment import ThemeEnvironment
 from fzgen.render.feeds import news_feed
 from fzgen.render.fragments import CARD, PROGRAMME_ENTRY, Fragments, SiteFragments
 from fzgen.render.layout import LanguageLayout, Layouts, root_of
+from fzgen.render.pdf import programme_pdf
 from fzgen.render.published import FileData
 from fzgen.render.site_files import site_files
 from fzgen.theme.catalogue import Catalogue, load_catalogues
@@ -59,11 +61,15 @@ class SiteRenderer:
         self.catalogues = catalogues or load_catalogues(project.translations_dir, site.languages)
         self.source = self.catalogues[site.languages[0]]
         self.base_url = (site.site.base_url or "").rstrip("/") + "/" if site.site.base_url else None
+        #: Whether each language's programme is made as a PDF too (`fzgen build --pdf`).
+        self.programme_pdf = project.programme_pdf
         self._set_site(site)
 
     def _set_site(self, site: SiteContent) -> None:
         self.site = site
-        self.outline = SiteOutline(site, self.catalogues, self.today, self.base_url)
+        self.outline = SiteOutline(
+            site, self.catalogues, self.today, self.base_url, self.programme_pdf
+        )
         #: What each offer shows the same in every language (its next dates, for one).
         self.facts: dict[str, OfferFacts] = {}
         self.views: dict[str, SiteViews] = {}
@@ -132,6 +138,7 @@ class SiteRenderer:
         self.menus[language] = self._menu_keys(views)
         files.update(self.calendars(views, {offer.slug for offer in views.offers}))
         files.update(self.news_feed(views))
+        files.update(self.programme_pdf_file(views, files))
         return files, paths
 
     @staticmethod
@@ -149,6 +156,18 @@ class SiteRenderer:
         name = views.loc.plain(self.site.site.name)
         feed = news_feed(views, self.today, self.base_url, name, self.site.slug)
         return {f"{self.site.slug}/{views.href(NEWS_FEED)}": feed}
+
+    def programme_pdf_file(self, views: SiteViews, pages: dict[str, bytes]) -> dict[str, bytes]:
+        """The programme of one language as a PDF, from its page among `pages`, when the
+        run makes PDFs."""
+        if not self.programme_pdf:
+            return {}
+        href = views.href(f"{PROGRAMME}/")
+        html = pages[f"{self.site.slug}/{href}index.html"]
+        sources: dict[str, Path | bytes] = dict(self.theme.static_files())
+        sources.update((path, self.site_dir / path) for path in self.site.files)
+        pdf = programme_pdf(html, href, sources)
+        return {f"{self.site.slug}/{href}{pdf_name(self.site.slug, views.language)}": pdf}
 
     def sitemap(self) -> dict[str, bytes]:
         """sitemap.xml of the pages the source language has (every page exists in each)."""
@@ -220,7 +239,9 @@ class SiteRenderer:
         changed, every page that shows it.
         """
         self.site = site
-        self.outline = SiteOutline(site, self.catalogues, self.today, self.base_url)
+        self.outline = SiteOutline(
+            site, self.catalogues, self.today, self.base_url, self.programme_pdf
+        )
         for slug in changed:
             self.facts.pop(slug, None)
         self.fragments.forget(changed)
