@@ -262,6 +262,17 @@ def test_location_must_name_a_partner(tmp_path, fzgen):
     assert_reported(result.err, OFFER, 4, "location", "Bekannt sind: kita-sonne")
 
 
+def test_a_broken_site_yaml_is_the_one_error_not_every_offer_at_a_partner(tmp_path, fzgen):
+    """Partners cannot be known while site.yaml does not parse: calling every offer's
+    partner unknown would bury the one line to fix."""
+    write_tree(tmp_path, site_tree({"site.yaml": "name: [kaputt\n"}))  # its offer names kita-sonne
+    result = fzgen(tmp_path, "check")
+    assert result.code == 1
+    places = [line for line in result.err.splitlines() if line.startswith("Fehler:")]
+    assert places == ["Fehler: test/site.yaml, Zeile 1, Spalte 7"]
+    assert "1 Fehler in 1 Datei." in result.err
+
+
 def test_location_as_address(tmp_path, fzgen):
     address = "\n  street: Am Markt 2\n  postal_code: 01234\n  city: Glinde"
     text = offer_with().replace("location: kita-sonne", "location:" + address)

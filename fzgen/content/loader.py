@@ -237,7 +237,9 @@ class _SiteLoader(SiteFolder):
         partner_ids = self.partner_ids(site)
         changed = document.data.get("changed")
         places: list[tuple[tuple[str | int, ...], object]] = [(("location",), location)]
-        if isinstance(changed, list):  # a date at another place names a partner too
+        if partner_ids is None:
+            places = []
+        elif isinstance(changed, list):  # a date at another place names a partner too
             places += [
                 (("changed", index, "location"), item.get("location"))
                 for index, item in enumerate(changed)
@@ -246,7 +248,7 @@ class _SiteLoader(SiteFolder):
         for loc, place in places:
             if not isinstance(place, str) or not SLUG_PATTERN.fullmatch(place.strip()):
                 continue
-            if place.strip() not in partner_ids:
+            if partner_ids is not None and place.strip() not in partner_ids:
                 known = ", ".join(partner_ids) or "–"
                 self.reference_error(document, path, loc, "partner_unknown", place, known=known)
                 ok = False
@@ -266,11 +268,15 @@ class _SiteLoader(SiteFolder):
         raw = self.raw_site.get("max_file_mb") if isinstance(self.raw_site, dict) else None
         return raw if isinstance(raw, int) and raw > 0 else DEFAULT_MAX_FILE_MB
 
-    def partner_ids(self, site: Site | None) -> list[str]:
-        """Partner ids of the site; read from the raw file when site.yaml has errors elsewhere."""
+    def partner_ids(self, site: Site | None) -> list[str] | None:
+        """Partner ids of the site; read from the raw file when site.yaml has errors elsewhere.
+        None when site.yaml could not be read at all: then no offer's partner is called
+        unknown, and the one error to fix is site.yaml's."""
         if site is not None:
             return [p.id for p in site.partners]
-        raw = self.raw_site.get("partners") if isinstance(self.raw_site, dict) else None
+        if not isinstance(self.raw_site, dict):
+            return None
+        raw = self.raw_site.get("partners")
         entries = raw if isinstance(raw, list) else []
         return [
             str(e["id"]) for e in entries if isinstance(e, dict) and isinstance(e.get("id"), str)
