@@ -21,7 +21,7 @@ BROWSER_TOOLS := tools/browser/node_modules/.fzgen-installed
 $(STAMP): pyproject.toml $(LOCK)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet -c $(LOCK) --upgrade pip
-	$(BIN)/python -m pip install --quiet -c $(LOCK) --build-constraint $(LOCK) -e '.[test]'
+	$(BIN)/python -m pip install --quiet -c $(LOCK) --build-constraint $(LOCK) -e '.[test,pdf]'
 	touch $(STAMP)
 
 # Upgrades happen only here, on purpose, never by an install: `make lock`
@@ -35,7 +35,7 @@ UPGRADE ?= --upgrade
 lock:
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet $(UV)
-	printf 'pip\nsetuptools\n' | $(BIN)/uv pip compile pyproject.toml - --extra test \
+	printf 'pip\nsetuptools\n' | $(BIN)/uv pip compile pyproject.toml - --extra test --extra pdf \
 		--python $(BIN)/python $(UPGRADE) --custom-compile-command 'make lock' \
 		--quiet --output-file $(LOCK)
 
@@ -45,13 +45,16 @@ build: $(STAMP)
 check: $(STAMP)
 	$(BIN)/fzgen check
 
-# The browser tests need Debian's Chromium and a Java runtime (for vnu.jar);
+# The browser tests need Debian's Chromium and a Java runtime (for vnu.jar), the
+# programme PDF test Pango (WeasyPrint's layout) and poppler-utils (pdftotext);
 # installed here when missing (CI runs as root with Debian's archive reachable).
 system-deps:
-	@command -v chromium >/dev/null && command -v java >/dev/null || { \
+	@command -v chromium >/dev/null && command -v java >/dev/null \
+		&& command -v pdftotext >/dev/null || { \
 		apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-			chromium fonts-noto-core fonts-dejavu-core default-jre-headless >/dev/null; }
+			chromium fonts-noto-core fonts-dejavu-core default-jre-headless \
+			poppler-utils libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; }
 
 # axe-core and the Nu Html Checker, pinned in tools/browser/package-lock.json.
 $(BROWSER_TOOLS): tools/browser/package.json tools/browser/package-lock.json
