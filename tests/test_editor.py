@@ -264,3 +264,54 @@ def form_fields_of(page: str) -> list[tuple[str, str]]:
     from editor_client import form_fields
 
     return form_fields(page)
+
+
+def test_a_file_the_form_cannot_read_is_never_overwritten(editor):
+    broken = OFFER_YAML.replace("summary: Offener", "summary Offener")
+    path = offer(editor, "kaputt", broken)
+    page = editor.get("/_editor/test/angebote/kaputt/").body
+    assert "Doppelpunkt" in page or "Zeile 4" in page
+    fields = [("_digest", ""), ("title.de", "Neu"), ("_action", "save")]
+    digest = re.search(r'name="_digest" value="(\w+)"', page).group(1)
+    fields[0] = ("_digest", digest)
+    answer = editor.post("/_editor/test/angebote/kaputt/", fields)
+    assert answer.status == 200
+    assert (
+        "Diese Datei kann das Formular nicht lesen, daher wurde nichts gespeichert." in answer.body
+    )
+    assert path.read_text(encoding="utf-8") == broken
+    path.unlink()  # the other tests want a site without errors
+
+
+def test_settings_are_site_yaml_as_a_form(editor):
+    path = editor.root / "content/test/site.yaml"
+    before = path.read_text(encoding="utf-8")
+    answer = editor.submit("/_editor/test/einstellungen/", {"coordinator.phone": "+49 4531 111111"})
+    assert "Gespeichert." in answer.body
+    assert path.read_text(encoding="utf-8") == before.replace("+49 4531 000000", "+49 4531 111111")
+    page = editor.get("/_editor/test/einstellungen/").body
+    assert ">Name (Arabisch)</label>" in page
+    assert '<option value="kita" selected>Kita</option>' in page
+
+
+def test_what_is_missing_per_language_with_the_words_to_translate(editor):
+    offer(editor, "uebersetzen", OFFER_YAML.replace("  tr: Ebeveyn Kafesi\n", ""))
+    page = editor.get("/_editor/test/was-fehlt/").body
+    arabic = page[page.index(">Arabisch</h2>") : page.index(">Türkisch</h2>")]
+    assert (
+        '<a href="/_editor/test/angebote/uebersetzen/">offers/uebersetzen.yaml</a> · title'
+        in arabic
+    )
+    assert "Wörter zu übersetzen:" in arabic
+
+
+def test_a_translation_of_an_older_source_is_marked_outdated(editor):
+    offer(editor, "veraltet")
+    hashes = editor.root / "content/test/_translations.yaml"
+    hashes.write_text('"offers/veraltet.yaml#title":\n  tr: 000000000000\n', encoding="utf-8")
+    try:
+        page = editor.get("/_editor/test/angebote/veraltet/").body
+    finally:
+        hashes.unlink()
+    turkish = page[page.index('name="title.tr"') : page.index('name="summary.de"')]
+    assert "veraltet (der deutsche Text hat sich seitdem geändert)" in turkish

@@ -10,9 +10,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ruamel.yaml.error import YAMLError
+
 from fzgen.editor.checking import check_text, partner_ids, placed, schedule_sentences, site_context
 from fzgen.editor.fields import Field, form_fields
 from fzgen.editor.forms import FormView, choice_labels, language_names, slug_from
+from fzgen.editor.missing import outdated_inputs
 from fzgen.editor.saving import changed_text, digest
 from fzgen.editor.store import SiteFiles, Version, is_slug, read_data, template_header
 from fzgen.editor.values import Flat, add_entry, flatten, form_values, nest
@@ -93,6 +96,8 @@ class Editing:
             labels=choice_labels(self.fields, self.catalogue),
         )
         view.at, view.general = placed(errors, view.input_names(), languages[0], self.language)
+        file = "site.yaml" if self.kind == "site" else f"offers/{self.slug}.yaml"
+        view.outdated = outdated_inputs(self.files.site_dir, file, values, languages)
         if self.catalogue is not None and self.kind == "offer":
             context = site_context(self.site_data)
             view.sentences = schedule_sentences(data, context, self.catalogue)
@@ -105,14 +110,26 @@ class Editing:
         values = flatten(self.fields, version.data, self.languages())
         if self.kind == "offer" and not version.raw:
             values = add_entry(values, "schedule")
-        errors: list[Any] = []
-        if version.draft:  # a draft has errors: show them at once
-            path = self.files.path(self.kind, self.slug)
-            site_data = version.data if self.kind == "site" else self.site_data
-            _, errors = check_text(
-                self.kind, text_of(version.raw), path, self.files.folder, site_data
-            )
+        _, errors = self.check(version.raw)
         return self.view(values, version.data, errors), version
+
+    def check(self, raw: bytes) -> tuple[Any, list[Any]]:
+        """The document of a file's bytes and its errors (none for a file not written yet)."""
+        if not raw:
+            return None, []
+        path = self.files.path(self.kind, self.slug)
+        site_data = read_data(raw) if self.kind == "site" else self.site_data
+        return check_text(self.kind, text_of(raw), path, self.files.folder, site_data)
+
+    def unreadable(self, values: Flat, version: Version) -> Result | None:
+        """The answer when the file itself cannot be read as YAML: its error, nothing saved
+        (a form cannot keep what it cannot read)."""
+        document, errors = self.check(version.raw)
+        if document is not None or not version.raw:
+            return None
+        result = Result(self.view(values, version.data, errors), digest(version.raw))
+        result.notices.append(self.t("unreadable"))
+        return result
 
     def submit(self, arguments: Mapping[str, Sequence[str]], new: bool = False) -> Result:
         """Check, and save when asked: as the file when valid, else as its draft."""
@@ -129,18 +146,15 @@ class Editing:
                     self.view(values, {}), control["_digest"], slug=self.slug, slug_error=slug_error
                 )
         base = Version(b"", False, {}) if new else self.files.version(self.kind, self.slug)
-        languages = self.languages()
-        before = nest(self.fields, flatten(self.fields, base.data, languages), languages, base.data)
-        after = nest(self.fields, values, languages, base.data)
-        header = template_header() if self.kind == "offer" else ""
-        raw = (
-            changed_text(base.raw, before, after, header)
-            if before != after or not base.raw
-            else base.raw
-        )
-        path = self.files.path(self.kind, self.slug)
-        site_data = read_data(raw) if self.kind == "site" else self.site_data
-        document, errors = check_text(self.kind, text_of(raw), path, self.files.folder, site_data)
+        refused = self.unreadable(values, base)
+        if refused is not None:
+            return refused
+        raw, after = self.changed(base, values)
+        if raw is None:
+            result = Result(self.view(values, base.data), digest(base.raw))
+            result.notices.append(self.t("unreadable"))
+            return result
+        document, errors = self.check(raw)
         data = document.data if document is not None else after
         result = Result(self.view(values, data, errors), digest(base.raw), slug=self.slug)
         if control["_action"] == "check":
@@ -156,6 +170,20 @@ class Editing:
         result.saved = self.files.save(self.kind, self.slug, raw, valid=not errors)
         result.draft = bool(errors)
         return result
+
+    def changed(self, base: Version, values: Flat) -> tuple[bytes | None, dict[str, Any]]:
+        """The file's bytes with the form's values (the same bytes when nothing changed),
+        or None when ruamel.yaml cannot read the file to keep its comments; the new data."""
+        languages = self.languages()
+        before = nest(self.fields, flatten(self.fields, base.data, languages), languages, base.data)
+        after = nest(self.fields, values, languages, base.data)
+        if before == after and base.raw:
+            return base.raw, after
+        header = template_header() if self.kind == "offer" else ""
+        try:
+            return changed_text(base.raw, before, after, header), after
+        except YAMLError:  # a duplicate key, say: fzgen's reader says which
+            return None, after
 
     def choose_slug(self, typed: str, values: Flat) -> str:
         """Take the file name of a new offer (typed, or from the German title); the

@@ -81,6 +81,8 @@ class FormView:
     general: list[Finding] = field(default_factory=list)
     sentences: list[str | None] = field(default_factory=list)
     labels: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: Inputs whose translation was made from an older source text.
+    outdated: set[str] = field(default_factory=set)
 
     def value(self, name: str) -> str:
         return self.values.get(name, "")

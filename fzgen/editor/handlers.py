@@ -13,6 +13,8 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from tornado import web
 
 from fzgen.editor.editing import Editing, Result, source_text
+from fzgen.editor.forms import language_names
+from fzgen.editor.missing import site_gaps
 from fzgen.editor.saving import digest
 from fzgen.editor.security import HEADERS, Guard, Refusal, check_request
 from fzgen.editor.store import NotAllowed, SiteFiles, read_data, site_slugs
@@ -166,6 +168,16 @@ class Pages(Page):
         self.show("pages.html", self.t("pages"), files, pages=names)
 
 
+class Gaps(Page):
+    def get(self, slug: str) -> None:
+        files = self.site(slug)
+        project = self.state.project
+        gaps = site_gaps(project.content_dir, slug, project.translations_dir)
+        languages = [gap.language for gap in gaps or []]
+        names = language_names(languages, self.state.language)
+        self.show("missing.html", self.t("missing_heading"), files, gaps=gaps, names=names)
+
+
 class Form(Page):
     """The form of one offer, of a new offer, or of site.yaml."""
 
@@ -317,6 +329,7 @@ def routes(state: EditorState) -> list[tuple[str, type[web.RequestHandler], dict
         (rf"/_editor/{slug}/einstellungen/", Settings),
         (rf"/_editor/{slug}/inhaltsseiten/", Pages),
         (rf"/_editor/{slug}/papierkorb/", Trash),
+        (rf"/_editor/{slug}/was-fehlt/", Gaps),
     ]
     return [(pattern, handler, {"state": state}) for pattern, handler in pages]
 
