@@ -120,7 +120,8 @@ def test_next_dates_merge_every_entry_in_order(tmp_path):
     )
     output = build_tree(tmp_path / "content", tmp_path / "output")  # "today": 25 Nov 2026
     page = soup(output / "test/de/angebote/elterncafe/index.html")
-    listed = [li.get_text() for li in page.select("h3 + ul li")]
+    # The first in the facts at the top, the others in the list of further dates.
+    listed = [e.get_text() for e in page.select(".fact-next dd, ul.dates-list li")]
     assert listed == [
         "Freitag, 27. November 2026, 09:30–11:00 Uhr",
         "Dienstag, 1. Dezember 2026, 09:30–11:00 Uhr",

@@ -153,7 +153,8 @@ def test_the_offer_page_puts_its_notices_first_and_marks_its_dates(output):
         "Der Kursraum wird gestrichen.",
         "Fällt aus am Donnerstag, 3. Dezember 2026. Die Kursleiterin ist krank.",
     ]
-    dates = page.find("h3", string="Nächste Termine").find_next("ul").select("li")
+    # The next date stands in the facts at the top, the others in the one list below.
+    dates = [page.select_one(".fact-next dd"), *page.select("ul.dates-list li")]
     assert text_of(dates[0]).startswith("Geändert: Donnerstag, 26. November 2026, 16:00–17:30 Uhr")
     notes = [text_of(small) for small in dates[0].select("small")]
     assert notes == ["Raum: Turnhalle", "Der Kursraum wird gestrichen."]

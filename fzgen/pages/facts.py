@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 
 from fzgen.content.fields import Text
 from fzgen.content.loader import OfferFile, SiteContent
-from fzgen.content.model import Address, Offer, OfferStatus, Site
+from fzgen.content.model import Address, Coordinator, Offer, OfferStatus, Site
 from fzgen.pages.calendar import has_dates
 from fzgen.pages.dates import Occurrence, changes_ahead, last_day, next_occurrences
 from fzgen.pages.schedule import schedule_data, weekday_key
@@ -69,6 +69,8 @@ class OfferFacts:
     map_url: str
     contact: ContactView
     registration_email: str | None
+    #: Whom to register with (phone and e-mail), when registering is required.
+    registration_contact: ContactView | None
     #: The dated entries as schema.org Schedules, for the offer page's JSON-LD.
     schedules: dict[str, Any]
     #: Its cancelled and changed dates of the coming days, earliest first.
@@ -102,7 +104,7 @@ def offer_facts(entry: OfferFile, site: SiteContent, today: dt.date) -> OfferFac
         contact = ContactView(
             person.name or "", person.phone, phone_href(person.phone), person.email
         )
-    registration = offer.registration
+    signup = registration_contact(offer, coordinator)
     dates = next_occurrences(
         offer, site.site, entry.slug, today, HORIZON_DAYS, NEXT_DATES, COMING_DAYS
     )
@@ -118,15 +120,24 @@ def offer_facts(entry: OfferFile, site: SiteContent, today: dt.date) -> OfferFac
         partner_name=partner_name,
         map_url=map_url(address) if address else "",
         contact=contact,
-        registration_email=(
-            (registration.email or coordinator.email)
-            if registration and registration.required
-            else None
-        ),
+        registration_email=signup.email if signup else None,
+        registration_contact=signup,
         schedules=schedule_data(offer, site.site, today, HORIZON_DAYS),
         changes=tuple(changes_ahead(offer, site.site, today, COMING_DAYS, entry.slug)),
         past=is_past(offer, site.site, today, dates),
     )
+
+
+def registration_contact(offer: Offer, coordinator: Coordinator) -> ContactView | None:
+    """Whom to register with for an offer that asks for it: the registration's e-mail,
+    else its contact's; its contact's phone; the coordinator's where it names none."""
+    registration, person = offer.registration, offer.contact
+    if registration is None or not registration.required:
+        return None
+    name, phone, email = coordinator.name, coordinator.phone, coordinator.email
+    if person is not None and (person.phone or person.email):
+        name, phone, email = person.name or "", person.phone, person.email
+    return ContactView(name, phone, phone_href(phone), registration.email or email)
 
 
 def is_past(offer: Offer, site: Site, today: dt.date, dates: list[Occurrence]) -> bool:

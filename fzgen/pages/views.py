@@ -9,6 +9,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 from urllib.parse import quote
 
 from markupsafe import Markup
@@ -93,6 +94,15 @@ class OfferView:
     #: Its next dates (at most five, and every one of the coming 14 days), cancelled
     #: and changed ones marked; `{{ day }}` prints a date in words.
     next_dates: tuple[DateLine, ...]
+    #: The first of `next_dates` that takes place (a changed one at its new time);
+    #: none when no coming date takes place.
+    next_date: DateLine | None
+    #: The other `next_dates`, cancelled and changed ones marked: with `next_date`,
+    #: each coming date once.
+    more_dates: tuple[DateLine, ...]
+    #: The schedule's lines without the single dates `next_dates` shows (so a
+    #: single-date offer names its date once): rules, `by appointment`, other dates.
+    rules: tuple[ScheduleLine, ...]
     #: Where it takes place; none when the content names no place.
     place: Place | None
     #: The room, marked where it falls back; empty when none is given.
@@ -105,6 +115,9 @@ class OfferView:
     registration_note: Markup
     #: Where to register by e-mail, when registering is required.
     registration_email: str | None
+    #: Whom to register with, when registering is required: `phone`, `phone_href` and
+    #: `email` for a call and a mail button (the offer's contact, else the coordinator).
+    registration_contact: ContactView | None
     #: Whether children are looked after, in words; none when the content does not say.
     childcare: str | None
     #: Whether the place is accessible, in words; none when the content does not say.
@@ -144,6 +157,15 @@ class OfferView:
     listed: bool
     #: The offer as the content file says it, untranslated.
     source: Offer
+
+
+class OfferDates(NamedTuple):
+    """An offer's coming dates and schedule lines, as `OfferView` holds them."""
+
+    next_dates: tuple[DateLine, ...]
+    next_date: DateLine | None
+    more_dates: tuple[DateLine, ...]
+    rules: tuple[ScheduleLine, ...]
 
 
 def language_href(language: str, path: str) -> str:
@@ -201,7 +223,7 @@ class SiteViews:
         if facts.partner_name is not None:
             name = self.loc.name(facts.partner_name)
         else:
-            name = Markup("<bdi>{}</bdi>").format(address.name or "")
+            name = Markup("<bdi>{}</bdi>").format(address.name) if address.name else Markup("")
         return Place(name, address.street, address.postal_code, address.city, facts.map_url)
 
     def _yes_no(self, value: bool | None, key: str) -> str | None:
@@ -236,9 +258,23 @@ class SiteViews:
             for key, label in zip(keys, labels, strict=True)
         )
 
+    def _dates(self, offer: Offer, facts: OfferFacts) -> OfferDates:
+        """An offer's next dates, the first that takes place apart, and its other lines."""
+        shown = facts.dates[:NEXT_DATES]
+        lines = tuple(self.writer.date_line(o) for o in shown)
+        first = next((i for i, o in enumerate(shown) if o.takes_place), None)
+        days = {o.day for o in shown}
+        rules = tuple(
+            describe(e, self.cat) for e in offer.schedule if e.date is None or e.date not in days
+        )
+        if first is None:
+            return OfferDates(lines, None, lines, rules)
+        return OfferDates(lines, lines[first], lines[:first] + lines[first + 1 :], rules)
+
     def _offer(self, entry: OfferFile) -> OfferView:
         offer, slug, cat, loc = entry.offer, entry.slug, self.cat, self.loc
         facts = self._facts(entry)
+        dates = self._dates(offer, facts)
         status_label, status_text = self.writer.status(offer.status, facts.past)
         categories = [c.value for c in offer.categories]
         audience = [a.value for a in offer.audience]
@@ -256,7 +292,10 @@ class SiteViews:
             categories=self._links("thema", categories, (cat(f"category.{c}") for c in categories)),
             audience=self._links("fuer", audience, (cat(f"audience.{a}") for a in audience)),
             schedule=tuple(describe(e, cat) for e in offer.schedule),
-            next_dates=tuple(self.writer.date_line(o) for o in facts.dates[:NEXT_DATES]),
+            next_dates=dates.next_dates,
+            next_date=dates.next_date,
+            more_dates=dates.more_dates,
+            rules=dates.rules,
             place=self._place(facts),
             room=self.text(offer.room),
             cost=self._cost(offer),
@@ -265,6 +304,7 @@ class SiteViews:
                 self.text(offer.registration.note) if offer.registration else Markup("")
             ),
             registration_email=facts.registration_email,
+            registration_contact=facts.registration_contact,
             childcare=self._yes_no(offer.childcare, "childcare"),
             accessible=self._yes_no(offer.accessible, "accessible"),
             languages=self._links(
