@@ -169,8 +169,8 @@ def test_arabic_and_persian_read_as_large_as_german(browser_page):
     for language in ("de", "ar", "fa"):
         page = browser_page(f"{language}/angebote/babymassage/index.html")
         sizes[language] = page.evaluate(
-            "() => [getComputedStyle(document.body).fontSize,"
-            " getComputedStyle(document.body).lineHeight].map(parseFloat)"
+            "() => [getComputedStyle(document.querySelector('main')).fontSize,"
+            " getComputedStyle(document.querySelector('main')).lineHeight].map(parseFloat)"
         )
     (de_size, de_line), (ar_size, ar_line), (fa_size, _) = sizes["de"], sizes["ar"], sizes["fa"]
     assert ar_size == fa_size >= de_size * 1.1
@@ -191,7 +191,7 @@ def test_a_german_passage_in_arabic_is_left_aligned_after_its_note(browser_page)
           return {noteAbove: note.getBoundingClientRect().bottom <= inner.top,
                   startsLeft: line.left - inner.left < 2,
                   germanSize: parseFloat(getComputedStyle(text).fontSize),
-                  bodySize: parseFloat(getComputedStyle(document.body).fontSize)};
+                  bodySize: parseFloat(getComputedStyle(document.querySelector('main')).fontSize)};
         }"""
     )
     assert box["noteAbove"] and box["startsLeft"]
