@@ -251,15 +251,21 @@ def test_no_page_scrolls_sideways_on_a_phone(visits):
 def test_right_to_left_layout(phone, server, site, language):
     phone.goto(f"{server}{site}/{language}/angebote/")
     assert phone.evaluate("getComputedStyle(document.body).direction") == "rtl"
-    boxes = phone.eval_on_selector_all(
-        "nav.menu a",
-        "links => links.map(a => { const r = a.getBoundingClientRect(); return [r.left, r.right, r.top]; })",
+    name = phone.eval_on_selector(".site-name a", "a => a.getBoundingClientRect().right")
+    assert name > 390 - 40, "the site's name starts at the right edge"
+    menu, languages = (
+        phone.eval_on_selector(
+            f"details.{fold} summary",
+            "s => { const r = s.getBoundingClientRect(); return [r.left, r.right, r.top]; }",
+        )
+        for fold in ("fold-menu", "fold-languages")
     )
-    first, second = boxes[0], boxes[1]
-    assert first[1] > 390 - 40, "the menu starts at the right edge"
-    assert first[2] == second[2] and second[1] <= first[0], (
-        "the second entry stands left of the first"
+    assert menu[2] == languages[2] and languages[1] <= menu[0], (
+        "the language button stands left of the menu button"
     )
+    phone.click("details.fold-menu summary")
+    first = phone.eval_on_selector("nav.menu a", "a => a.getBoundingClientRect().right")
+    assert first > 390 - 40, "the menu's entries start at the right edge"
     heading = phone.eval_on_selector("main h1", "h => h.getBoundingClientRect().right")
     assert heading > 390 - 40
 
@@ -267,6 +273,7 @@ def test_right_to_left_layout(phone, server, site, language):
 def test_left_to_right_layout_for_comparison(phone, server):
     phone.goto(f"{server}bad-oldesloe/de/angebote/")
     assert phone.evaluate("getComputedStyle(document.body).direction") == "ltr"
+    phone.click("details.fold-menu summary")
     first = phone.eval_on_selector("nav.menu a", "a => a.getBoundingClientRect().left")
     assert first < 40
 

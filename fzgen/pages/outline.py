@@ -92,6 +92,26 @@ def chooser_values(
     return ChooserValues(languages, languages[0], languages[0].site_name, base)
 
 
+def next_date(views: SiteViews, coming: tuple[ComingDate, ...]) -> ComingDate | None:
+    """The next date that takes place: of the coming days, else the earliest of any
+    listed offer's later dates (cancelled ones skipped)."""
+    for date in coming:
+        if date.when.status != "cancelled":
+            return date
+    later = [
+        (occurrence, offer)
+        for offer in views.listed
+        for occurrence in views.facts[offer.slug].dates
+        if occurrence.cancelled is None
+    ]
+    if not later:
+        return None
+    occurrence, offer = min(
+        later, key=lambda pair: (pair[0].day, pair[0].time.start if pair[0].time else dt.time(0))
+    )
+    return ComingDate(views.writer.date_line(occurrence), offer)
+
+
 def _uses(offers: Iterable[OfferView], *extra: str) -> frozenset[str]:
     return frozenset([*(offer_key(o.slug) for o in offers), *extra])
 
@@ -187,9 +207,12 @@ class SiteOutline:
     def _home(self, views: SiteViews) -> Page:
         coming = coming_dates(views, self.today)
         changes = changes_ahead(views)
-        values = partial(self._home_values, views, coming, changes)
+        upcoming = next_date(views, coming)
+        values = partial(self._home_values, views, coming, changes, upcoming)
         title = views.loc.plain(self.site.site.name)
         shown = [*(date.offer for date in coming), *(change.offer for change in changes)]
+        if upcoming is not None:
+            shown.append(upcoming.offer)
         uses = _uses(shown, NEWS_KEY)
         return Page("", "home.html", title, values, uses)
 
@@ -219,7 +242,11 @@ class SiteOutline:
     # --- the values of each kind of page, made when it is rendered ----------------
 
     def _home_values(
-        self, views: SiteViews, coming: tuple[ComingDate, ...], changes: tuple[OfferNotice, ...]
+        self,
+        views: SiteViews,
+        coming: tuple[ComingDate, ...],
+        changes: tuple[OfferNotice, ...],
+        upcoming: ComingDate | None,
     ) -> HomeValues:
         organisation = organisation_data(self.site, views, self.base_url)
         intro = views.loc.block(self.site.site.intro)
@@ -229,7 +256,13 @@ class SiteOutline:
             for closure in closures_ahead(self.site.site, self.today, COMING_DAYS)
         )
         return HomeValues(
-            intro, coming, json_ld(organisation), news, closures=closures, changes=changes
+            intro,
+            coming,
+            json_ld(organisation),
+            news,
+            closures=closures,
+            changes=changes,
+            next_date=upcoming,
         )
 
     def _news_values(self, views: SiteViews) -> NewsValues:

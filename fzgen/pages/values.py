@@ -108,6 +108,9 @@ class HomeValues(PageValues):
     closures: tuple[Notice, ...] = ()
     #: The cancelled and changed dates of the coming 14 days, earliest first.
     changes: tuple[OfferNotice, ...] = ()
+    #: The next date that takes place (`when`, `offer`), also after the 14 days; none
+    #: when no listed offer has one. The home page shows it first, with its place.
+    next_date: ComingDate | None = None
 
 
 @dataclass(frozen=True)

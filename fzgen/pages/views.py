@@ -109,12 +109,16 @@ class OfferView:
     room: Markup
     #: What it costs, or "free"; empty when the content does not say.
     cost: Markup
+    #: Whether it is free of charge (the cards' "free" badge).
+    free: bool
     #: Whether one must register, in words; none when the content does not say.
     registration: str | None
     #: A note on registering; empty when none is given.
     registration_note: Markup
     #: Where to register by e-mail, when registering is required.
     registration_email: str | None
+    #: Whether one must register beforehand (the cards' "registration" badge).
+    registration_required: bool
     #: Whom to register with, when registering is required: `phone`, `phone_href` and
     #: `email` for a call and a mail button (the offer's contact, else the coordinator).
     registration_contact: ContactView | None
@@ -299,11 +303,13 @@ class SiteViews:
             place=self._place(facts),
             room=self.text(offer.room),
             cost=self._cost(offer),
+            free=offer.cost == FREE,
             registration=self._registration(offer),
             registration_note=(
                 self.text(offer.registration.note) if offer.registration else Markup("")
             ),
             registration_email=facts.registration_email,
+            registration_required=bool(offer.registration and offer.registration.required),
             registration_contact=facts.registration_contact,
             childcare=self._yes_no(offer.childcare, "childcare"),
             accessible=self._yes_no(offer.accessible, "accessible"),

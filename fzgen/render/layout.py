@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from fzgen.content.loader import SiteContent
 from fzgen.pages.markup import FALLBACK_CLASS
+from fzgen.pages.meta import meta_description
 from fzgen.pages.news import NEWS, NEWS_FEED, has_news
 from fzgen.pages.outline import Page, SiteOutline
 from fzgen.pages.views import (
@@ -131,6 +132,8 @@ class Layouts:
                 news_feed=views.href(NEWS_FEED) if news else None,
             ),
             fallback_notice=notice,
+            description=meta_description(views.loc, site.intro)
+            or f"{views.loc.plain(site.name)} – {views.loc.plain(site.sozialraum)}",
         )
 
     def _menu(self, views: SiteViews, outline: SiteOutline) -> list[Link]:

@@ -108,6 +108,9 @@ class LayoutValues:
     links: SiteLinks
     #: The page-wide notice that some of the page is in the source language (plain text).
     fallback_notice: str
+    #: The site's intro in this language as plain text of at most 155 characters, for
+    #: `<meta name="description">` (Jinja escapes it); its name and Sozialraum without an intro.
+    description: str = ""
 
     def context(self) -> dict[str, Any]:
         """The fields as Jinja variables: a shallow dict, the values themselves kept."""
