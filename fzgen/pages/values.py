@@ -188,9 +188,6 @@ class ProgrammeValues(PageValues):
     groups: tuple[OfferGroup, ...]
     #: "As of <date>", the day the site was built, in words.
     as_of: str
-
-
-@dataclass(frozen=True)
     #: Monday to Sunday, each day with its regular offers by time (`day.entries`, each a
     #: `FlyerEntry`: `when`, `rhythm`, `status`, `offer`); a day without offers has none.
     week: tuple[FlyerDay, ...]
@@ -204,6 +201,9 @@ class ProgrammeValues(PageValues):
     qr_code: Markup
     #: The programme as an A4 PDF, from the site folder; none unless built with `--pdf`.
     pdf_href: str | None
+
+
+@dataclass(frozen=True)
 class OfferEntryValues(PageValues):
     """An offer as the lists show it: a card, an entry of the printed programme.
 
