@@ -150,8 +150,11 @@ class SiteOutline:
         catalogues: dict[str, Catalogue],
         today: dt.date,
         base_url: str | None,
+        programme_pdf: bool = False,
     ) -> None:
         self.site = site
+        #: Whether the programme is also made as a PDF (`fzgen build --pdf`): its page links it.
+        self.programme_pdf = programme_pdf
         self.catalogues = catalogues
         self.today = today
         self.base_url = base_url
@@ -170,11 +173,8 @@ class SiteOutline:
     def page_in(self, slug: str, language: str) -> PageFile:
         """The page in `language`, or in the source language where it has no translation."""
         versions = self.page_versions[slug]
-        programme_pdf: bool = False,
         return versions.get(language) or versions[self.site.languages[0]]
 
-        #: Whether the programme is also made as a PDF (`fzgen build --pdf`): its page links it.
-        self.programme_pdf = programme_pdf
     def pages(self, views: SiteViews) -> Iterator[Page]:
         """Every HTML page of the site in the views' language, in the menu's order."""
         cat = views.cat
