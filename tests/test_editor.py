@@ -315,3 +315,41 @@ def test_a_translation_of_an_older_source_is_marked_outdated(editor):
         hashes.unlink()
     turkish = page[page.index('name="title.tr"') : page.index('name="summary.de"')]
     assert "veraltet (der deutsche Text hat sich seitdem geändert)" in turkish
+
+
+def test_a_free_page_in_all_languages_side_by_side(editor):
+    folder = editor.root / "content/test/pages"
+    source = folder / "ueber-uns.md"
+    source.write_text(
+        "---\n# Menü: kleinere Zahlen zuerst\ntitle: Über uns\nmenu: 10\n---\nWir sind **für Familien** da.\n",
+        encoding="utf-8",
+    )
+    page = editor.get("/_editor/test/inhaltsseiten/").body
+    assert '<a href="/_editor/test/inhaltsseiten/ueber-uns/">Über uns</a>' in page
+    form = editor.get("/_editor/test/inhaltsseiten/ueber-uns/").body
+    assert ">Titel (Arabisch)</label>" in form and ">Text (Deutsch)</label>" in form
+    answer = editor.submit(
+        "/_editor/test/inhaltsseiten/ueber-uns/",
+        {
+            "title.ar": "من نحن",
+            "body.ar": "نحن هنا للعائلات.",
+            "body.de": "Wir sind **für alle** da.",
+        },
+    )
+    assert "Gespeichert." in answer.body
+    assert source.read_text(encoding="utf-8") == (
+        "---\n# Menü: kleinere Zahlen zuerst\ntitle: Über uns\nmenu: 10\n---\nWir sind **für alle** da.\n"
+    )
+    assert (folder / "ueber-uns.ar.md").read_text(encoding="utf-8") == (
+        "---\ntitle: من نحن\nmenu: 10\n---\nنحن هنا للعائلات.\n"
+    )
+
+
+def test_a_page_without_a_title_is_not_saved_and_says_why_at_the_field(editor):
+    source = editor.root / "content/test/pages/ohne-titel.md"
+    source.write_text("---\ntitle: Anfahrt\n---\nText.\n", encoding="utf-8")
+    answer = editor.submit("/_editor/test/inhaltsseiten/ohne-titel/", {"title.de": ""})
+    assert "Nicht gespeichert" in answer.body
+    title = re.search(r'<input [^>]*name="title\.de"[^>]*>', answer.body).group(0)
+    assert 'aria-invalid="true"' in title
+    assert source.read_text(encoding="utf-8") == "---\ntitle: Anfahrt\n---\nText.\n"

@@ -108,6 +108,7 @@ def test_no_request_leaves_the_machine(page, editor):
         "/_editor/test/einstellungen/",
         "/_editor/test/papierkorb/",
         "/_editor/test/inhaltsseiten/",
+        "/_editor/test/inhaltsseiten/ueber-uns/",
         "/_editor/test/was-fehlt/",
     ],
 )

@@ -158,16 +158,6 @@ class Offers(Page):
         self.show("offers.html", self.t("offers"), files, offers=offers)
 
 
-class Pages(Page):
-    def get(self, slug: str) -> None:
-        files = self.site(slug)
-        folder = files.site_dir / "pages"
-        names = (
-            sorted(f"{slug}/pages/{p.name}" for p in folder.glob("*.md")) if folder.is_dir() else []
-        )
-        self.show("pages.html", self.t("pages"), files, pages=names)
-
-
 class Gaps(Page):
     def get(self, slug: str) -> None:
         files = self.site(slug)
@@ -315,23 +305,4 @@ class Static(Page):
         self.finish((resources.files("fzgen") / "editor" / "static" / name).read_bytes())
 
 
-def routes(state: EditorState) -> list[tuple[str, type[web.RequestHandler], dict[str, Any]]]:
-    """The editor's addresses below /_editor/ (site slugs never start with `_`)."""
-    slug, offer = r"([a-z0-9-]+)", r"([a-z0-9-]+)"
-    pages: list[tuple[str, type[web.RequestHandler]]] = [
-        (r"/_editor/?", Sites),
-        (r"/_editor/static/([a-z.]+)", Static),
-        (rf"/_editor/{slug}/", Site),
-        (rf"/_editor/{slug}/angebote/", Offers),
-        (rf"/_editor/{slug}/angebote/{offer}/", Form),
-        (rf"/_editor/{slug}/angebote/{offer}/loeschen", Delete),
-        (rf"/_editor/{slug}/neues-angebot/", NewOffer),
-        (rf"/_editor/{slug}/einstellungen/", Settings),
-        (rf"/_editor/{slug}/inhaltsseiten/", Pages),
-        (rf"/_editor/{slug}/papierkorb/", Trash),
-        (rf"/_editor/{slug}/was-fehlt/", Gaps),
-    ]
-    return [(pattern, handler, {"state": state}) for pattern, handler in pages]
-
-
-__all__ = ["EditorState", "guarded_prepare", "read_data", "routes"]
+__all__ = ["EditorState", "Page", "guarded_prepare", "read_data"]

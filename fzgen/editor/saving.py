@@ -71,6 +71,9 @@ def _node(value: Any, flow: bool = False) -> Any:
         if words or flow:
             seq.fa.set_flow_style()
         return seq
+    if isinstance(value, str) and value.isdigit() and str(int(value)) == value:
+        # fzgen reads every value as text: `menu: 10` and `menu: '10'` mean the same.
+        return int(value)
     return value
 
 

@@ -12,7 +12,21 @@ from tornado import web
 from tornado.httpserver import HTTPServer
 from tornado.wsgi import WSGIContainer
 
-from fzgen.editor.handlers import EditorState, guarded_prepare, routes
+from fzgen.editor.handlers import (
+    Delete,
+    EditorState,
+    Form,
+    Gaps,
+    NewOffer,
+    Offers,
+    Settings,
+    Site,
+    Sites,
+    Static,
+    Trash,
+    guarded_prepare,
+)
+from fzgen.editor.page_handlers import PageForm, Pages
 from fzgen.editor.security import Guard, url_host
 from fzgen.errors import ContentError
 from fzgen.project import Project
@@ -26,6 +40,26 @@ def source_catalogue(project: Project, language: str = "de") -> Catalogue | None
         return load_catalogues(project.translations_dir, [language])[language]
     except (ContentError, OSError, KeyError):
         return None
+
+
+def routes(state: EditorState) -> list[tuple[str, type[web.RequestHandler], dict[str, Any]]]:
+    """The editor's addresses below /_editor/ (site slugs never start with `_`)."""
+    slug, name = r"([a-z0-9-]+)", r"([a-z0-9-]+)"
+    pages: list[tuple[str, type[web.RequestHandler]]] = [
+        (r"/_editor/?", Sites),
+        (r"/_editor/static/([a-z.]+)", Static),
+        (rf"/_editor/{slug}/", Site),
+        (rf"/_editor/{slug}/angebote/", Offers),
+        (rf"/_editor/{slug}/angebote/{name}/", Form),
+        (rf"/_editor/{slug}/angebote/{name}/loeschen", Delete),
+        (rf"/_editor/{slug}/neues-angebot/", NewOffer),
+        (rf"/_editor/{slug}/einstellungen/", Settings),
+        (rf"/_editor/{slug}/inhaltsseiten/", Pages),
+        (rf"/_editor/{slug}/inhaltsseiten/{name}/", PageForm),
+        (rf"/_editor/{slug}/papierkorb/", Trash),
+        (rf"/_editor/{slug}/was-fehlt/", Gaps),
+    ]
+    return [(pattern, handler, {"state": state}) for pattern, handler in pages]
 
 
 def application(state: EditorState, preview: Callable[..., Any]) -> web.Application:
