@@ -240,7 +240,7 @@ def test_cost_registration_and_languages_are_on_the_first_screen_of_a_phone(show
             box = fact.locator(part).bounding_box()
             assert box is not None
             assert box["y"] >= 0 and box["y"] + min(box["height"], 60) <= 640, (label, box)
-            assert 0 <= box["x"] and box["x"] + box["width"] <= 360, (label, box)
+            assert box["x"] >= 0 and box["x"] + box["width"] <= 360, (label, box)
     page.close()
 
 

@@ -134,9 +134,10 @@ def registration_contact(offer: Offer, coordinator: Coordinator) -> ContactView 
     registration, person = offer.registration, offer.contact
     if registration is None or not registration.required:
         return None
-    name, phone, email = coordinator.name, coordinator.phone, coordinator.email
     if person is not None and (person.phone or person.email):
         name, phone, email = person.name or "", person.phone, person.email
+    else:
+        name, phone, email = coordinator.name, coordinator.phone, coordinator.email
     return ContactView(name, phone, phone_href(phone), registration.email or email)
 
 
