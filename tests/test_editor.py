@@ -5,6 +5,7 @@ One editor process serves the module; each test works on its own offer file.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -353,3 +354,16 @@ def test_a_page_without_a_title_is_not_saved_and_says_why_at_the_field(editor):
     title = re.search(r'<input [^>]*name="title\.de"[^>]*>', answer.body).group(0)
     assert 'aria-invalid="true"' in title
     assert source.read_text(encoding="utf-8") == "---\ntitle: Anfahrt\n---\nText.\n"
+
+
+def test_the_live_check_answers_errors_by_input_and_saves_nothing(editor):
+    path = offer(editor, "live")
+    page = editor.get("/_editor/test/angebote/live/").body
+    fields = [(n, "11:00-09:30" if n == "schedule.0.time" else v) for n, v in form_fields_of(page)]
+    answer = editor.post("/_editor/test/angebote/live/", [*fields, ("_action", "live")])
+    assert answer.status == 200 and answer.headers["Content-Type"].startswith("application/json")
+    found = json.loads(answer.body)
+    assert found["errors"]["f-schedule-0-time"][0].startswith("Bei „11:00-09:30“ liegt das Ende")
+    assert found["sentences"] == [""]
+    assert path.read_text(encoding="utf-8") == OFFER_YAML
+    assert not path.with_name("_live.entwurf.yaml").exists()

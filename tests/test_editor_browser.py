@@ -92,6 +92,22 @@ def test_a_wrong_time_is_announced_at_the_time_field(page, editor):
     assert "Als Entwurf gespeichert" in page.content()
 
 
+def test_errors_and_the_schedule_sentence_follow_the_typing(page, editor):
+    page.goto(f"http://127.0.0.1:{editor.port}/_editor/test/angebote/spielkreis/")
+    time = page.get_by_label("Uhrzeit", exact=True)
+    time.fill("16:30-15:00")
+    page.wait_for_selector("#f-schedule-0-time[aria-invalid=true]")
+    assert (
+        "liegt das Ende nicht nach dem Beginn"
+        in page.locator("#f-schedule-0-time-error").inner_text()
+    )
+    time.fill("10:00-12:00")
+    page.wait_for_selector("#f-schedule-0-time:not([aria-invalid])")
+    sentence = page.locator(".sentence[data-entry='0']")
+    assert "jeden Mittwoch, 10:00–12:00 Uhr" in sentence.inner_text().replace("\u2060", "")
+    assert "time: 15:00-16:30" in (editor.root / "content/test/offers/spielkreis.yaml").read_text()
+
+
 def test_no_request_leaves_the_machine(page, editor):
     port = f"127.0.0.1:{editor.port}"
     assert [url for url in page.requests if not re.match(rf"http://{re.escape(port)}/", url)] == []

@@ -22,6 +22,8 @@ from fzgen.editor.values import Flat, add_entry, flatten, form_values, nest
 from fzgen.messages import editor_text
 from fzgen.theme.catalogue import Catalogue
 
+#: The name a new offer is checked under while its own is not chosen yet.
+PLACEHOLDER_SLUG = "neues-angebot"
 #: Inputs of the form that are not fields of the file.
 CONTROLS = frozenset({"_digest", "_action", "_add", "_slug"})
 
@@ -139,9 +141,12 @@ class Editing:
         if control["_add"]:
             values = add_entry(values, control["_add"])
             return Result(self.view(values, read_data(b"")), control["_digest"])
+        checking = control["_action"] in {"check", "live"}
         if new:
             slug_error = self.choose_slug(control["_slug"], values)
-            if slug_error:
+            if slug_error and checking:
+                self.slug = PLACEHOLDER_SLUG  # only the file name is wrong: check the rest
+            elif slug_error:
                 return Result(
                     self.view(values, {}), control["_digest"], slug=self.slug, slug_error=slug_error
                 )
@@ -157,7 +162,7 @@ class Editing:
         document, errors = self.check(raw)
         data = document.data if document is not None else after
         result = Result(self.view(values, data, errors), digest(base.raw), slug=self.slug)
-        if control["_action"] == "check":
+        if checking:
             result.digest = control["_digest"]
             result.notices.append(self.t("checked_ok") if not errors else self.t("errors_heading"))
             return result

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
@@ -13,7 +14,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from tornado import web
 
 from fzgen.editor.editing import Editing, Result, source_text
-from fzgen.editor.forms import language_names
+from fzgen.editor.forms import FormView, language_names
 from fzgen.editor.missing import site_gaps
 from fzgen.editor.saving import digest
 from fzgen.editor.security import HEADERS, Guard, Refusal, check_request
@@ -23,7 +24,10 @@ from fzgen.project import Project
 from fzgen.theme.catalogue import Catalogue
 
 #: The editor's own files (no other file of the package is served).
-STATIC_FILES = {"editor.css": "text/css; charset=utf-8"}
+STATIC_FILES = {
+    "editor.css": "text/css; charset=utf-8",
+    "editor.js": "text/javascript; charset=utf-8",
+}
 #: Notices a page shows after a redirect, by query argument.
 AFTER = {
     "gespeichert": "saved",
@@ -126,6 +130,20 @@ class Page(web.RequestHandler):
         self.set_header("Content-Type", "text/plain; charset=utf-8")
         self.finish(self.t("not_found") + "\n")
 
+    def live(self, view: FormView) -> None:
+        """The errors and schedule sentences of a form as JSON, for the page's own script:
+        messages by input id, and those no input stands for."""
+        errors = {
+            view.input_id(name): [f"{e.problem} {e.fix}".strip() for e in found]
+            for name, found in view.at.items()
+        }
+        general = [f"{e.place}: {e.problem} {e.fix}".strip() for e in view.general]
+        sentences = [self.t("schedule_sentence", sentence=s) if s else "" for s in view.sentences]
+        self.set_header("Content-Type", "application/json; charset=utf-8")
+        self.finish(
+            json.dumps({"errors": errors, "general": general, "sentences": sentences}).encode()
+        )
+
     def arguments(self) -> dict[str, list[str]]:
         return {
             name: [v.decode("utf-8", "replace") for v in values]
@@ -204,7 +222,11 @@ class Form(Page):
 
     def post(self, slug: str, offer: str = "") -> None:
         editing = self.editing(slug, offer)
-        result = editing.submit(self.arguments())
+        arguments = self.arguments()
+        result = editing.submit(arguments)
+        if arguments.get("_action") == ["live"]:
+            self.live(result.view)
+            return
         self.answer(editing, result)
 
     def answer(self, editing: Editing, result: Result, new: bool = False) -> None:
@@ -261,7 +283,11 @@ class NewOffer(Form):
 
     def post(self, slug: str, offer: str = "") -> None:
         editing = self.editing(slug, "")
-        result = editing.submit(self.arguments(), new=True)
+        arguments = self.arguments()
+        result = editing.submit(arguments, new=True)
+        if arguments.get("_action") == ["live"]:
+            self.live(result.view)
+            return
         self.answer(editing, result, new=True)
 
 

@@ -51,7 +51,13 @@ class PageForm(Page):
         texts = pages.changed(values)
         at, general = pages.check(texts, self.state.language)
         notices, conflict = [], None
-        if (arguments.get("_action") or [""])[0] == "check":
+        action = (arguments.get("_action") or [""])[0]
+        if action == "live":
+            names = language_names(pages.languages, self.state.language)
+            fields = page_fields(self.state.language)
+            self.live(FormView(fields, values, pages.languages, names, at=at, general=general))
+            return
+        if action == "check":
             notices.append(self.t("errors_heading" if at or general else "checked_ok"))
         elif digest != pages.digest():
             disk = "\n".join(text_of(p.raw) for p in pages.pages.values() if p.raw)
