@@ -126,3 +126,23 @@ def form_fields(page: str) -> list[tuple[str, str]]:
         chosen = re.search(r'<option value="([^"]*)" selected', match.group(2))
         fields.append((match.group(1), html.unescape(chosen.group(1)) if chosen else ""))
     return fields
+
+
+def multipart(
+    fields: list[tuple[str, str]], files: list[tuple[str, str, bytes]]
+) -> tuple[str, bytes]:
+    """A multipart/form-data body as a browser sends it: its content type and bytes."""
+    boundary = "fzgen-test-boundary"
+    parts: list[bytes] = []
+    for name, value in fields:
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
+        )
+    for name, filename, data in files:
+        head = (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
+            "Content-Type: application/octet-stream\r\n\r\n"
+        )
+        parts.append(head.encode() + data + b"\r\n")
+    parts.append(f"--{boundary}--\r\n".encode())
+    return f"multipart/form-data; boundary={boundary}", b"".join(parts)

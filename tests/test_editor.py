@@ -5,6 +5,7 @@ One editor process serves the module; each test works on its own offer file.
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from collections.abc import Iterator
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import OFFER_YAML, SITE_YAML, site_tree, write_tree
-from editor_client import Editor, start_editor
+from editor_client import Editor, multipart, start_editor
 
 OFFERS = "content/test/offers"
 
@@ -367,3 +368,67 @@ def test_the_live_check_answers_errors_by_input_and_saves_nothing(editor):
     assert found["sentences"] == [""]
     assert path.read_text(encoding="utf-8") == OFFER_YAML
     assert not path.with_name("_live.entwurf.yaml").exists()
+
+
+def photo_with_gps(kind: str = "JPEG") -> bytes:
+    """A small photo whose EXIF says where it was taken (and that it lies on its side)."""
+    from PIL import Image
+
+    image = Image.new("RGB", (40, 20), (200, 30, 30))
+    exif = Image.Exif()
+    exif[0x0112] = 6  # orientation: turn right to stand upright
+    exif[0x010F] = "Kamera GmbH"
+    exif.get_ifd(0x8825).update({1: "N", 2: (53.0, 48.0, 30.0), 3: "E", 4: (10.0, 22.0, 5.0)})
+    out = io.BytesIO()
+    image.save(out, kind, exif=exif.tobytes())
+    return out.getvalue()
+
+
+def upload(editor: Editor, slug: str, files: list[tuple[str, str, bytes]], alts: dict[str, str]):
+    content_type, body = multipart([(f"alt.{k}", v) for k, v in alts.items()], files)
+    headers = {"Content-Type": content_type, "Origin": f"http://127.0.0.1:{editor.port}"}
+    return editor.request("POST", f"/_editor/test/angebote/{slug}/bild", headers, body)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("kind", ["JPEG", "PNG", "WEBP"])
+def test_an_uploaded_picture_loses_its_gps_position_and_is_named_in_the_offer(editor, kind):
+    from PIL import Image
+
+    path = offer(editor, f"bild-{kind.lower()}", "# mit Bild\n" + OFFER_YAML)
+    alts = {"de": "Eltern am Tisch", "ar": "آباء على الطاولة"}
+    answer = upload(editor, path.stem, [("bild", "Foto vom Café.HEIC", photo_with_gps(kind))], alts)
+    assert answer.status == 302, answer.body
+    suffix = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}[kind]
+    text = path.read_text(encoding="utf-8")
+    reference = re.search(r"^image: (files/foto-vom-cafe(?:-\d+)?\." + suffix + ")$", text, re.M)
+    assert reference, text
+    assert "image_alt:\n  de: Eltern am Tisch\n  ar: آباء على الطاولة\n" in text
+    assert text.startswith("# mit Bild\n")
+    stored = Image.open(editor.root / "content/test" / reference.group(1))
+    assert stored.format == kind and stored.size == (20, 40)  # turned upright
+    assert dict(stored.getexif()) == {}
+    raw = (editor.root / "content/test" / reference.group(1)).read_bytes()
+    assert b"Kamera GmbH" not in raw and b"Exif" not in raw
+
+
+def test_an_upload_that_is_no_picture_or_lacks_its_description_is_refused(editor):
+    path = offer(editor, "kein-bild")
+    files = editor.root / "content/test/files"
+    before = sorted(files.iterdir()) if files.is_dir() else []
+    script = [("bild", "bild.jpg", b"<script>alert(1)</script>")]
+    answer = upload(editor, "kein-bild", script, {"de": "Ein Bild"})
+    assert answer.status == 200
+    assert "Diese Datei ist kein Bild im Format JPEG, PNG oder WebP." in answer.body
+    photo = [("bild", "foto.jpg", photo_with_gps())]
+    answer = upload(editor, "kein-bild", photo, {"de": "", "ar": "صورة"})
+    assert "Bitte beschreiben Sie, was auf dem Bild zu sehen ist" in answer.body
+    assert path.read_text(encoding="utf-8") == OFFER_YAML
+    assert (sorted(files.iterdir()) if files.is_dir() else []) == before
+
+
+def test_a_picture_over_the_sites_limit_is_refused_before_it_is_read():
+    from fzgen.editor.images import ImageRefused, clean_image
+
+    with pytest.raises(ImageRefused) as refused:
+        clean_image(photo_with_gps() + b"\0" * (1024 * 1024), 1)
+    assert refused.value.key == "upload_too_big"

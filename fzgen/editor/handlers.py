@@ -13,12 +13,15 @@ from urllib.parse import quote
 from jinja2 import Environment, PackageLoader, select_autoescape
 from tornado import web
 
+from fzgen.content.folder import DEFAULT_MAX_FILE_MB
 from fzgen.editor.editing import Editing, Result, source_text
 from fzgen.editor.forms import FormView, language_names
+from fzgen.editor.images import ImageRefused, clean_image, save_image
 from fzgen.editor.missing import site_gaps
 from fzgen.editor.saving import digest
 from fzgen.editor.security import HEADERS, Guard, Refusal, check_request
 from fzgen.editor.store import NotAllowed, SiteFiles, read_data, site_slugs
+from fzgen.editor.values import flatten
 from fzgen.messages import editor_text
 from fzgen.project import Project
 from fzgen.theme.catalogue import Catalogue
@@ -151,6 +154,15 @@ class Page(web.RequestHandler):
         }
 
 
+def max_file_mb(site_data: dict[str, Any]) -> int:
+    """The size limit of files under files/ (site.yaml `max_file_mb`), read leniently."""
+    try:
+        limit = int(str(site_data.get("max_file_mb", DEFAULT_MAX_FILE_MB)))
+    except ValueError:
+        limit = DEFAULT_MAX_FILE_MB
+    return limit if 1 <= limit <= 1000 else DEFAULT_MAX_FILE_MB
+
+
 class Sites(Page):
     def get(self) -> None:
         content = self.state.project.content_dir
@@ -273,6 +285,38 @@ class Form(Page):
             else self.address(files.slug, offer) + "loeschen",
             **values,
         )
+
+
+class Upload(Form):
+    """A picture for an offer: checked, cleaned of metadata, put under files/ and named in
+    the offer (`image`, `image_alt` in every language given) through the usual save."""
+
+    def post(self, slug: str, offer: str = "") -> None:
+        editing = self.editing(slug, offer)
+        version = editing.files.version("offer", offer)
+        if not version.raw:
+            raise web.HTTPError(404)
+        languages = editing.languages()
+        alts = {code: self.get_body_argument(f"alt.{code}", "").strip() for code in languages}
+        uploads = self.request.files.get("bild") or []
+        try:
+            if not uploads or not uploads[0].body:
+                raise ImageRefused("upload_no_file")
+            if not alts[languages[0]]:
+                raise ImageRefused("upload_alt_missing")
+            image = clean_image(uploads[0].body, max_file_mb(editing.site_data))
+        except ImageRefused as refused:
+            view, _ = editing.open()
+            notices = [self.t(refused.key, limit=max_file_mb(editing.site_data))]
+            self.page(editing, offer, view=view, digest=digest(version.raw), notices=notices)
+            return
+        reference = save_image(editing.files.site_dir, uploads[0].filename, image)
+        values = flatten(editing.fields, version.data, languages)
+        values["image"] = reference
+        values.update({f"image_alt.{code}": text for code, text in alts.items() if text})
+        arguments = {name: [value] for name, value in values.items()}
+        arguments.update({"_digest": [digest(version.raw)], "_action": ["save"]})
+        self.answer(editing, editing.submit(arguments))
 
 
 class NewOffer(Form):

@@ -24,6 +24,7 @@ from fzgen.editor.handlers import (
     Sites,
     Static,
     Trash,
+    Upload,
     guarded_prepare,
 )
 from fzgen.editor.page_handlers import PageForm, Pages
@@ -31,6 +32,9 @@ from fzgen.editor.security import Guard, url_host
 from fzgen.errors import ContentError
 from fzgen.project import Project
 from fzgen.theme.catalogue import Catalogue, load_catalogues
+
+#: The largest request the editor reads: a large photo; tornado holds a request in memory.
+MAX_REQUEST_BYTES = 64 * 1024 * 1024
 
 
 def source_catalogue(project: Project, language: str = "de") -> Catalogue | None:
@@ -52,6 +56,7 @@ def routes(state: EditorState) -> list[tuple[str, type[web.RequestHandler], dict
         (rf"/_editor/{slug}/angebote/", Offers),
         (rf"/_editor/{slug}/angebote/{name}/", Form),
         (rf"/_editor/{slug}/angebote/{name}/loeschen", Delete),
+        (rf"/_editor/{slug}/angebote/{name}/bild", Upload),
         (rf"/_editor/{slug}/neues-angebot/", NewOffer),
         (rf"/_editor/{slug}/einstellungen/", Settings),
         (rf"/_editor/{slug}/inhaltsseiten/", Pages),
@@ -87,7 +92,8 @@ def start_editor(
 ) -> str:
     """Serve the editor on the bound `sockets`; the address to open, with the token."""
     state = EditorState(project, guard, language, lambda: source_catalogue(project), rebuild)
-    HTTPServer(application(state, preview)).add_sockets(sockets)
+    # Pictures are checked against the site's own limit; this only bounds a request.
+    HTTPServer(application(state, preview), max_body_size=MAX_REQUEST_BYTES).add_sockets(sockets)
     host = url_host(sockets[0].getsockname()[0])
     if host in {"0.0.0.0", "[::]"}:
         host = "127.0.0.1"
