@@ -89,7 +89,7 @@ def test_a_theme_needs_the_offer_partials_only_where_it_shows_them(project, fzge
     edit(
         templates(project) / "offers.html", "{{ cards[offer.slug] }}", "<li>{{ offer.title }}</li>"
     )
-    edit(templates(project) / "programme.html", "{{ programme_entries[offer.slug] }}", "")
+    edit(templates(project) / "programme.html", "{{ programme_entries[entry.offer.slug] }}", "")
     result = fzgen(project, "build")
     assert result.code == 0, result.err
     page = soup(project / "output/test/de/angebote/index.html")
