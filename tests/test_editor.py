@@ -432,3 +432,26 @@ def test_a_picture_over_the_sites_limit_is_refused_before_it_is_read():
     with pytest.raises(ImageRefused) as refused:
         clean_image(photo_with_gps() + b"\0" * (1024 * 1024), 1)
     assert refused.value.key == "upload_too_big"
+
+
+def test_folders_that_are_links_out_of_the_site_are_never_written(tmp_path):
+    outside = tmp_path / "anderswo"
+    outside.mkdir()
+    write_tree(tmp_path, site_tree({"offers/elterncafe.yaml": None, "pages/ueber-uns.md": None}))
+    site = tmp_path / "content/test"
+    for name in ("offers", "pages", "files", ".papierkorb"):
+        (site / name).symlink_to(outside, target_is_directory=True)
+    (outside / "geheim.yaml").write_text(OFFER_YAML, encoding="utf-8")
+    (outside / "geheim.md").write_text("---\ntitle: Geheim\n---\nGeheim.\n", encoding="utf-8")
+    running = start_editor(tmp_path)
+    try:
+        assert running.get("/_editor/test/angebote/").status == 404
+        assert running.get("/_editor/test/angebote/geheim/").status == 404
+        assert running.get("/_editor/test/inhaltsseiten/geheim/").status == 404
+        assert running.get("/_editor/test/papierkorb/").status == 404
+        fields = [("_slug", "neu"), ("title.de", "Neu"), ("_action", "save")]
+        assert running.post("/_editor/test/neues-angebot/", fields).status == 404
+        assert running.post("/_editor/test/angebote/geheim/loeschen", []).status == 404
+    finally:
+        running.stop()
+    assert sorted(p.name for p in outside.iterdir()) == ["geheim.md", "geheim.yaml"]

@@ -182,7 +182,11 @@ class Offers(Page):
     def get(self, slug: str) -> None:
         files = self.site(slug)
         offers = []
-        for offer, draft in files.offers():
+        try:
+            found = files.offers()
+        except NotAllowed:
+            raise web.HTTPError(404) from None
+        for offer, draft in found:
             title = source_text(files.version("offer", offer).data.get("title")) or offer
             offers.append((offer, title, draft))
         self.show("offers.html", self.t("offers"), files, offers=offers)
@@ -213,6 +217,14 @@ class Form(Page):
             raise web.HTTPError(404) from None
         return editing
 
+    @staticmethod
+    def submit(editing: Editing, arguments: dict[str, list[str]], new: bool = False) -> Result:
+        """The form's outcome; a file that would lie outside the site is not found."""
+        try:
+            return editing.submit(arguments, new=new)
+        except NotAllowed:
+            raise web.HTTPError(404) from None
+
     def address(self, slug: str, offer: str) -> str:
         if self.kind == "site":
             return f"/_editor/{slug}/einstellungen/"
@@ -235,7 +247,7 @@ class Form(Page):
     def post(self, slug: str, offer: str = "") -> None:
         editing = self.editing(slug, offer)
         arguments = self.arguments()
-        result = editing.submit(arguments)
+        result = self.submit(editing, arguments)
         if arguments.get("_action") == ["live"]:
             self.live(result.view)
             return
@@ -310,13 +322,16 @@ class Upload(Form):
             notices = [self.t(refused.key, limit=max_file_mb(editing.site_data))]
             self.page(editing, offer, view=view, digest=digest(version.raw), notices=notices)
             return
-        reference = save_image(editing.files.site_dir, uploads[0].filename, image)
+        try:
+            reference = save_image(editing.files, uploads[0].filename, image)
+        except NotAllowed:
+            raise web.HTTPError(404) from None
         values = flatten(editing.fields, version.data, languages)
         values["image"] = reference
         values.update({f"image_alt.{code}": text for code, text in alts.items() if text})
         arguments = {name: [value] for name, value in values.items()}
         arguments.update({"_digest": [digest(version.raw)], "_action": ["save"]})
-        self.answer(editing, editing.submit(arguments))
+        self.answer(editing, self.submit(editing, arguments))
 
 
 class NewOffer(Form):
@@ -328,7 +343,7 @@ class NewOffer(Form):
     def post(self, slug: str, offer: str = "") -> None:
         editing = self.editing(slug, "")
         arguments = self.arguments()
-        result = editing.submit(arguments, new=True)
+        result = self.submit(editing, arguments, new=True)
         if arguments.get("_action") == ["live"]:
             self.live(result.view)
             return
@@ -355,7 +370,11 @@ class Delete(Page):
 class Trash(Page):
     def get(self, slug: str) -> None:
         files = self.site(slug)
-        self.show("trash.html", self.t("trash"), files, names=files.trashed())
+        try:
+            names = files.trashed()
+        except NotAllowed:
+            raise web.HTTPError(404) from None
+        self.show("trash.html", self.t("trash"), files, names=names)
 
     def post(self, slug: str) -> None:
         files = self.site(slug)

@@ -11,7 +11,7 @@ from pathlib import Path
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from fzgen.editor.forms import slug_from
-from fzgen.editor.store import write_atomically
+from fzgen.editor.store import SiteFiles, write_atomically
 
 #: What the sites show: the format Pillow reads from the bytes, and the file ending.
 FORMATS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}
@@ -61,15 +61,15 @@ def clean_image(data: bytes, limit_mb: int) -> CleanImage:
     return CleanImage(out.getvalue(), FORMATS[kind])
 
 
-def save_image(site_dir: Path, original_name: str, image: CleanImage) -> str:
+def save_image(files: SiteFiles, original_name: str, image: CleanImage) -> str:
     """Write the picture under `files/` with a plain name not taken yet; its reference
     (`files/spielgruppe.jpg`)."""
-    folder = site_dir / "files"
+    folder = files.inside(files.site_dir / "files")
     folder.mkdir(exist_ok=True)
     stem = slug_from(Path(original_name).stem) or "bild"
     name, number = f"{stem}{image.suffix}", 1
     while (folder / name).exists():
         number += 1
         name = f"{stem}-{number}{image.suffix}"
-    write_atomically(folder / name, image.data)
+    write_atomically(files.inside(folder / name), image.data)
     return f"files/{name}"

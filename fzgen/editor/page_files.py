@@ -79,11 +79,11 @@ class PageSet:
         if not is_slug(slug):
             raise ValueError(slug)
         self.files, self.slug, self.languages = files, slug, list(languages)
-        folder = files.site_dir / "pages"
+        folder = files.inside(files.site_dir / "pages")
         self.pages: dict[str, PageFile] = {}
         for index, language in enumerate(self.languages):
             name = f"{slug}.md" if index == 0 else f"{slug}.{language}.md"
-            path = folder / name
+            path = files.inside(folder / name)
             self.pages[language] = split_page(path, files.read_bytes(path))
 
     @property

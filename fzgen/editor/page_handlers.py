@@ -11,14 +11,17 @@ from fzgen.editor.editing import Conflict, source_text, text_of
 from fzgen.editor.forms import FormView, language_names
 from fzgen.editor.handlers import Page
 from fzgen.editor.page_files import PageSet, page_fields, split_page
-from fzgen.editor.store import is_slug
+from fzgen.editor.store import NotAllowed, is_slug
 from fzgen.editor.values import form_values
 
 
 class Pages(Page):
     def get(self, slug: str) -> None:
         files = self.site(slug)
-        folder = files.site_dir / "pages"
+        try:
+            folder = files.inside(files.site_dir / "pages")
+        except NotAllowed:
+            raise web.HTTPError(404) from None
         pages = []
         for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
             if "." not in path.stem and is_slug(path.stem):
@@ -33,7 +36,10 @@ class PageForm(Page):
     def pages(self, slug: str, page: str) -> PageSet:
         files = self.site(slug)
         languages = list(site_context(files.site_data())["languages"] or ["de"])
-        pages = PageSet(files, page, languages)
+        try:
+            pages = PageSet(files, page, languages)
+        except NotAllowed:
+            raise web.HTTPError(404) from None
         if not pages.exists:
             raise web.HTTPError(404)
         return pages

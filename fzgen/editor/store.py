@@ -94,8 +94,13 @@ class SiteFiles:
                 raise NotAllowed(slug)
             name = f"_{slug}{DRAFT_SUFFIX}" if draft else f"{slug}.yaml"
             path = self.site_dir / "offers" / name
-        if self.folder.link_outside(path) is not None and path.exists():
-            raise NotAllowed(slug)
+        return self.inside(path)
+
+    def inside(self, path: Path) -> Path:
+        """`path` when no link on the way leads out of the site folder (an `offers/` or
+        `files/` that is a link elsewhere is never written into); else NotAllowed."""
+        if self.folder.link_outside(path) is not None:
+            raise NotAllowed(path.name)
         return path
 
     def site_data(self) -> dict[str, Any]:
@@ -119,7 +124,7 @@ class SiteFiles:
     def offers(self) -> list[tuple[str, bool]]:
         """Every offer's slug, and whether it has a draft (an offer with errors from its
         start exists only as a draft)."""
-        folder = self.site_dir / "offers"
+        folder = self.inside(self.site_dir / "offers")
         found: dict[str, bool] = {}
         for path in sorted(folder.iterdir()) if folder.is_dir() else []:
             name = path.name
@@ -142,7 +147,7 @@ class SiteFiles:
 
     def trash(self, slug: str) -> list[Path]:
         """Move an offer and its draft into the Papierkorb; the paths it took."""
-        bin_dir = self.site_dir / TRASH
+        bin_dir = self.inside(self.site_dir / TRASH)
         bin_dir.mkdir(exist_ok=True)
         stamp = dt.datetime.now().strftime("%Y-%m-%d-%H%M%S")
         moved = []
@@ -156,7 +161,7 @@ class SiteFiles:
 
     def trashed(self) -> list[str]:
         """The names of the offers in the Papierkorb, newest first."""
-        bin_dir = self.site_dir / TRASH
+        bin_dir = self.inside(self.site_dir / TRASH)
         names = [p.name for p in bin_dir.glob("*.yaml")] if bin_dir.is_dir() else []
         return sorted(names, key=lambda n: n.split(".")[1:2], reverse=True)
 
