@@ -455,3 +455,31 @@ def test_folders_that_are_links_out_of_the_site_are_never_written(tmp_path):
     finally:
         running.stop()
     assert sorted(p.name for p in outside.iterdir()) == ["geheim.md", "geheim.yaml"]
+
+
+def test_a_new_page_starts_with_comments_and_gets_its_translation_file(editor):
+    fields = [
+        ("_slug", ""),
+        ("title.de", "Anfahrt & Öffnungszeiten"),
+        ("body.de", "Mit dem Bus **Linie 3**."),
+        ("title.tr", "Ulaşım"),
+        ("body.tr", "Otobüs 3."),
+        ("menu", "40"),
+        ("_action", "save"),
+    ]
+    answer = editor.post("/_editor/test/neue-inhaltsseite/", fields)
+    assert answer.status == 302, answer.body
+    assert answer.headers["Location"].startswith(
+        "/_editor/test/inhaltsseiten/anfahrt-oeffnungszeiten/"
+    )
+    folder = editor.root / "content/test/pages"
+    source = (folder / "anfahrt-oeffnungszeiten.md").read_text(encoding="utf-8")
+    assert source == (
+        "---\n# title: Titel der Seite in der Sprache dieser Datei.\n"
+        "# menu: Platz im Menü (kleinere Zahlen zuerst); ohne menu steht die Seite nicht im Menü.\n"
+        "title: Anfahrt & Öffnungszeiten\nmenu: 40\n---\nMit dem Bus **Linie 3**.\n"
+    )
+    turkish = (folder / "anfahrt-oeffnungszeiten.tr.md").read_text(encoding="utf-8")
+    assert turkish == "---\ntitle: Ulaşım\nmenu: 40\n---\nOtobüs 3.\n"
+    taken = editor.post("/_editor/test/neue-inhaltsseite/", [("_slug", "impressum"), *fields[1:]])
+    assert "„impressum“ ist schon für eine Seite von fzgen vergeben." in taken.body

@@ -125,6 +125,7 @@ def test_no_request_leaves_the_machine(page, editor):
         "/_editor/test/papierkorb/",
         "/_editor/test/inhaltsseiten/",
         "/_editor/test/inhaltsseiten/ueber-uns/",
+        "/_editor/test/neue-inhaltsseite/",
         "/_editor/test/was-fehlt/",
     ],
 )

@@ -104,8 +104,9 @@ class PageSet:
         values["draft"] = shown_yes_no(source.get("draft"))
         return values
 
-    def changed(self, values: Mapping[str, str]) -> dict[str, bytes]:
-        """The files whose text the form changes (new translations among them), by language."""
+    def changed(self, values: Mapping[str, str], header: str = "") -> dict[str, bytes]:
+        """The files whose text the form changes (new translations among them), by language;
+        `header` (comment lines) starts the front matter of a new page."""
         result: dict[str, bytes] = {}
         for language, page in self.pages.items():
             title = values.get(f"title.{language}", "").strip()
@@ -127,8 +128,9 @@ class PageSet:
                 after["menu"] = values["menu"].strip()
             if not body.endswith("\n") and body:
                 body += "\n"
+            new = not page.raw and language == self.languages[0]
             front = (
-                changed_text(page.front.encode("utf-8"), before, after)
+                changed_text(page.front.encode("utf-8"), before, after, header if new else "")
                 if before != after
                 else page.front.encode("utf-8")
             )

@@ -6,13 +6,17 @@ from typing import Any
 
 from tornado import web
 
+from fzgen.content.free_pages import RESERVED_PAGE_SLUGS
 from fzgen.editor.checking import Finding, site_context
 from fzgen.editor.editing import Conflict, source_text, text_of
-from fzgen.editor.forms import FormView, language_names
+from fzgen.editor.forms import FormView, language_names, slug_from
 from fzgen.editor.handlers import Page
 from fzgen.editor.page_files import PageSet, page_fields, split_page
-from fzgen.editor.store import NotAllowed, is_slug
+from fzgen.editor.store import NotAllowed, SiteFiles, is_slug
 from fzgen.editor.values import form_values
+
+#: The name a new page's files are checked under while its own is not chosen yet.
+PLACEHOLDER = "neue-inhaltsseite"
 
 
 class Pages(Page):
@@ -44,11 +48,11 @@ class PageForm(Page):
             raise web.HTTPError(404)
         return pages
 
-    def get(self, slug: str, page: str) -> None:
+    def get(self, slug: str, page: str = "") -> None:
         pages = self.pages(slug, page)
         self.render_form(pages, pages.values(), pages.digest())
 
-    def post(self, slug: str, page: str) -> None:
+    def post(self, slug: str, page: str = "") -> None:
         pages = self.pages(slug, page)
         arguments = self.arguments()
         sent = {k: v for k, v in arguments.items() if not k.startswith("_")}
@@ -103,4 +107,73 @@ class PageForm(Page):
             action=f"/_editor/{slug}/inhaltsseiten/{page}/",
             preview=f"/{slug}/{languages[0]}/{page}/",
             **extra,
+        )
+
+
+class NewPage(PageForm):
+    """A new free page: its file name, then title and text in the languages given; its
+    front matter starts with comments that say what the fields mean."""
+
+    def get(self, slug: str, page: str = "") -> None:
+        files = self.site(slug)
+        languages = list(site_context(files.site_data())["languages"] or ["de"])
+        self.render_new(PageSet(files, PLACEHOLDER, languages), {}, "", "")
+
+    def post(self, slug: str, page: str = "") -> None:
+        files = self.site(slug)
+        languages = list(site_context(files.site_data())["languages"] or ["de"])
+        arguments = self.arguments()
+        sent = {k: v for k, v in arguments.items() if not k.startswith("_")}
+        values = form_values(page_fields(self.state.language), sent)
+        typed = (arguments.get("_slug") or [""])[0].strip()
+        name = typed or slug_from(values.get(f"title.{languages[0]}", ""))
+        error = self.name_error(files, name)
+        pages = PageSet(files, name if not error else PLACEHOLDER, languages)
+        header = "".join(
+            f"# {self.t(key)}\n" for key in ("page_comment_title", "page_comment_menu")
+        )
+        texts = pages.changed(values, header)
+        at, general = pages.check(texts, self.state.language)
+        if error or at or general or not texts:
+            self.render_new(pages, values, name, error, at, general)
+            return
+        self.state.rebuild(pages.save(texts))
+        self.redirect(f"/_editor/{slug}/inhaltsseiten/{name}/?gespeichert=1")
+
+    def name_error(self, files: SiteFiles, name: str) -> str:
+        if not is_slug(name):
+            return self.t("slug_invalid", slug=name)
+        if name in RESERVED_PAGE_SLUGS:
+            return self.t(
+                "page_slug_reserved", slug=name, reserved=", ".join(sorted(RESERVED_PAGE_SLUGS))
+            )
+        if (files.site_dir / "pages" / f"{name}.md").exists():
+            return self.t("page_slug_taken", slug=name)
+        return ""
+
+    def render_new(
+        self,
+        pages: PageSet,
+        values: dict[str, str],
+        name: str,
+        error: str,
+        at: dict[str, list[Finding]] | None = None,
+        general: list[Finding] | None = None,
+    ) -> None:
+        languages, language = pages.languages, self.state.language
+        names = language_names(languages, language)
+        view = FormView(
+            page_fields(language), values, languages, names, at=at or {}, general=general or []
+        )
+        self.show(
+            "form.html",
+            self.t("new_page"),
+            pages.files,
+            wide=True,
+            view=view,
+            digest="",
+            action=f"/_editor/{pages.files.slug}/neue-inhaltsseite/",
+            new=True,
+            slug=name,
+            slug_error=error,
         )

@@ -27,7 +27,7 @@ from fzgen.editor.handlers import (
     Upload,
     guarded_prepare,
 )
-from fzgen.editor.page_handlers import PageForm, Pages
+from fzgen.editor.page_handlers import NewPage, PageForm, Pages
 from fzgen.editor.security import Guard, url_host
 from fzgen.errors import ContentError
 from fzgen.project import Project
@@ -61,6 +61,7 @@ def routes(state: EditorState) -> list[tuple[str, type[web.RequestHandler], dict
         (rf"/_editor/{slug}/einstellungen/", Settings),
         (rf"/_editor/{slug}/inhaltsseiten/", Pages),
         (rf"/_editor/{slug}/inhaltsseiten/{name}/", PageForm),
+        (rf"/_editor/{slug}/neue-inhaltsseite/", NewPage),
         (rf"/_editor/{slug}/papierkorb/", Trash),
         (rf"/_editor/{slug}/was-fehlt/", Gaps),
     ]
