@@ -483,3 +483,27 @@ def test_a_new_page_starts_with_comments_and_gets_its_translation_file(editor):
     assert turkish == "---\ntitle: Ulaşım\nmenu: 40\n---\nOtobüs 3.\n"
     taken = editor.post("/_editor/test/neue-inhaltsseite/", [("_slug", "impressum"), *fields[1:]])
     assert "„impressum“ ist schon für eine Seite von fzgen vergeben." in taken.body
+
+
+def test_an_offer_written_as_yml_is_edited_in_place(editor):
+    path = editor.root / OFFERS / "kurz.yml"
+    path.write_text(OFFER_YAML, encoding="utf-8")
+    try:
+        assert ">Elterncafé</a>" in editor.get("/_editor/test/angebote/").body
+        answer = editor.submit("/_editor/test/angebote/kurz/", {"room.de": "Bewegungsraum"})
+        assert "Gespeichert." in answer.body
+        assert path.read_text(encoding="utf-8") == OFFER_YAML + "room: Bewegungsraum\n"
+        assert not path.with_suffix(".yaml").exists()
+    finally:
+        path.unlink()
+
+
+def test_languages_named_in_words_are_the_codes_the_loader_reads(tmp_path):
+    site = SITE_YAML.replace("languages: [de, en, tr]", "languages: [Deutsch, Arabisch]")
+    write_tree(tmp_path, site_tree({"site.yaml": site}))
+    running = start_editor(tmp_path)
+    try:
+        page = running.get("/_editor/test/angebote/elterncafe/").body
+    finally:
+        running.stop()
+    assert ">Titel (Arabisch)</label>" in page and 'name="title.ar"' in page

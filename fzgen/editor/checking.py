@@ -9,9 +9,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from fzgen.content.fields import SLUG_PATTERN
+from fzgen.content.fields import SLUG_PATTERN, known_language_codes
 from fzgen.content.folder import SiteFolder
 from fzgen.content.model import Offer, ScheduleEntry, Site
+from fzgen.content.words import language_of_name
 from fzgen.content.yamlfile import Document
 from fzgen.editor.values import as_entries
 from fzgen.errors import Diagnostic
@@ -35,6 +36,8 @@ def site_context(site_data: object) -> dict[str, Any]:
     """Source and site languages from site.yaml's data, as the loader reads them."""
     raw = site_data.get("languages") if isinstance(site_data, dict) else None
     codes = [str(c).strip().lower() for c in raw] if isinstance(raw, list) else []
+    # `deutsch` stands for `de`, as the loader reads it.
+    codes = [c if c in known_language_codes() else language_of_name(c) or "" for c in codes]
     codes = [c for c in dict.fromkeys(codes) if c]
     return {"source_language": codes[0] if codes else "de", "languages": codes or None}
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from fzgen.content.fields import SLUG_PATTERN
-from fzgen.content.folder import SiteFolder, is_ignored
+from fzgen.content.folder import YAML_SUFFIXES, SiteFolder, is_ignored
 from fzgen.content.yamlfile import parse_yaml
 
 TRASH = ".papierkorb"
@@ -94,6 +94,9 @@ class SiteFiles:
                 raise NotAllowed(slug)
             name = f"_{slug}{DRAFT_SUFFIX}" if draft else f"{slug}.yaml"
             path = self.site_dir / "offers" / name
+            short = path.with_suffix(".yml")
+            if not draft and not path.exists() and short.is_file():
+                path = short  # the loader reads `.yml` as well
         return self.inside(path)
 
     def inside(self, path: Path) -> Path:
@@ -132,7 +135,7 @@ class SiteFiles:
                 slug = name[1 : -len(DRAFT_SUFFIX)]
                 if is_slug(slug):
                     found[slug] = True
-            elif not is_ignored(name) and path.suffix == ".yaml" and is_slug(path.stem):
+            elif not is_ignored(name) and path.suffix in YAML_SUFFIXES and is_slug(path.stem):
                 found.setdefault(path.stem, False)
         return sorted(found.items())
 
