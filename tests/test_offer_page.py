@@ -41,6 +41,7 @@ room: {{de: Bewegungsraum, ar: غرفة الحركة}}
 schedule:
   - weekly: tuesday
     time: 09:30-11:00
+    except: [2026-12-15]
 location: kita-sonne
 description:
   de: |
@@ -179,8 +180,12 @@ def test_a_weekly_offer_lists_each_coming_date_once(site):
     page = soup(site / "de/angebote/vorlesen/index.html")
     further = page.find("h2", string="Weitere Termine").find_next("ul")
     dates = [li.time["datetime"] for li in further.select("li")]
-    assert dates == ["2026-12-08T09:30", "2026-12-15T09:30", "2026-12-22T09:30", "2026-12-29T09:30"]
+    assert dates == ["2026-12-08T09:30", "2026-12-22T09:30", "2026-12-29T09:30", "2027-01-05T09:30"]
     assert text_of(page.select_one("main")).count("1. Dezember 2026") == 1
+    # The day the rule skips is said under the dates, not in the facts at the top.
+    skipped = further.find_next("p", class_="except")
+    assert text_of(skipped) == "nicht am 15. Dezember 2026"
+    assert "15. Dezember" not in text_of(page.select_one("section.offer-facts"))
 
 
 @pytest.mark.parametrize("language", ["de", "ar"])
