@@ -507,3 +507,28 @@ def test_languages_named_in_words_are_the_codes_the_loader_reads(tmp_path):
     finally:
         running.stop()
     assert ">Titel (Arabisch)</label>" in page and 'name="title.ar"' in page
+
+
+def test_markdown_texts_show_a_preview_that_is_as_harmless_as_the_site(editor):
+    hostile = "Wir **helfen**.\n\n<script>alert(1)</script><img src=x onerror=alert(1)>"
+    offer(
+        editor,
+        "markdown",
+        OFFER_YAML
+        + "description: |\n"
+        + "".join(f"  {line}\n" if line else "\n" for line in hostile.split("\n")),
+    )
+    page = editor.get("/_editor/test/angebote/markdown/").body
+    preview = re.search(
+        r'<div id="f-description-de-preview" class="rendered">(.*?)</div>', page, re.S
+    )
+    assert "<strong>helfen</strong>" in preview.group(1)
+    assert "<script" not in preview.group(1) and "onerror" not in preview.group(1)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page  # the text itself, in its text area
+    assert "<script>alert" not in page
+    fields = [
+        (n, "# Titel\n\n- eins" if n == "description.de" else v) for n, v in form_fields_of(page)
+    ]
+    answer = editor.post("/_editor/test/angebote/markdown/", [*fields, ("_action", "live")])
+    previews = json.loads(answer.body)["previews"]
+    assert previews["f-description-de"] == "<h2>Titel</h2>\n<ul>\n<li>eins</li>\n</ul>"

@@ -9,10 +9,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from babel import Locale
+from markupsafe import Markup
 
 from fzgen.editor.checking import Finding
 from fzgen.editor.fields import VOCABULARY_LABELS, Field
 from fzgen.editor.values import Flat, entry_count
+from fzgen.pages.markup import render_markdown
 from fzgen.theme.catalogue import Catalogue
 
 #: Languages written from right to left.
@@ -84,6 +86,15 @@ class FormView:
     #: Inputs whose translation was made from an older source text.
     outdated: set[str] = field(default_factory=set)
 
+    def preview(self, name: str) -> Markup:
+        """A Markdown input's text as the site shows it (the site's own sanitised HTML)."""
+        text = self.value(name)
+        return Markup(render_markdown(text)) if text.strip() else Markup("")
+
+    def markdown_inputs(self) -> list[str]:
+        """The inputs whose text is Markdown."""
+        return list(_names(self.fields, self, "", {"markdown"}))
+
     def value(self, name: str) -> str:
         return self.values.get(name, "")
 
@@ -114,18 +125,23 @@ class FormView:
         return list(_names(self.fields, self, ""))
 
 
-def _names(fields: Sequence[Field], view: FormView, prefix: str) -> Any:
+def _names(
+    fields: Sequence[Field], view: FormView, prefix: str, kinds: set[str] | None = None
+) -> Any:
+    """The input names of `fields` (only those of `kinds`, when given)."""
     for item in fields:
         name = prefix + item.name
         if item.kind in {"text", "markdown"}:
-            yield from (f"{name}.{code}" for code in view.languages)
+            if kinds is None or item.kind in kinds:
+                yield from (f"{name}.{code}" for code in view.languages)
         elif item.kind == "group":
-            yield from _names(item.children, view, name + ".")
+            yield from _names(item.children, view, name + ".", kinds)
         elif item.kind == "entries":
             for index in view.entries(name):
-                yield from _names(item.children, view, f"{name}.{index}.")
+                yield from _names(item.children, view, f"{name}.{index}.", kinds)
         elif item.kind == "location":
-            yield name
-            yield from _names(item.children, view, name + ".")
-        else:
+            if kinds is None:
+                yield name
+            yield from _names(item.children, view, name + ".", kinds)
+        elif kinds is None:
             yield name

@@ -142,10 +142,10 @@ class Page(web.RequestHandler):
         }
         general = [f"{e.place}: {e.problem} {e.fix}".strip() for e in view.general]
         sentences = [self.t("schedule_sentence", sentence=s) if s else "" for s in view.sentences]
+        previews = {view.input_id(n): str(view.preview(n)) for n in view.markdown_inputs()}
+        found = {"errors": errors, "general": general, "sentences": sentences, "previews": previews}
         self.set_header("Content-Type", "application/json; charset=utf-8")
-        self.finish(
-            json.dumps({"errors": errors, "general": general, "sentences": sentences}).encode()
-        )
+        self.finish(json.dumps(found).encode())
 
     def arguments(self) -> dict[str, list[str]]:
         return {

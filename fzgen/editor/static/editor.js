@@ -61,6 +61,13 @@
       place(input, input.id + "-error", messages);
       describe(input, input.id + "-error", messages.length > 0);
     });
+    Object.keys(result.previews || {}).forEach(function (id) {
+      var preview = document.getElementById(id + "-preview");
+      if (preview) {
+        // The site's own sanitised HTML of the text (only harmless tags are left).
+        preview.innerHTML = result.previews[id];
+      }
+    });
     form.querySelectorAll(".sentence[data-entry]").forEach(function (line) {
       line.textContent = result.sentences[Number(line.dataset.entry)] || "";
     });
