@@ -108,6 +108,19 @@ def test_errors_and_the_schedule_sentence_follow_the_typing(page, editor):
     assert "time: 15:00-16:30" in (editor.root / "content/test/offers/spielkreis.yaml").read_text()
 
 
+def test_a_change_on_disk_meanwhile_is_shown_as_a_conflict(page, editor):
+    path = editor.root / "content/test/offers/spielkreis.yaml"
+    page.goto(f"http://127.0.0.1:{editor.port}/_editor/test/angebote/spielkreis/")
+    theirs = path.read_text(encoding="utf-8").replace("Spielkreis", "Spielkreis am Markt")
+    path.write_text(theirs, encoding="utf-8")
+    page.get_by_label("Titel (Deutsch)", exact=True).fill("Mein Spielkreis")
+    page.get_by_role("button", name="Speichern").click()
+    page.get_by_role("heading", name="Die Datei wurde inzwischen geändert").wait_for()
+    assert "Spielkreis am Markt" in page.locator(".versions").inner_text()
+    assert path.read_text(encoding="utf-8") == theirs
+    assert page.evaluate(_AXE_RUN, WCAG_TAGS) == []
+
+
 def test_no_request_leaves_the_machine(page, editor):
     port = f"127.0.0.1:{editor.port}"
     assert [url for url in page.requests if not re.match(rf"http://{re.escape(port)}/", url)] == []
