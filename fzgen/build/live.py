@@ -19,7 +19,7 @@ from pathlib import Path
 from jinja2 import Environment
 
 from fzgen.build.changes import Change, Input, Rule, classify, digest
-from fzgen.build.pipeline import Report, load_healthy, reference_date, render
+from fzgen.build.pipeline import Report, load_healthy, render
 from fzgen.build.portal import portal_entry, render_portal
 from fzgen.build.workers import collector_paused, render_content
 from fzgen.content.coverage import translation_notes
@@ -27,7 +27,7 @@ from fzgen.content.loader import Content, LoadCache, SiteContent, load_site
 from fzgen.errors import ContentError, Diagnostic
 from fzgen.output.write import Staging, read_manifest, update_output
 from fzgen.pages.news import has_news
-from fzgen.project import Project
+from fzgen.project import Project, reference_date
 from fzgen.render.published import CopyOf, FileData
 from fzgen.render.site import SiteRenderer
 from fzgen.theme.catalogue import catalogue_languages

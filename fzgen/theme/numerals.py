@@ -23,7 +23,7 @@ def digit_table(locale: Locale) -> dict[int, str] | None:
     zero = _ZERO.get(locale.default_numbering_system)
     if zero is None:
         return None
-    return str.maketrans("0123456789", "".join(chr(zero + digit) for digit in range(10)))
+    return {ord("0") + digit: chr(zero + digit) for digit in range(10)}
 
 
 def local_digits(text: str, table: dict[int, str] | None) -> str:
