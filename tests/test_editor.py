@@ -532,3 +532,25 @@ def test_markdown_texts_show_a_preview_that_is_as_harmless_as_the_site(editor):
     answer = editor.post("/_editor/test/angebote/markdown/", [*fields, ("_action", "live")])
     previews = json.loads(answer.body)["previews"]
     assert previews["f-description-de"] == "<h2>Titel</h2>\n<ul>\n<li>eins</li>\n</ul>"
+
+
+def test_fields_the_form_did_not_change_keep_every_byte(editor):
+    original = (
+        "---\n"
+        "# Kopf\n"
+        "title:    Elterncafé\n"
+        "summary: Offener Treff\n"
+        "  für Eltern\n"
+        "categories:   [ meeting ]\n"
+        "schedule:\n"
+        "    -   weekly: tuesday\n"
+        "        time: 09:30-11:00\n"
+        "location:    kita-sonne   # im Foyer\n"
+        "cost: free"
+    )
+    path = offer(editor, "bytes", original)
+    answer = editor.submit("/_editor/test/angebote/bytes/", {"title.ar": "مقهى"})
+    assert "Gespeichert." in answer.body
+    assert path.read_text(encoding="utf-8") == original.replace(
+        "title:    Elterncafé\n", "title:\n  de: Elterncafé\n  ar: مقهى\n"
+    )

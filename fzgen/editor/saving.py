@@ -20,6 +20,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 _BLOCK_ITEM = re.compile(r"^( *)- ", re.MULTILINE)
 _KEY_LINE = re.compile(r"^( *)[^\s#-][^\n]*:\s*(?:#.*)?$")
+#: A line that starts a top-level key (not a comment, a list item or `---`).
+_TOP_KEY = re.compile(r"^(?![#\s-]|\.\.\.)[^\n]*:(?:\s|$)")
 
 
 def digest(raw: bytes) -> str:
@@ -117,7 +119,50 @@ def changed_text(
             data.yaml_set_start_comment(
                 "\n".join(line.lstrip("# ") for line in text.strip("\n").split("\n"))
             )
+    keys = list(data)
     data = merge(data, before, after)
     out = io.StringIO()
     yaml.dump(data, out)
-    return (bom + out.getvalue().replace("\n", newline)).encode("utf-8")
+    result = kept_blocks(text, keys, out.getvalue(), list(data), before, after) if raw else None
+    return (bom + (result or out.getvalue()).replace("\n", newline)).encode("utf-8")
+
+
+def _blocks(text: str, count: int) -> tuple[str, list[str]] | None:
+    """The text before the first top-level key, and the text of each top-level key (its
+    line up to the next key's: comments and blank lines in between belong to it); None
+    when the lines do not show `count` keys."""
+    lines = text.split("\n")
+    starts = [i for i, line in enumerate(lines) if _TOP_KEY.match(line)]
+    if len(starts) != count or not starts:
+        return None
+    ends = [*starts[1:], len(lines)]
+    head = "\n".join(lines[: starts[0]]) + "\n" if starts[0] else ""
+    blocks = ["\n".join(lines[start:end]) for start, end in zip(starts, ends, strict=True)]
+    blocks = [block + "\n" for block in blocks[:-1]] + blocks[-1:]
+    return head, blocks
+
+
+def kept_blocks(
+    text: str,
+    keys: list[Any],
+    written: str,
+    new_keys: list[Any],
+    before: dict[str, Any],
+    after: dict[str, Any],
+) -> str | None:
+    """`written` (ruamel.yaml's whole file) with the block of every top-level key whose
+    value did not change taken from the original text byte for byte: ruamel.yaml would
+    re-indent it, join its folded lines, drop a `---` or the spaces after a colon. None
+    when the blocks cannot be told apart (then `written` stands)."""
+    old, new = _blocks(text, len(keys)), _blocks(written, len(new_keys))
+    if old is None or new is None:
+        return None
+    originals = dict(zip(keys, old[1], strict=True))
+    parts = [old[0]]
+    for key, block in zip(new_keys, new[1], strict=True):
+        same = key in originals and before.get(key) == after.get(key)
+        parts.append(originals[key] if same else block)
+    for index, part in enumerate(parts[:-1]):
+        if part and not part.endswith("\n"):
+            parts[index] = part + "\n"
+    return "".join(parts)
