@@ -111,6 +111,10 @@ def _single(field: Field, text: str, original: object) -> Any:
         return None
     if field.kind in {"words", "choices"}:
         words = _words(text)
+        if field.kind == "choices" and isinstance(original, list):
+            # Boxes come back in the list's order: the file's own order stays.
+            kept = [str(word) for word in original if str(word) in words]
+            words = kept + [word for word in words if word not in kept]
         # `weekly: tuesday` stays a single word while it is one.
         return words[0] if len(words) == 1 and isinstance(original, str) else words
     return text
