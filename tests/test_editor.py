@@ -556,3 +556,13 @@ def test_fields_the_form_did_not_change_keep_every_byte(editor):
     assert path.read_text(encoding="utf-8") == original.replace(
         "title:    Elterncafé\n", "title:\n  de: Elterncafé\n  ar: مقهى\n"
     )
+
+
+def test_text_areas_sent_with_crlf_as_browsers_do_change_nothing(editor):
+    text = OFFER_YAML + "description: |\n  Zeile eins\n\n  Zeile zwei\n"
+    path = offer(editor, "crlf", text)
+    page = editor.get("/_editor/test/angebote/crlf/").body
+    fields = [(n, v.replace("\n", "\r\n")) for n, v in form_fields_of(page)]
+    answer = editor.post("/_editor/test/angebote/crlf/", [*fields, ("_action", "save")])
+    assert "Nichts geändert." in answer.body
+    assert path.read_text(encoding="utf-8") == text

@@ -167,7 +167,9 @@ def form_values(fields: Sequence[Field], arguments: Mapping[str, Sequence[str]])
     """The values a browser sent, as flat strings: checked boxes joined with commas,
     entries marked for removal dropped and the others counted again from 0."""
     values: Flat = {}
-    for name, sent in arguments.items():
+    for name, given in arguments.items():
+        # Browsers send the line ends of a text area as CRLF; the file's own stay.
+        sent = [value.replace("\r\n", "\n") for value in given]
         values[name] = (
             ", ".join(v for v in sent if v) if len(sent) > 1 else (sent[0] if sent else "")
         )
