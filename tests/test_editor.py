@@ -566,3 +566,15 @@ def test_text_areas_sent_with_crlf_as_browsers_do_change_nothing(editor):
     answer = editor.post("/_editor/test/angebote/crlf/", [*fields, ("_action", "save")])
     assert "Nichts geändert." in answer.body
     assert path.read_text(encoding="utf-8") == text
+
+
+def test_a_one_line_field_holding_line_breaks_keeps_them(editor):
+    text = OFFER_YAML + "room: |\n  Haus A\n  Raum 2\n"
+    path = offer(editor, "zeilen", text)
+    page = editor.get("/_editor/test/angebote/zeilen/").body
+    assert re.search(
+        r'<textarea id="f-room-de" name="room.de" rows="2"[^>]*>Haus A\nRaum 2\n</textarea>', page
+    )
+    answer = editor.submit("/_editor/test/angebote/zeilen/", {})
+    assert "Nichts geändert." in answer.body
+    assert path.read_text(encoding="utf-8") == text
