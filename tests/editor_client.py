@@ -121,7 +121,9 @@ def form_fields(page: str) -> list[tuple[str, str]]:
         if "name" in attributes:
             fields.append((attributes["name"], html.unescape(attributes.get("value", ""))))
     for match in re.finditer(r'<textarea [^>]*name="([^"]+)"[^>]*>(.*?)</textarea>', form, re.S):
-        fields.append((match.group(1), html.unescape(match.group(2))))
+        # As a browser reads it: one line break right after the tag is not part of the text.
+        text = match.group(2).removeprefix("\n")
+        fields.append((match.group(1), html.unescape(text)))
     for match in re.finditer(r'<select [^>]*name="([^"]+)"[^>]*>(.*?)</select>', form, re.S):
         chosen = re.search(r'<option value="([^"]*)" selected', match.group(2))
         fields.append((match.group(1), html.unescape(chosen.group(1)) if chosen else ""))

@@ -573,8 +573,16 @@ def test_a_one_line_field_holding_line_breaks_keeps_them(editor):
     path = offer(editor, "zeilen", text)
     page = editor.get("/_editor/test/angebote/zeilen/").body
     assert re.search(
-        r'<textarea id="f-room-de" name="room.de" rows="2"[^>]*>Haus A\nRaum 2\n</textarea>', page
+        r'<textarea id="f-room-de" name="room.de" rows="2"[^>]*>\nHaus A\nRaum 2\n</textarea>', page
     )
     answer = editor.submit("/_editor/test/angebote/zeilen/", {})
+    assert "Nichts geändert." in answer.body
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_a_text_starting_with_an_empty_line_keeps_it_in_the_browser(editor):
+    text = OFFER_YAML + "description: |\n\n  Nach einer Leerzeile.\n"
+    path = offer(editor, "leerzeile", text)
+    answer = editor.submit("/_editor/test/angebote/leerzeile/", {})
     assert "Nichts geändert." in answer.body
     assert path.read_text(encoding="utf-8") == text
