@@ -67,3 +67,17 @@ def resolve(page: Path, href: str, output: Path) -> Path | None:
     if target.is_dir():
         target = target / "index.html"
     return target
+
+
+def with_stylesheets(page: Path) -> int:
+    """Bytes of an HTML page and of every stylesheet it links: what a first visit loads."""
+    html = page.read_bytes()
+    total = len(html)
+    for link in BeautifulSoup(html, "html.parser").select('link[rel="stylesheet"]'):
+        href = str(link["href"])
+        if href.startswith("/"):  # the 404 page's, from wherever the host shows it
+            found = [d / href.lstrip("/") for d in page.parents if (d / href.lstrip("/")).is_file()]
+            total += len(found[0].read_bytes())
+        else:
+            total += len((page.parent / href).resolve().read_bytes())
+    return total

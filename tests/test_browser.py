@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
-from sitebuild import build_tree, html_pages
+from sitebuild import build_tree, html_pages, with_stylesheets
 
 from fzgen.content.loader import Content, load_content
 from fzgen.theme.catalogue import catalogue_languages
@@ -329,10 +329,7 @@ def test_nu_html_checker_finds_no_errors(output):
 def test_weight_budgets(output):
     sizes = []
     for page in html_pages(output):
-        site = page.relative_to(output).parts[0]
-        css = output / site / "style.css"
-        total = len(page.read_bytes()) + (len(css.read_bytes()) if css.exists() else 0)
-        sizes.append((total, page.relative_to(output).as_posix()))
+        sizes.append((with_stylesheets(page), page.relative_to(output).as_posix()))
     sizes.sort(reverse=True)
     report = "\n".join(f"{size / 1024:.1f} KB  {path}" for size, path in sizes[:5])
     print("\nheaviest pages with their CSS:\n" + report)

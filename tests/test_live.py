@@ -301,13 +301,13 @@ def test_theme_static_files_are_copied_again_into_every_site(themed, tmp_path):
     assert {k: v for k, v in stamps(output).items() if k != "index.html"} == {
         k: v for k, v in pages.items() if k != "index.html"
     }
-    (static / "icons").mkdir()
-    (static / "icons/logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>')
-    update_and_compare(themed, tmp_path, [static / "icons/logo.svg"])
-    assert (output / SITE / "icons/logo.svg").is_file()
-    (static / "icons/logo.svg").unlink()
-    update_and_compare(themed, tmp_path, [static / "icons/logo.svg"])
-    assert not (output / SITE / "icons").exists()
+    (static / "bilder").mkdir()
+    (static / "bilder/logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>')
+    update_and_compare(themed, tmp_path, [static / "bilder/logo.svg"])
+    assert (output / SITE / "bilder/logo.svg").is_file()
+    (static / "bilder/logo.svg").unlink()
+    update_and_compare(themed, tmp_path, [static / "bilder/logo.svg"])
+    assert not (output / SITE / "bilder").exists()
 
 
 def test_changes_that_met_an_error_are_made_with_the_fix(live, tmp_path):
