@@ -37,7 +37,7 @@ def test_wheel_carries_theme_catalogues_and_templates(tmp_path):
     assert {f"fzgen/themes/{path}" for path in templates} <= names
     assert {"fzgen/preview/error.html", "fzgen/templates/new/site.yaml"} <= names
     assert {"fzgen/messages/de.yaml", "fzgen/messages/en.yaml"} <= names
-    editor = {"fzgen/editor/server.py", "fzgen/editor/templates/form.html"}
+    editor = {"fzgen/editor/server.py", "fzgen/editor/templates/form.html", "fzgen/report/html.py"}
     assert editor | {"fzgen/editor/static/editor.css", "fzgen/editor/static/editor.js"} <= names
     guides = {"fzgen/docs/anleitung.md", "fzgen/docs/inhalte.md"}  # `fzgen hilfe` names them
     assert guides | {"fzgen/templates/examples.yaml"} <= names
