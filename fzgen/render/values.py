@@ -72,7 +72,9 @@ class LayoutValues:
     """What every page of one language shows the same way: made once per language.
 
     Every template can also test HTML with `is with_fallback`: whether it holds a
-    text shown in the source language. The default base.html captures the page's
+    title, summary, description or body shown in the source language (names of
+    places, partners and people, and short fragments, do not count). The default
+    base.html captures the page's
     main part first, `{% set main_html %}{% block main %}{% endblock %}{% endset %}`,
     shows `fallback_notice` above it where `main_html is with_fallback`, then prints
     `{{ main_html }}`; a theme may place the notice anywhere, or leave it out.
