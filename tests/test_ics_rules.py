@@ -166,8 +166,10 @@ def test_an_independent_reader_expands_each_file_to_fzgens_dates(output, slug):
 @pytest.mark.parametrize("slug", sorted(OFFERS))
 def test_the_offer_page_lists_the_dates_the_calendar_has(output, slug):
     page = soup(output / f"test/de/angebote/{slug}/index.html")
-    heading = next(h for h in page.find_all("h3") if "Nächste Termine" in h.get_text())
-    listed = heading.find_next("ul").get_text(" ", strip=True)
+    # The next date stands in the facts box, the others in the list of dates below.
+    next_date = page.select_one(".fact-next dd")
+    more = page.select_one("ul.dates-list")
+    listed = " ".join(e.get_text(" ", strip=True) for e in (next_date, more) if e is not None)
     dates = [day for day, _ in expanded(output / f"test/de/angebote/{slug}/kalender.ics")]
     for day in dates[:4]:
         assert format_date(day, "full", locale="de") in listed, (slug, day)

@@ -134,7 +134,7 @@ def test_the_facts_come_first_each_with_an_icon_and_a_label(site):
     assert where.get_text().splitlines()[:3] == [
         "Kita Sonne",
         "Raum: Bewegungsraum",
-        "Sonnenweg 1, 23843 Bad Oldesloe",
+        "Sonnenweg 1, 23843\u00a0Bad Oldesloe",  # postal code and town stay on one line
     ]
     assert where.find("a")["href"].startswith("https://www.openstreetmap.org/search?")
     assert text_of(shown["Kinderbetreuung"]) == "Kinder werden während des Angebots betreut."
