@@ -28,34 +28,43 @@ RESERVED_PAGE_SLUGS = frozenset(
 )
 
 
-def load_pages(folder: SiteFolder, languages: list[str] | None) -> Iterator[PageFile]:
+def markdown_files(
+    folder: SiteFolder,
+    subfolder: str,
+    languages: list[str] | None,
+    suffix_hint: str,
+    reserved: frozenset[str] = frozenset(),
+) -> Iterator[tuple[Path, str, str]]:
+    """The Markdown files of `pages/` or `news/` as (path, slug, language): `<slug>.md` in
+    the source language, `<slug>.<language>.md` in another. A file named against the
+    rules gets its error and is left out."""
     source = languages[0] if languages else "de"
-    pages: list[PageFile] = []
-    for path in folder.entries(folder.site_dir / "pages"):
+    for path in folder.entries(folder.site_dir / subfolder):
         if path.suffix != ".md" or not path.is_file():
-            folder.unexpected(path, "page_suffix")
+            folder.unexpected(path, suffix_hint)
             continue
         slug, _, language = path.stem.partition(".")
         if not SLUG_PATTERN.fullmatch(slug) or "." in language:
             folder.error(path, "file_name", name=path.name, suffix=".md")
-            continue
-        if slug in RESERVED_PAGE_SLUGS:
-            folder.error(
-                path,
-                "page_slug_reserved",
-                name=slug,
-                reserved=", ".join(sorted(RESERVED_PAGE_SLUGS)),
-            )
-            continue
-        if language == source:
+        elif slug in reserved:
+            names = ", ".join(sorted(reserved))
+            folder.error(path, "page_slug_reserved", name=slug, reserved=names)
+        elif language == source:
             folder.error(path, "page_source_language_suffix", name=path.name, expected=f"{slug}.md")
-            continue
-        if language and languages is not None and language not in languages:
+        elif language and languages is not None and language not in languages:
             folder.error(
                 path, "page_language_unknown", language=language, languages=", ".join(languages)
             )
-            continue
-        page = load_page(folder, path, slug, language or source)
+        else:
+            yield path, slug, language or source
+
+
+def load_pages(folder: SiteFolder, languages: list[str] | None) -> Iterator[PageFile]:
+    source = languages[0] if languages else "de"
+    pages: list[PageFile] = []
+    found = markdown_files(folder, "pages", languages, "page_suffix", RESERVED_PAGE_SLUGS)
+    for path, slug, language in found:
+        page = load_page(folder, path, slug, language)
         if page is not None:
             pages.append(page)
     sources = {p.slug for p in pages if p.language == source}

@@ -13,9 +13,9 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from fzgen.content.fields import SLUG_PATTERN, DateField, YesNo
+from fzgen.content.fields import DateField, YesNo
 from fzgen.content.folder import SiteFolder
-from fzgen.content.free_pages import read_front_matter
+from fzgen.content.free_pages import markdown_files, read_front_matter
 from fzgen.content.loaded import NewsFile
 from fzgen.content.model import Model, Name
 from fzgen.content.yamlfile import Document
@@ -45,22 +45,7 @@ class NewsTranslationMeta(Model):
 def load_news(folder: SiteFolder, languages: list[str] | None) -> Iterator[NewsFile]:
     """Every news item of the site in every language it is written in, sources first."""
     source = languages[0] if languages else "de"
-    found: list[tuple[Path, str, str]] = []
-    for path in folder.entries(folder.site_dir / NEWS_FOLDER):
-        if path.suffix != ".md" or not path.is_file():
-            folder.unexpected(path, "news_suffix")
-            continue
-        slug, _, language = path.stem.partition(".")
-        if not SLUG_PATTERN.fullmatch(slug) or "." in language:
-            folder.error(path, "file_name", name=path.name, suffix=".md")
-        elif language == source:
-            folder.error(path, "page_source_language_suffix", name=path.name, expected=f"{slug}.md")
-        elif language and languages is not None and language not in languages:
-            folder.error(
-                path, "page_language_unknown", language=language, languages=", ".join(languages)
-            )
-        else:
-            found.append((path, slug, language or source))
+    found = list(markdown_files(folder, NEWS_FOLDER, languages, "news_suffix"))
     sources: dict[str, NewsFile] = {}
     for path, slug, language in found:
         if language == source:
