@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal, NamedTuple
 
 import segno
@@ -144,9 +145,13 @@ def pdf_name(site: str, language: str) -> str:
     return f"programm-{site}-{language}.pdf"
 
 
+@lru_cache(maxsize=256)
 def qr_code(address: str) -> Markup:
     """The QR code of `address` as inline SVG, hidden from screen readers: the address
-    stands beside it as text. Made here, so the page asks no other host for it."""
+    stands beside it as text. Made here, so the page asks no other host for it.
+
+    Made once per address and process: it took 6 ms, more than the rest of the
+    programme page, and the preview renders that page again on every edit."""
     code = segno.make(address, error="m")
     svg = code.svg_inline(omitsize=True, svgclass="qr-code", lineclass=None, border=2)
     # segno writes `<svg viewBox=…>`; the attributes are added to its first tag.
