@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from babel import Locale
 
 from fzgen.content.model import Audience, Category, PartnerKind
 from fzgen.pages.schedule import ORDINAL_KEYS, WEEKDAY_KEYS
-from fzgen.theme.catalogue import load_catalogue
+from fzgen.theme.catalogue import load_catalogue, load_catalogues
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ["de", "en", "tr", "ar", "uk", "ru", "fa", "pl"]
@@ -89,3 +90,15 @@ def test_composed_keys_exist():
 def test_weekday_genders_are_m_f_or_n(language):
     catalogue = entries(language)
     assert {catalogue[f"weekday_gender.{day}"] for day in WEEKDAY_KEYS} <= {"m", "f", "n"}
+
+
+@pytest.mark.parametrize("language", ["uk", "ru"])
+def test_a_date_ending_in_an_abbreviation_ends_the_sentence_once(language):
+    """`3 грудня 2026 р.` closes the sentence itself: no page says `р..`."""
+    cat = load_catalogues(ROOT / "translations", [language])[language]
+    day = cat.date(dt.date(2026, 12, 3), "full")
+    assert day.endswith(".")
+    for text in (cat("notice.cancelled", date=day), str(cat.markup("notice.cancelled", date=day))):
+        assert text.endswith(day) and ".." not in text
+    german = load_catalogues(ROOT / "translations", ["de"])["de"]
+    assert german("notice.cancelled", date="Donnerstag, 3. Dezember 2026").endswith("2026.")

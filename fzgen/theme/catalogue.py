@@ -226,9 +226,11 @@ class Catalogue:
         escaped = {name: escape(self._number(value)) for name, value in params.items()}
         pieces = self._cut(key, "other")
         return Markup(
-            "".join(
-                str(escape(piece)) if index % 2 == 0 else self._value(key, escaped, piece)
-                for index, piece in enumerate(pieces)
+            _joined(
+                [
+                    str(escape(piece)) if index % 2 == 0 else self._value(key, escaped, piece)
+                    for index, piece in enumerate(pieces)
+                ]
             )
         )
 
@@ -241,9 +243,11 @@ class Catalogue:
         return self._fill(key, form, {"count": self.number(count)})
 
     def _fill(self, key: str, form: str, params: Mapping[str, object]) -> str:
-        return "".join(
-            piece if index % 2 == 0 else self._value(key, params, piece)
-            for index, piece in enumerate(self._cut(key, form))
+        return _joined(
+            [
+                piece if index % 2 == 0 else self._value(key, params, piece)
+                for index, piece in enumerate(self._cut(key, form))
+            ]
         )
 
     def _value(self, key: str, params: Mapping[str, object], name: str) -> str:
@@ -396,3 +400,14 @@ def load_catalogues(translations_dir: Path, languages: Sequence[str]) -> dict[st
         )
         for language in languages
     }
+
+
+def _joined(pieces: list[str]) -> str:
+    """Text and filled-in values joined; a sentence's full stop right after a value that
+    already ends with one (a Ukrainian or Russian date: `3 грудня 2026 р.`) is left out,
+    so no page says `р..`."""
+    for index in range(2, len(pieces), 2):
+        piece = pieces[index]
+        if piece.startswith(".") and not piece.startswith("..") and pieces[index - 1].endswith("."):
+            pieces[index] = piece[1:]
+    return "".join(pieces)
