@@ -586,3 +586,74 @@ def test_a_text_starting_with_an_empty_line_keeps_it_in_the_browser(editor):
     answer = editor.submit("/_editor/test/angebote/leerzeile/", {})
     assert "Nichts geändert." in answer.body
     assert path.read_text(encoding="utf-8") == text
+
+
+# --- dates and times -------------------------------------------------------------------
+
+TYPED_DATES = OFFER_YAML.replace(
+    "    time: 09:30-11:00\n",
+    "    time: 9:30-11\n    from: 12.01.2027\n    until: 2027-06-30\n",
+)
+
+
+def test_dates_have_the_date_picker_and_times_start_and_end_pickers(editor):
+    offer(editor, "picker", TYPED_DATES)
+    page = editor.get("/_editor/test/angebote/picker/").body
+    # The picker shows the day the coordinator typed in German order.
+    assert re.search(
+        r'<input type="date" id="f-schedule-0-from" name="schedule.0.from" value="2027-01-12"', page
+    )
+    assert re.search(r'<input type="date" id="f-schedule-0-until" [^>]*value="2027-06-30"', page)
+    # The time range stays typed as written, with a picker for its start and its end.
+    assert re.search(
+        r'<input type="text" id="f-schedule-0-time" name="schedule.0.time" value="9:30-11"', page
+    )
+    assert re.search(r'<label for="f-schedule-0-time-start">Uhrzeit: Beginn</label>', page)
+    assert re.search(r'<input type="time" id="f-schedule-0-time-start" [^>]*value="09:30"', page)
+    assert re.search(r'<label for="f-schedule-0-time-end">Uhrzeit: Ende</label>', page)
+    assert re.search(r'<input type="time" id="f-schedule-0-time-end" [^>]*value="11:00"', page)
+
+
+def test_dates_and_times_as_typed_stay_byte_for_byte_when_the_pickers_send_them(editor):
+    # The browser sends 2027-01-12 and 09:30/11:00 for what the file writes 12.01.2027 and 9:30-11.
+    path = offer(editor, "typed", TYPED_DATES)
+    answer = editor.submit("/_editor/test/angebote/typed/", {"title.ar": "مقهى"})
+    assert "Gespeichert." in answer.body
+    assert path.read_text(encoding="utf-8") == TYPED_DATES.replace(
+        "  tr: Ebeveyn Kafesi\n", "  tr: Ebeveyn Kafesi\n  ar: مقهى\n"
+    )
+
+
+def test_a_date_typed_in_german_and_a_short_time_posted_by_hand_are_saved(editor):
+    path = offer(editor, "hand", OFFER_YAML)
+    answer = editor.submit(
+        "/_editor/test/angebote/hand/",
+        {"schedule.0.from": "12.01.2027", "schedule.0.time": "9:30-11"},
+    )
+    assert "Gespeichert." in answer.body
+    text = path.read_text(encoding="utf-8")
+    assert "time: 9:30-11\n" in text and "from: 12.01.2027\n" in text
+
+
+def test_times_picked_without_the_script_are_saved_as_a_range(editor):
+    path = offer(editor, "gepickt", TYPED_DATES)
+    answer = editor.submit(
+        "/_editor/test/angebote/gepickt/",
+        {
+            "schedule.0.time.start": "10:00",
+            "schedule.0.time.end": "12:15",
+            "schedule.0.until": "2027-07-31",
+        },
+    )
+    assert "Gespeichert." in answer.body
+    text = path.read_text(encoding="utf-8")
+    assert "time: 10:00-12:15\n" in text and "until: 2027-07-31\n" in text
+    assert "from: 12.01.2027\n" in text
+
+
+def test_a_date_that_is_no_date_is_shown_as_typed_with_its_error(editor):
+    offer(editor, "kein-datum", TYPED_DATES.replace("12.01.2027", "31.02.2027"))
+    page = editor.get("/_editor/test/angebote/kein-datum/").body
+    date_input = re.search(r'<input [^>]*name="schedule\.0\.from"[^>]*>', page).group(0)
+    assert 'type="text"' in date_input and 'value="31.02.2027"' in date_input
+    assert 'aria-invalid="true"' in date_input

@@ -157,3 +157,14 @@ def test_the_keyboard_reaches_the_skip_link_and_the_save_button(page, editor):
         if page.evaluate("document.activeElement.textContent") == "Speichern":
             break
     assert page.evaluate("document.activeElement.textContent") == "Speichern"
+
+
+def test_the_time_pickers_and_the_typed_range_follow_each_other(page, editor):
+    page.goto(f"http://127.0.0.1:{editor.port}/_editor/test/angebote/elterncafe/")
+    typed = page.get_by_label("Uhrzeit", exact=True)
+    typed.fill("9:30-11")
+    assert page.get_by_label("Uhrzeit: Beginn", exact=True).input_value() == "09:30"
+    assert page.get_by_label("Uhrzeit: Ende", exact=True).input_value() == "11:00"
+    page.get_by_label("Uhrzeit: Ende", exact=True).fill("12:15")
+    assert typed.input_value() == "09:30-12:15"
+    assert page.locator("#f-schedule-0-time-start").get_attribute("type") == "time"

@@ -16,6 +16,8 @@ from fzgen.content.schema import json_schema
 
 #: Texts written as Markdown: a text area instead of one line.
 MARKDOWN_FIELDS = frozenset({"description", "intro", "office_hours", "note"})
+#: Time ranges (`09:30-11:00`): typed, and picked as start and end.
+TIME_RANGE_FIELDS = frozenset({"time"})
 #: Which theme catalogue section names the words of a closed vocabulary field.
 VOCABULARY_LABELS = {"categories": "category", "audience": "audience", "kind": "partner_kind"}
 #: The models a form is made for, by the kind of file.
@@ -72,6 +74,10 @@ def _kind(name: str, prop: dict[str, Any]) -> tuple[str, tuple[str, ...], str | 
             return "entries", (), _reference(array)
     if arrays:
         return "words", (), None
+    if any(o.get("format") == "date" for o in options):
+        return "date", (), None
+    if name in TIME_RANGE_FIELDS:
+        return "time", (), None
     for option in options:
         if "enum" in option:
             return "choice", tuple(str(w) for w in option["enum"]), None

@@ -11,6 +11,7 @@ from typing import Any
 from babel import Locale
 from markupsafe import Markup
 
+from fzgen.content.fields import parse_date, parse_time_range
 from fzgen.editor.checking import Finding
 from fzgen.editor.fields import VOCABULARY_LABELS, Field
 from fzgen.editor.values import Flat, entry_count
@@ -97,6 +98,22 @@ class FormView:
 
     def value(self, name: str) -> str:
         return self.values.get(name, "")
+
+    def iso_date(self, name: str) -> str:
+        """A date input's value as the date picker takes it (`2027-01-12`), or nothing
+        when the text is no date (then it is shown as typed, with its error)."""
+        try:
+            return parse_date(self.value(name)).isoformat()
+        except (ValueError, TypeError, AttributeError):
+            return ""
+
+    def time_bounds(self, name: str) -> tuple[str, str]:
+        """Start and end of a time range for the time pickers (`09:30`, `11:00`)."""
+        try:
+            found = parse_time_range(self.value(name))
+        except (ValueError, TypeError, AttributeError):
+            return "", ""
+        return found.start.strftime("%H:%M"), found.end.strftime("%H:%M")
 
     def chosen(self, name: str) -> set[str]:
         return {word.strip() for word in self.value(name).split(",") if word.strip()}

@@ -10,6 +10,8 @@ file whose values did not change is not written at all.
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import hashlib
 import io
 import re
@@ -18,6 +20,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _BLOCK_ITEM = re.compile(r"^( *)- ", re.MULTILINE)
 _KEY_LINE = re.compile(r"^( *)[^\s#-][^\n]*:\s*(?:#.*)?$")
 #: A line that starts a top-level key (not a comment, a list item or `---`).
@@ -76,6 +79,10 @@ def _node(value: Any, flow: bool = False) -> Any:
     if isinstance(value, str) and value.isdigit() and str(int(value)) == value:
         # fzgen reads every value as text: `menu: 10` and `menu: '10'` mean the same.
         return int(value)
+    if isinstance(value, str) and _ISO_DAY.fullmatch(value):
+        # A date from the date picker is written plain (`until: 2027-07-31`), as typed.
+        with contextlib.suppress(ValueError):
+            return dt.date.fromisoformat(value)
     return value
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from fzgen.content.fields import parse_date, parse_time_range
 from fzgen.editor.fields import Field
 
 #: The value of the location choice that means "the address below, no partner".
@@ -105,10 +106,33 @@ def _text(values: Flat, name: str, languages: Sequence[str], original: object) -
     return filled
 
 
+def same_value(parse: Any, one: str, other: object) -> bool:
+    """Whether two texts stand for the same date or time range (both readable)."""
+    try:
+        return bool(parse(one) == parse(other))
+    except (ValueError, TypeError, AttributeError):
+        return False
+
+
+def _time_range(values: Flat, name: str, original: object) -> Any:
+    """A time range as typed; picked with the start and end pickers when the typed
+    text was left as it was (a browser without the script); the file's own writing
+    (`9:30-11`) while the range is the same."""
+    typed, before = values.get(name, ""), _scalar(original)
+    start, end = values.get(f"{name}.start", ""), values.get(f"{name}.end", "")
+    if typed.strip() != before.strip() or not (start and end):
+        return typed if typed.strip() else None
+    picked = f"{start}-{end}"
+    return before if same_value(parse_time_range, picked, before) else picked
+
+
 def _single(field: Field, text: str, original: object) -> Any:
     """One input's value as it goes into the file: lists for list fields, else the text."""
     if not text.strip():
         return None
+    if field.kind == "date" and isinstance(original, str):
+        # The date picker sends 2027-01-12 for the 12.01.2027 a coordinator typed.
+        return original if same_value(parse_date, text, original) else text
     if field.kind in {"words", "choices"}:
         words = _words(text)
         if field.kind == "choices" and isinstance(original, list):
@@ -143,6 +167,8 @@ def nest(
                 value = nest(field.children, values, languages, before, name + ".") or None
             else:
                 value = choice or None
+        elif field.kind == "time":
+            value = _time_range(values, name, before)
         elif field.kind == "entries":
             entries = as_entries(before)
             value = [

@@ -95,6 +95,34 @@
     timer = window.setTimeout(check, 700);
   }
 
+  // A time range is typed ("9:30-11") or picked as start and end: each follows the other.
+  var RANGE = /^\s*(\d{1,2})(?:[:.](\d{2}))?\s*(?:[-\u2013\u2014]|bis|to)\s*(\d{1,2})(?:[:.](\d{2}))?(?:\s*Uhr)?\s*$/i;
+
+  function two(digits) {
+    return ("0" + (digits || "0")).slice(-2);
+  }
+
+  function follow(event) {
+    var input = event.target;
+    if (input.dataset && input.dataset.range) {
+      var typed = document.getElementById(input.dataset.range);
+      var start = document.getElementById(input.dataset.range + "-start");
+      var end = document.getElementById(input.dataset.range + "-end");
+      if (typed && start.value && end.value) {
+        typed.value = start.value + "-" + end.value;
+      }
+      return;
+    }
+    var from = document.getElementById(input.id + "-start");
+    var to = document.getElementById(input.id + "-end");
+    var match = from && to ? RANGE.exec(input.value) : null;
+    if (match) {
+      from.value = two(match[1]) + ":" + two(match[2]);
+      to.value = two(match[3]) + ":" + two(match[4]);
+    }
+  }
+
+  form.addEventListener("input", follow);
   form.addEventListener("input", later);
   form.addEventListener("change", later);
 })();
