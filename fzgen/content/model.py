@@ -20,6 +20,7 @@ from pydantic import (
     model_validator,
 )
 
+from fzgen.content.colours import Accent
 from fzgen.content.contact_fields import (
     check_base_url,
     check_email,
@@ -231,6 +232,8 @@ class Site(Model):
     closures: Annotated[list[Closure], BeforeValidator(_list_or_none)] = []
     #: The Land whose public holidays offers skip; None: no holidays are skipped.
     public_holidays: PublicHolidays = DEFAULT_LAND
+    #: The colour of buttons, links and marks (`#rrggbb`); None: the theme's own.
+    accent: Accent = None
 
     @field_validator("languages")
     @classmethod

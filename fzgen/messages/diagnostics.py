@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 
 from babel import Locale
 from babel.lists import format_list
+from babel.numbers import format_decimal
 
 from fzgen.errors import Diagnostic
 from fzgen.messages.catalogue import LANGUAGES, Wording, wording
@@ -155,7 +157,15 @@ def _aligned(d: Diagnostic, raw: dict[str, str], params: dict[str, str], w: Word
     params["aligned"] = format_list(choices, style="or", locale=w.language)
 
 
+def _ratios(d: Diagnostic, raw: dict[str, str], params: dict[str, str], w: Wording) -> None:
+    # `4.4` is written as the message's language writes a decimal: `4,4` in German.
+    for name in ("button", "page", "suggested"):
+        if name in raw:
+            params[name] = format_decimal(Decimal(raw[name]), "0.0", locale=w.language)
+
+
 _DERIVATIONS: dict[str, Derivation] = {
+    "accent_contrast": _ratios,
     "file_not_mapping": _not_mapping,
     "translation_missing": _counts,
     "missing": _where,

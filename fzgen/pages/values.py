@@ -247,6 +247,8 @@ class ChooserValues(PageValues):
     site_name: str
     #: The site's address from the host's root (`/ahrensburg/`): a 404 page is served anywhere.
     base: str
+    #: The site's accent colour (`#rrggbb`), set by `site.css`; None: the theme's own.
+    accent: str | None = None
 
 
 #: Which values each template receives, for the theme authors' documentation.

@@ -134,6 +134,7 @@ class Layouts:
             fallback_notice=notice,
             description=meta_description(views.loc, site.intro)
             or f"{views.loc.plain(site.name)} – {views.loc.plain(site.sozialraum)}",
+            accent=site.accent,
         )
 
     def _menu(self, views: SiteViews, outline: SiteOutline) -> list[Link]:

@@ -39,6 +39,8 @@ def site_files(
     files[f"{slug}/404.html"] = render_chooser(site, template("404.html"), catalogues, base_url)
     if base_url:
         files[f"{slug}/sitemap.xml"] = sitemap_xml(base_url, sitemap_paths, site.languages)
+    if site.site.accent:  # checked as #rrggbb: nothing else can reach the CSS
+        files[f"{slug}/site.css"] = f":root {{ --accent: {site.site.accent}; }}\n".encode()
     files[f"{slug}/robots.txt"] = robots_txt(base_url)
     files[f"{slug}/_headers"] = headers_file()
     error_page = (urlsplit(base_url).path if base_url else f"/{slug}/") + "404.html"

@@ -113,6 +113,9 @@ class LayoutValues:
     #: The site's intro in this language as plain text of at most 155 characters, for
     #: `<meta name="description">` (Jinja escapes it); its name and Sozialraum without an intro.
     description: str = ""
+    #: The site's accent colour (`#rrggbb`) when site.yaml names one, else None; then
+    #: `site.css` beside style.css sets it as `--accent`: `{% if accent %}` links it.
+    accent: str | None = None
 
     def context(self) -> dict[str, Any]:
         """The fields as Jinja variables: a shallow dict, the values themselves kept."""
