@@ -349,14 +349,85 @@ def test_a_free_page_in_all_languages_side_by_side(editor):
     )
 
 
-def test_a_page_without_a_title_is_not_saved_and_says_why_at_the_field(editor):
-    source = editor.root / "content/test/pages/ohne-titel.md"
+def test_a_page_with_errors_is_kept_as_a_draft_until_it_is_valid(editor, fzgen):
+    folder = editor.root / "content/test/pages"
+    source = folder / "ohne-titel.md"
     source.write_text("---\ntitle: Anfahrt\n---\nText.\n", encoding="utf-8")
-    answer = editor.submit("/_editor/test/inhaltsseiten/ohne-titel/", {"title.de": ""})
-    assert "Nicht gespeichert" in answer.body
+    answer = editor.submit(
+        "/_editor/test/inhaltsseiten/ohne-titel/", {"title.de": "", "body.de": "Neuer Text.\n"}
+    )
+    assert "Als Entwurf gespeichert" in answer.body
     title = re.search(r'<input [^>]*name="title\.de"[^>]*>', answer.body).group(0)
     assert 'aria-invalid="true"' in title
+    # The site keeps the page as it was; the form shows the draft.
     assert source.read_text(encoding="utf-8") == "---\ntitle: Anfahrt\n---\nText.\n"
+    draft = folder / "_ohne-titel.entwurf.md"
+    assert "Neuer Text." in draft.read_text(encoding="utf-8")
+    assert "Sie sehen einen Entwurf mit Fehlern" in answer.body and "Neuer Text." in answer.body
+    listing = editor.get("/_editor/test/inhaltsseiten/").body
+    assert re.search(r'ohne-titel/">Anfahrt</a> <span class="badge">Entwurf mit Fehlern', listing)
+    assert fzgen(editor.root, "check").code == 0  # the draft is not published, not checked
+    answer = editor.submit(
+        "/_editor/test/inhaltsseiten/ohne-titel/", {"title.de": "Anfahrt", "title.ar": "الطريق"}
+    )
+    assert "Gespeichert." in answer.body
+    assert not draft.exists()
+    assert source.read_text(encoding="utf-8") == "---\ntitle: Anfahrt\n---\nNeuer Text.\n"
+    assert "title: الطريق" in (folder / "ohne-titel.ar.md").read_text(encoding="utf-8")
+
+
+def test_a_new_page_with_errors_exists_only_as_a_draft(editor):
+    folder = editor.root / "content/test/pages"
+    answer = editor.submit(
+        "/_editor/test/neue-inhaltsseite/",
+        {"_slug": "kurse", "title.de": "", "body.de": "Unsere Kurse.", "title.ar": "دورات"},
+    )
+    assert "Als Entwurf gespeichert" in answer.body
+    assert not (folder / "kurse.md").exists()
+    assert "Unsere Kurse." in (folder / "_kurse.entwurf.md").read_text(encoding="utf-8")
+    assert "دورات" in (folder / "_kurse.ar.entwurf.md").read_text(encoding="utf-8")
+    taken = editor.submit("/_editor/test/neue-inhaltsseite/", {"_slug": "kurse", "title.de": "X"})
+    assert "kurse" in taken.body and 'id="f-slug-error"' in taken.body
+
+
+def test_the_live_check_of_a_new_page_saves_nothing(editor):
+    page = editor.get("/_editor/test/neue-inhaltsseite/").body
+    fields = [*form_fields_of(page), ("_slug", "live-seite"), ("_action", "live")]
+    fields = [(n, "Live" if n == "title.de" else v) for n, v in fields]
+    answer = editor.post("/_editor/test/neue-inhaltsseite/", fields)
+    assert answer.status == 200 and "errors" in json.loads(answer.body)
+    assert list((editor.root / "content/test/pages").glob("*live-seite*")) == []
+
+
+def test_deleting_a_page_moves_all_its_files_into_the_papierkorb_and_back(editor, fzgen):
+    folder = editor.root / "content/test/pages"
+    files = {
+        "spielplatz.md": "---\n# Kommentar\ntitle: Spielplatz\n---\nDraußen.\n",
+        "spielplatz.ar.md": "---\ntitle: الملعب\n---\nفي الخارج.\n",
+        "_spielplatz.entwurf.md": "---\ntitle: ''\n---\nEntwurf.\n",
+    }
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    page = editor.get("/_editor/test/inhaltsseiten/spielplatz/").body
+    assert 'action="/_editor/test/inhaltsseiten/spielplatz/loeschen"' in page
+    answer = editor.post("/_editor/test/inhaltsseiten/spielplatz/loeschen", [])
+    assert answer.status == 302
+    listing = editor.get(answer.headers["Location"]).body
+    assert "„spielplatz“ liegt jetzt im Papierkorb" in listing and "spielplatz/" not in listing
+    assert not [p for p in folder.iterdir() if "spielplatz" in p.name]
+    assert fzgen(editor.root, "build").code == 0
+    assert not (editor.root / "output/test/de/spielplatz").exists()
+    trash = editor.get("/_editor/test/papierkorb/").body
+    name = re.search(r'value="(spielplatz\.[0-9-]+\.inhaltsseite)"', trash).group(1)
+    (folder / "spielplatz.md").write_text("---\ntitle: Neu\n---\nNeu.\n", encoding="utf-8")
+    answer = editor.post("/_editor/test/papierkorb/", [("name", name)])
+    assert answer.headers["Location"] == "/_editor/test/inhaltsseiten/?zurueck=spielplatz-2"
+    # Put back under a free name, every file byte for byte (the draft still a draft).
+    for old, text in files.items():
+        assert (folder / old.replace("spielplatz", "spielplatz-2")).read_text(
+            encoding="utf-8"
+        ) == text
+    assert name not in editor.get("/_editor/test/papierkorb/").body
 
 
 def test_the_live_check_answers_errors_by_input_and_saves_nothing(editor):

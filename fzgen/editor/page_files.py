@@ -2,8 +2,10 @@
 
 Each language is its own file with its own front matter (between `---` lines) and
 Markdown text; the form shows them side by side. Saving changes the front matter
-through the comment-keeping round trip and the text only where it changed; a page
-with errors is not written (its errors stand at the fields).
+through the comment-keeping round trip and the text only where it changed. A page
+with errors is saved as drafts beside its files (`pages/_<slug>.entwurf.md`,
+`pages/_<slug>.<lang>.entwurf.md`; names starting with `_` are never published):
+the site keeps the last valid version until every draft of the page is valid.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from fzgen.content.model import PageMeta
 from fzgen.editor.checking import Finding, placed
 from fzgen.editor.fields import Field, form_fields
 from fzgen.editor.saving import changed_text, split_file
-from fzgen.editor.store import SiteFiles, is_slug, read_data, write_atomically
+from fzgen.editor.store import DRAFT_SUFFIX, SiteFiles, is_slug, read_data, write_atomically
 from fzgen.editor.values import Flat, shown_yes_no
 from fzgen.errors import Diagnostic
 from fzgen.messages import editor_text
@@ -80,15 +82,26 @@ class PageSet:
             raise ValueError(slug)
         self.files, self.slug, self.languages = files, slug, list(languages)
         folder = files.inside(files.site_dir / "pages")
+        #: What the form shows per language: the draft where there is one, else the file.
         self.pages: dict[str, PageFile] = {}
+        self.drafts: dict[str, bytes] = {}
+        self.draft_paths: dict[str, Path] = {}
         for index, language in enumerate(self.languages):
-            name = f"{slug}.md" if index == 0 else f"{slug}.{language}.md"
-            path = files.inside(folder / name)
-            self.pages[language] = split_page(path, files.read_bytes(path))
+            stem = slug if index == 0 else f"{slug}.{language}"
+            path = files.inside(folder / f"{stem}.md")
+            self.draft_paths[language] = files.inside(folder / draft_name(stem))
+            draft = files.read_bytes(self.draft_paths[language])
+            if draft:
+                self.drafts[language] = draft
+            self.pages[language] = split_page(path, draft or files.read_bytes(path))
 
     @property
     def exists(self) -> bool:
         return bool(self.pages[self.languages[0]].raw)
+
+    def pending(self, texts: Mapping[str, bytes]) -> dict[str, bytes]:
+        """What saving publishes: the form's changed files and the drafts kept before."""
+        return {**self.drafts, **texts}
 
     def digest(self) -> str:
         """One fingerprint of all the page's files."""
@@ -167,14 +180,24 @@ class PageSet:
             general += found_general
         return at, general
 
-    def save(self, texts: Mapping[str, bytes]) -> list[Path]:
+    def save(self, texts: Mapping[str, bytes], valid: bool = True) -> list[Path]:
+        """Write the changed files (with the drafts kept before) and drop the drafts when
+        `valid`; else write the changed files only as drafts."""
         written = []
-        for code, raw in texts.items():
-            path = self.pages[code].path
+        for code, raw in (self.pending(texts) if valid else texts).items():
+            path = self.pages[code].path if valid else self.draft_paths[code]
             path.parent.mkdir(exist_ok=True)
             write_atomically(path, raw)
             written.append(path)
+        if valid:
+            for code in self.drafts:
+                self.draft_paths[code].unlink(missing_ok=True)
         return written
+
+
+def draft_name(stem: str) -> str:
+    """The draft of a page file `<stem>.md`: `_<stem>.entwurf.md` (never published)."""
+    return f"_{stem}{DRAFT_SUFFIX.removesuffix('.yaml')}.md"
 
 
 def _in_language(diagnostic: Diagnostic, language: str, source: str) -> Diagnostic:

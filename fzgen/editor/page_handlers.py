@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 from tornado import web
 
@@ -10,8 +11,9 @@ from fzgen.content.free_pages import RESERVED_PAGE_SLUGS
 from fzgen.editor.checking import Finding, site_context
 from fzgen.editor.editing import Conflict, source_text, text_of
 from fzgen.editor.forms import FormView, language_names, slug_from
-from fzgen.editor.handlers import Page
+from fzgen.editor.handlers import Page, Trash
 from fzgen.editor.page_files import PageSet, page_fields, split_page
+from fzgen.editor.page_trash import PAGE_MARK, page_slugs, restore_page, trash_page, trashed_pages
 from fzgen.editor.store import NotAllowed, SiteFiles, is_slug
 from fzgen.editor.values import form_values
 
@@ -22,15 +24,19 @@ PLACEHOLDER = "neue-inhaltsseite"
 class Pages(Page):
     def get(self, slug: str) -> None:
         files = self.site(slug)
+        languages = list(site_context(files.site_data())["languages"] or ["de"])
         try:
-            folder = files.inside(files.site_dir / "pages")
+            found = page_slugs(files)
         except NotAllowed:
             raise web.HTTPError(404) from None
         pages = []
-        for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
-            if "." not in path.stem and is_slug(path.stem):
-                title = source_text(split_page(path, files.read_bytes(path)).meta.get("title"))
-                pages.append((path.stem, title or path.stem))
+        for page, draft in found:
+            shown = PageSet(files, page, languages).pages[languages[0]]
+            if not shown.raw:  # a translation without its page is the check's to name
+                continue
+            published = split_page(shown.path, files.read_bytes(shown.path)).meta
+            title = source_text(shown.meta.get("title")) or source_text(published.get("title"))
+            pages.append((page, title or page, draft))
         self.show("pages.html", self.t("pages"), files, pages=pages)
 
 
@@ -50,7 +56,10 @@ class PageForm(Page):
 
     def get(self, slug: str, page: str = "") -> None:
         pages = self.pages(slug, page)
-        self.render_form(pages, pages.values(), pages.digest())
+        notices = [self.t("is_draft")] if pages.drafts else []
+        # A draft's errors stand at their fields, as when it was saved.
+        at, general = pages.check(pages.drafts, self.state.language)
+        self.render_form(pages, pages.values(), pages.digest(), at, general, notices=notices)
 
     def post(self, slug: str, page: str = "") -> None:
         pages = self.pages(slug, page)
@@ -59,7 +68,7 @@ class PageForm(Page):
         values = form_values(page_fields(self.state.language), sent)
         digest = (arguments.get("_digest") or [""])[0]
         texts = pages.changed(values)
-        at, general = pages.check(texts, self.state.language)
+        at, general = pages.check(pages.pending(texts), self.state.language)
         notices, conflict = [], None
         action = (arguments.get("_action") or [""])[0]
         if action == "live":
@@ -73,15 +82,21 @@ class PageForm(Page):
             disk = "\n".join(text_of(p.raw) for p in pages.pages.values() if p.raw)
             conflict = Conflict(disk, "\n".join(text_of(raw) for raw in texts.values()))
             digest = pages.digest()
-        elif at or general:
-            notices.append(self.t("page_not_saved"))
-        elif not texts:
+        elif not pages.pending(texts):
             notices.append(self.t("no_changes"))
         else:
-            self.state.rebuild(pages.save(texts))
-            self.redirect(f"/_editor/{slug}/inhaltsseiten/{page}/?gespeichert=1")
+            self.saved(pages, texts, valid=not (at or general))
             return
         self.render_form(pages, values, digest, at, general, notices=notices, conflict=conflict)
+
+    def saved(self, pages: PageSet, texts: dict[str, bytes], valid: bool) -> None:
+        """Save (as drafts when not `valid`: the site keeps the last valid page) and
+        show the page's form again."""
+        written = pages.save(texts, valid)
+        if valid:
+            self.state.rebuild(written)
+        after = "gespeichert" if valid else "entwurf"
+        self.redirect(f"/_editor/{pages.files.slug}/inhaltsseiten/{pages.slug}/?{after}=1")
 
     def render_form(
         self,
@@ -106,6 +121,7 @@ class PageForm(Page):
             digest=digest,
             action=f"/_editor/{slug}/inhaltsseiten/{page}/",
             preview=f"/{slug}/{languages[0]}/{page}/",
+            delete=f"/_editor/{slug}/inhaltsseiten/{page}/loeschen",
             **extra,
         )
 
@@ -134,11 +150,16 @@ class NewPage(PageForm):
         )
         texts = pages.changed(values, header)
         at, general = pages.check(texts, self.state.language)
-        if error or at or general or not texts:
+        action = (arguments.get("_action") or ["save"])[0]
+        if action == "live":
+            names = language_names(languages, self.state.language)
+            fields = page_fields(self.state.language)
+            self.live(FormView(fields, values, languages, names, at=at, general=general))
+            return
+        if error or languages[0] not in texts or action != "save":
             self.render_new(pages, values, name, error, at, general)
             return
-        self.state.rebuild(pages.save(texts))
-        self.redirect(f"/_editor/{slug}/inhaltsseiten/{name}/?gespeichert=1")
+        self.saved(pages, texts, valid=not (at or general))
 
     def name_error(self, files: SiteFiles, name: str) -> str:
         if not is_slug(name):
@@ -147,7 +168,7 @@ class NewPage(PageForm):
             return self.t(
                 "page_slug_reserved", slug=name, reserved=", ".join(sorted(RESERVED_PAGE_SLUGS))
             )
-        if (files.site_dir / "pages" / f"{name}.md").exists():
+        if any(taken == name for taken, _ in page_slugs(files)):
             return self.t("page_slug_taken", slug=name)
         return ""
 
@@ -177,3 +198,43 @@ class NewPage(PageForm):
             slug=name,
             slug_error=error,
         )
+
+
+class PageDelete(Page):
+    """A page into the Papierkorb: every language's file and draft."""
+
+    def post(self, slug: str, page: str) -> None:
+        files = self.site(slug)
+        try:
+            moved = trash_page(files, page)
+        except NotAllowed:
+            raise web.HTTPError(404) from None
+        if not moved:
+            raise web.HTTPError(404)
+        self.state.rebuild(moved)
+        self.redirect(f"/_editor/{slug}/inhaltsseiten/?geloescht={quote(page)}")
+
+
+class TrashWithPages(Trash):
+    """The Papierkorb: deleted offers and deleted pages, each can be put back."""
+
+    def get(self, slug: str) -> None:
+        files = self.site(slug)
+        try:
+            names = files.trashed() + trashed_pages(files)
+        except NotAllowed:
+            raise web.HTTPError(404) from None
+        self.show("trash.html", self.t("trash"), files, names=names)
+
+    def post(self, slug: str) -> None:
+        name = self.get_body_argument("name", "")
+        if not name.endswith("." + PAGE_MARK):
+            super().post(slug)
+            return
+        files = self.site(slug)
+        try:
+            page, paths = restore_page(files, name)
+        except NotAllowed:
+            raise web.HTTPError(404) from None
+        self.state.rebuild(paths)
+        self.redirect(f"/_editor/{slug}/inhaltsseiten/?zurueck={quote(page)}")

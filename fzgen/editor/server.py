@@ -23,11 +23,10 @@ from fzgen.editor.handlers import (
     Site,
     Sites,
     Static,
-    Trash,
     Upload,
     guarded_prepare,
 )
-from fzgen.editor.page_handlers import NewPage, PageForm, Pages
+from fzgen.editor.page_handlers import NewPage, PageDelete, PageForm, Pages, TrashWithPages
 from fzgen.editor.security import Guard, url_host
 from fzgen.errors import ContentError
 from fzgen.project import Project
@@ -61,8 +60,9 @@ def routes(state: EditorState) -> list[tuple[str, type[web.RequestHandler], dict
         (rf"/_editor/{slug}/einstellungen/", Settings),
         (rf"/_editor/{slug}/inhaltsseiten/", Pages),
         (rf"/_editor/{slug}/inhaltsseiten/{name}/", PageForm),
+        (rf"/_editor/{slug}/inhaltsseiten/{name}/loeschen", PageDelete),
         (rf"/_editor/{slug}/neue-inhaltsseite/", NewPage),
-        (rf"/_editor/{slug}/papierkorb/", Trash),
+        (rf"/_editor/{slug}/papierkorb/", TrashWithPages),
         (rf"/_editor/{slug}/was-fehlt/", Gaps),
     ]
     return [(pattern, handler, {"state": state}) for pattern, handler in pages]
