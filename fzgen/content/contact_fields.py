@@ -106,3 +106,15 @@ def check_file_reference(value: str) -> str:
     if segments[0] != "files" or len(segments) < 2 or any(s in {"", ".", ".."} for s in segments):
         raise fail("file_reference", value=value)
     return path
+
+
+#: What a browser shows as an image in the header, at any size or in a fixed one.
+LOGO_SUFFIXES = (".svg", ".png", ".webp", ".jpg", ".jpeg")
+
+
+def check_logo(value: str) -> str:
+    """A reference to an image under `files/` that a browser shows as the site's logo."""
+    path = check_file_reference(value)
+    if not path.lower().endswith(LOGO_SUFFIXES):
+        raise fail("logo_kind", value=value)
+    return path

@@ -134,6 +134,8 @@ class _SiteLoader(SiteFolder):
         if site is not None and document is not None:
             self.check_partner_ids(site, document, site_file)
         files = tuple(self.list_files(self.max_file_mb(site)))
+        if site is not None and document is not None and site.logo and site.logo not in files:
+            self.reference_error(document, site_file, ("logo",), "file_not_found", site.logo)
         offers = tuple(self.load_offers(context, site, files))
         pages = tuple(load_pages(self, context["languages"]))
         news = tuple(load_news(self, context["languages"]))

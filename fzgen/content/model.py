@@ -25,6 +25,7 @@ from fzgen.content.contact_fields import (
     check_base_url,
     check_email,
     check_file_reference,
+    check_logo,
     check_phone,
     check_postal_code,
     check_url,
@@ -234,6 +235,8 @@ class Site(Model):
     public_holidays: PublicHolidays = DEFAULT_LAND
     #: The colour of buttons, links and marks (`#rrggbb`); None: the theme's own.
     accent: Accent = None
+    #: An image under `files/` shown in the header beside the name; None: the name alone.
+    logo: Annotated[str, AfterValidator(check_logo)] | None = None
 
     @field_validator("languages")
     @classmethod

@@ -89,7 +89,10 @@ def chooser_values(
     )
     # A 404 page is served at any address: its links start at the host's root.
     base = urlsplit(base_url).path if base_url else f"/{site.slug}/"
-    return ChooserValues(languages, languages[0], languages[0].site_name, base, site.site.accent)
+    own = site.site
+    return ChooserValues(
+        languages, languages[0], languages[0].site_name, base, own.accent, own.logo
+    )
 
 
 def next_date(views: SiteViews, coming: tuple[ComingDate, ...]) -> ComingDate | None:

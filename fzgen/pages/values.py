@@ -249,6 +249,8 @@ class ChooserValues(PageValues):
     base: str
     #: The site's accent colour (`#rrggbb`), set by `site.css`; None: the theme's own.
     accent: str | None = None
+    #: The site's logo (`files/logo.svg`), shown beside the name; None: the name alone.
+    logo: str | None = None
 
 
 #: Which values each template receives, for the theme authors' documentation.

@@ -135,6 +135,7 @@ class Layouts:
             description=meta_description(views.loc, site.intro)
             or f"{views.loc.plain(site.name)} – {views.loc.plain(site.sozialraum)}",
             accent=site.accent,
+            logo=site.logo,
         )
 
     def _menu(self, views: SiteViews, outline: SiteOutline) -> list[Link]:

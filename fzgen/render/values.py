@@ -116,6 +116,9 @@ class LayoutValues:
     #: The site's accent colour (`#rrggbb`) when site.yaml names one, else None; then
     #: `site.css` beside style.css sets it as `--accent`: `{% if accent %}` links it.
     accent: str | None = None
+    #: The site's logo (`files/logo.svg`) when site.yaml names one, else None:
+    #: `<img src="{{ root }}{{ logo }}" alt="">` beside the name, inside the same link.
+    logo: str | None = None
 
     def context(self) -> dict[str, Any]:
         """The fields as Jinja variables: a shallow dict, the values themselves kept."""
