@@ -163,3 +163,13 @@ def test_a_logo_keeps_the_header_within_a_quarter_of_a_phone_screen(tmp_path, fz
         browser.close()
     assert header is not None and header["height"] <= 640 / 4
     assert logo is not None and logo["height"] == 32 and logo["width"] <= 96
+
+
+def test_the_new_sites_example_colour_passes_when_uncommented(tmp_path, fzgen):
+    assert fzgen(tmp_path, "new", "lindenhof").code == 0
+    site_yaml = tmp_path / "content" / "lindenhof" / "site.yaml"
+    text = site_yaml.read_text(encoding="utf-8")
+    assert '\n# accent: "#0b6e4f"\n' in text and "\n# logo: files/logo.svg\n" in text
+    site_yaml.write_text(text.replace('# accent: "#', 'accent: "#'), encoding="utf-8")
+    result = fzgen(tmp_path, "check")
+    assert result.code == 0, result.err
