@@ -42,6 +42,11 @@ OTHER_TYPES = {
     "Offer": "The offer as its content file says it (fzgen/content/model.py), untranslated.",
     "Coordinator": "The coordinator as site.yaml has them (`coordinator` in docs/inhalte.md).",
     "Legal": "The imprint's details as site.yaml has them (`legal` in docs/inhalte.md).",
+    "ResponsiveImage": "A picture in the sizes fzgen made of it (fzgen/render/images.py): "
+    "`src` (the size nearest 800 px, site-relative), `srcset(root)` (every size with its "
+    "width, for a page at `root`), `width` and `height` (the largest size's, so the page "
+    "keeps its place), `alt` (plain text in the page's language). The theme writes `sizes`: "
+    "how wide its layout shows the picture.",
 }
 
 INTRO = """\

@@ -28,6 +28,7 @@ from fzgen.errors import ContentError, Diagnostic
 from fzgen.output.write import Staging, read_manifest, update_output
 from fzgen.pages.news import has_news
 from fzgen.project import Project, reference_date
+from fzgen.render.images import image_digest
 from fzgen.render.published import CopyOf, FileData
 from fzgen.render.site import SiteRenderer
 from fzgen.theme.catalogue import catalogue_languages
@@ -171,7 +172,9 @@ class LiveBuild:
         assert self.content is not None
         slug = new.slug
         same = (new.site, new.pages, new.files, has_news(new))
-        if same == (old.site, old.pages, old.files, has_news(old)):
+        if same == (old.site, old.pages, old.files, has_news(old)) and not self._new_photo(
+            new, copied
+        ):
             edited = _changed_offers(old, new)
             if edited or new.news != old.news:
                 updated, gone = self.renderers[slug].update(new, edited, new.news != old.news)
@@ -188,6 +191,16 @@ class LiveBuild:
             self.content,
             sites=tuple(new if site.slug == slug else site for site in self.content.sites),
         )
+
+    def _new_photo(self, site: SiteContent, copied: set[str]) -> bool:
+        """Whether the site's photo got other bytes under its name: its sizes get other
+        names, so every page that shows it is made again."""
+        photo = site.site.photo.file if site.site.photo else None
+        if photo is None or photo not in copied:
+            return False
+        made = self.renderers[site.slug].images.get(photo)
+        now = image_digest((self.project.content_dir / site.slug / photo).read_bytes())
+        return made is None or made.digest != now
 
     def _changed_copies(self, slug: str, site_dir: Path, names: set[str]) -> dict[str, FileData]:
         """The site's own files (`files/…`) among `names` whose bytes changed, to copy again."""

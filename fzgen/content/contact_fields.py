@@ -118,3 +118,15 @@ def check_logo(value: str) -> str:
     if not path.lower().endswith(LOGO_SUFFIXES):
         raise fail("logo_kind", value=value)
     return path
+
+
+#: What fzgen makes sizes of for the home page: photos and pictures, no drawings (SVG).
+PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
+
+
+def check_photo(value: str) -> str:
+    """A reference to a JPEG, PNG or WebP picture under `files/` (the site's photo)."""
+    path = check_file_reference(value)
+    if not path.lower().endswith(PHOTO_SUFFIXES):
+        raise fail("photo_kind", value=value)
+    return path

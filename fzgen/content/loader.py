@@ -20,6 +20,7 @@ from fzgen.content.free_pages import RESERVED_PAGE_SLUGS, load_pages
 from fzgen.content.loaded import Content, OfferFile, PageFile, SiteContent
 from fzgen.content.model import Offer, Site
 from fzgen.content.news import load_news
+from fzgen.content.photo_file import photo_problem
 from fzgen.content.words import language_of_name
 from fzgen.content.yamlfile import Document
 from fzgen.errors import ContentError, Diagnostic
@@ -134,8 +135,8 @@ class _SiteLoader(SiteFolder):
         if site is not None and document is not None:
             self.check_partner_ids(site, document, site_file)
         files = tuple(self.list_files(self.max_file_mb(site)))
-        if site is not None and document is not None and site.logo and site.logo not in files:
-            self.reference_error(document, site_file, ("logo",), "file_not_found", site.logo)
+        if site is not None and document is not None:
+            self.check_site_files(site, document, site_file, files)
         offers = tuple(self.load_offers(context, site, files))
         pages = tuple(load_pages(self, context["languages"]))
         news = tuple(load_news(self, context["languages"]))
@@ -173,6 +174,20 @@ class _SiteLoader(SiteFolder):
                         params={"language": language, "available": available},
                     )
                 )
+
+    def check_site_files(
+        self, site: Site, document: Document, path: Path, files: tuple[str, ...]
+    ) -> None:
+        """The logo and the photo are files of the site; the photo a picture to make sizes of."""
+        if site.logo and site.logo not in files:
+            self.reference_error(document, path, ("logo",), "file_not_found", site.logo)
+        photo = site.photo.file if site.photo else None
+        if photo and photo not in files:
+            self.reference_error(document, path, ("photo", "file"), "file_not_found", photo)
+        elif photo:
+            problem = photo_problem(self.site_dir / photo)
+            if problem:
+                self.reference_error(document, path, ("photo", "file"), problem, photo)
 
     def check_partner_ids(self, site: Site, document: Document, path: Path) -> None:
         seen: set[str] = set()

@@ -27,6 +27,7 @@ from fzgen.content.contact_fields import (
     check_file_reference,
     check_logo,
     check_phone,
+    check_photo,
     check_postal_code,
     check_url,
 )
@@ -54,6 +55,7 @@ from fzgen.content.schedules import (
     OfferStatus,
     PublicHolidays,
     ScheduleEntry,
+    check_single_dates,
 )
 from fzgen.content.words import similar_code, vocabulary_code
 
@@ -211,6 +213,23 @@ class Legal(Model):
     privacy_contact: Name | None = None
 
 
+class Photo(Model):
+    """A photo for the home page: a picture under `files/` and what it shows."""
+
+    file: Annotated[str, AfterValidator(check_photo)]
+    alt: TextField
+
+    @model_validator(mode="before")
+    @classmethod
+    def _described(cls, value: Any) -> Any:
+        # `photo: files/haus.jpg` alone is the file; its description is asked for.
+        if isinstance(value, str):
+            value = {"file": value}
+        if isinstance(value, dict) and "file" in value and "alt" not in value:
+            raise fail("photo_alt_missing")
+        return value
+
+
 def _list_or_none(value: Any) -> Any:
     return [] if value is None else as_list(value)
 
@@ -237,6 +256,8 @@ class Site(Model):
     accent: Accent = None
     #: An image under `files/` shown in the header beside the name; None: the name alone.
     logo: Annotated[str, AfterValidator(check_logo)] | None = None
+    #: A photo shown on the home page in several sizes; None: no photo.
+    photo: Photo | None = None
 
     @field_validator("languages")
     @classmethod
@@ -285,22 +306,6 @@ class Registration(Model):
 
 def _word_list_or_none(value: Any) -> Any:
     return [] if value is None else as_word_list(value)
-
-
-def check_single_dates(
-    schedule: list[ScheduleEntry], cancelled: list[Cancellation], changed: list[Change]
-) -> None:
-    """A cancelled or changed date must be one the schedule names, and not both."""
-    cancelled_days = {c.date for c in cancelled}
-    dated = [("cancelled", c.date) for c in cancelled] + [("changed", c.date) for c in changed]
-    counted = {"cancelled": 0, "changed": 0}
-    for field, day in dated:
-        at = f"{field}/{counted[field]}/date"
-        counted[field] += 1
-        if not any(entry.meets_on(day) for entry in schedule):
-            raise fail("single_date_not_meeting", date=day.isoformat(), field=field, at=at)
-        if field == "changed" and day in cancelled_days:
-            raise fail("changed_and_cancelled", date=day.isoformat(), at=at)
 
 
 class Offer(Model):
@@ -388,6 +393,7 @@ __all__ = [
     "OfferStatus",
     "PageMeta",
     "Partner",
+    "Photo",
     "PartnerKind",
     "Person",
     "Registration",

@@ -312,3 +312,19 @@ class Closure(_Model):
     def covers(self, day: dt.date) -> bool:
         """Whether the centre is closed on `day`."""
         return self.from_ <= day <= self.last
+
+
+def check_single_dates(
+    schedule: list[ScheduleEntry], cancelled: list[Cancellation], changed: list[Change]
+) -> None:
+    """A cancelled or changed date must be one the schedule names, and not both."""
+    cancelled_days = {c.date for c in cancelled}
+    dated = [("cancelled", c.date) for c in cancelled] + [("changed", c.date) for c in changed]
+    counted = {"cancelled": 0, "changed": 0}
+    for field, day in dated:
+        at = f"{field}/{counted[field]}/date"
+        counted[field] += 1
+        if not any(entry.meets_on(day) for entry in schedule):
+            raise fail("single_date_not_meeting", date=day.isoformat(), field=field, at=at)
+        if field == "changed" and day in cancelled_days:
+            raise fail("changed_and_cancelled", date=day.isoformat(), at=at)

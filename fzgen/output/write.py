@@ -22,7 +22,8 @@ from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path, PurePosixPath
 
 from fzgen.errors import FzgenError, UsageError
-from fzgen.render.published import CopyOf, FileData
+from fzgen.render.images import image_bytes
+from fzgen.render.published import CopyOf, FileData, ImageOf
 
 STAGING = ".fzgen-staging-"
 RETIRED = ".fzgen-retired-"
@@ -170,6 +171,8 @@ def write_files(
             # In chunks, in the kernel where it can (copy_file_range / sendfile).
             shutil.copyfile(data.source, target, follow_symlinks=False)
             continue
+        if isinstance(data, ImageOf):
+            data = image_bytes(data)
         handle = os.open(target, flags, 0o644)
         try:
             view = memoryview(data)

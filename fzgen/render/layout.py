@@ -30,6 +30,7 @@ from fzgen.pages.views import (
     SiteViews,
     language_href,
 )
+from fzgen.render.images import ResponsiveImage
 from fzgen.render.values import Alternate, LayoutValues, PageLayout, SiteLinks, SwitcherEntry
 from fzgen.theme.catalogue import Catalogue, language_own_name
 
@@ -80,8 +81,10 @@ class Layouts:
         site: SiteContent,
         catalogues: dict[str, Catalogue],
         base_url: str | None,
+        photo: ResponsiveImage | None = None,
     ) -> None:
         self.site = site
+        self.photo = photo
         self.catalogues = catalogues
         self.source = catalogues[site.languages[0]]
         self.base_url = base_url
@@ -136,6 +139,9 @@ class Layouts:
             or f"{views.loc.plain(site.name)} – {views.loc.plain(site.sozialraum)}",
             accent=site.accent,
             logo=site.logo,
+            photo=self.photo.described(views.loc.plain(site.photo.alt))
+            if self.photo and site.photo
+            else None,
         )
 
     def _menu(self, views: SiteViews, outline: SiteOutline) -> list[Link]:

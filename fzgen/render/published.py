@@ -1,4 +1,5 @@
-"""What a rendered file holds: bytes made by fzgen, or a site's own file to copy as it is."""
+"""What a rendered file holds: bytes made by fzgen, a site's own file to copy as it is, or
+a site's picture to make anew at a size."""
 
 from __future__ import annotations
 
@@ -17,5 +18,22 @@ class CopyOf:
     source: Path
 
 
+@dataclass(frozen=True)
+class ImageOf:
+    """A picture of the site's `files/`, made anew when it is written: turned upright,
+    scaled to `width` (never up), without metadata, in `kind` (JPEG, PNG or WEBP).
+
+    Made at write time, so that `check` and a preview that re-renders pages never
+    decode a photo (`fzgen.render.images.image_bytes`).
+    """
+
+    source: Path
+    #: The source's bytes and the recipe, hashed: the same digest, the same bytes.
+    digest: str
+    width: int
+    kind: str
+    quality: int
+
+
 #: The content of one output file.
-FileData = bytes | CopyOf
+FileData = bytes | CopyOf | ImageOf

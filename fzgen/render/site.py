@@ -29,9 +29,10 @@ from fzgen.render.calendars import SiteCalendars
 from fzgen.render.environment import ThemeEnvironment
 from fzgen.render.feeds import news_feed
 from fzgen.render.fragments import CARD, PROGRAMME_ENTRY, Fragments, SiteFragments
+from fzgen.render.images import ResponsiveImage, responsive_image
 from fzgen.render.layout import LanguageLayout, Layouts, root_of
 from fzgen.render.pdf import programme_pdf
-from fzgen.render.published import FileData
+from fzgen.render.published import FileData, ImageOf
 from fzgen.render.site_files import site_files
 from fzgen.theme.catalogue import Catalogue, load_catalogues
 from fzgen.theme.folder import ThemeFolder
@@ -73,7 +74,12 @@ class SiteRenderer:
         #: What each offer shows the same in every language (its next dates, for one).
         self.facts: dict[str, OfferFacts] = {}
         self.views: dict[str, SiteViews] = {}
-        self.layouts = Layouts(site, self.catalogues, self.base_url)
+        #: The site's photo in its sizes, and the files that make them; read once per site.
+        self.photo: ResponsiveImage | None = None
+        self.images: dict[str, ImageOf] = {}
+        if site.site.photo is not None:
+            self.photo, self.images = responsive_image(self.site_dir, site.site.photo.file)
+        self.layouts = Layouts(site, self.catalogues, self.base_url, self.photo)
         self.fragments = SiteFragments()
         self.calendar_files = SiteCalendars(site, self.today, self.base_url)
         #: The dependency graph of the last render: language → page path → what it uses.
@@ -190,6 +196,7 @@ class SiteRenderer:
             self.theme,
             self.site_dir,
             sitemap_paths,
+            self.images,
         )
 
     # --- incremental ----------------------------------------------------------------

@@ -3,7 +3,7 @@ sitemap, robots.txt, the hosting headers and the site's own `files/`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -13,7 +13,7 @@ from fzgen.content.loader import SiteContent
 from fzgen.pages.hosting import headers_file, htaccess
 from fzgen.pages.outline import chooser_values
 from fzgen.pages.sitemap import robots_txt, sitemap_xml
-from fzgen.render.published import CopyOf, FileData
+from fzgen.render.published import CopyOf, FileData, ImageOf
 from fzgen.theme.catalogue import Catalogue
 from fzgen.theme.folder import ThemeFolder
 
@@ -26,6 +26,7 @@ def site_files(
     theme: ThemeFolder,
     site_dir: Path,
     sitemap_paths: list[str],
+    images: Mapping[str, ImageOf] | None = None,
 ) -> dict[str, FileData]:
     """Every file of the site that is not a page or calendar of one language."""
     slug = site.slug
@@ -47,6 +48,9 @@ def site_files(
     files[f"{slug}/.htaccess"] = htaccess(error_page)
     for path in site.files:
         files[f"{slug}/{path}"] = CopyOf(site_dir / path)
+    # The photo's sizes, and its own file again without metadata (no GPS position).
+    for path, image in (images or {}).items():
+        files[f"{slug}/{path}"] = image
     return files
 
 

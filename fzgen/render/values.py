@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from fzgen.content.model import Coordinator, Legal
 from fzgen.pages.views import Link
+from fzgen.render.images import ResponsiveImage
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,9 @@ class LayoutValues:
     #: The site's logo (`files/logo.svg`) when site.yaml names one, else None:
     #: `<img src="{{ root }}{{ logo }}" alt="">` beside the name, inside the same link.
     logo: str | None = None
+    #: The site's photo when site.yaml names one, else None: its sizes, `src`, `width`,
+    #: `height` and `alt` (plain text) and `srcset(root)`, for an `<img>` with `sizes`.
+    photo: ResponsiveImage | None = None
 
     def context(self) -> dict[str, Any]:
         """The fields as Jinja variables: a shallow dict, the values themselves kept."""

@@ -1,0 +1,237 @@
+"""A site's photo (site.yaml `photo`): sizes made at build time without metadata, named by
+their content, shown on the home page with srcset; German errors when it cannot be."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import SITE_YAML, site_tree, write_tree
+from PIL import Image
+from sitebuild import build_tree, fixed_day, snapshot
+
+from fzgen.build.live import LiveBuild
+from fzgen.project import find_project
+from fzgen.render import images
+
+OUT = Path("output/test")
+ROOT = Path(__file__).resolve().parent.parent
+PHOTO = "photo:\n  file: files/haus.jpg\n  alt:\n    de: Das Haus mit rotem Dach\n    en: The house with a red roof\n"
+GPS_LATITUDE = (53.0, 48.0, 30.0)
+
+
+def camera_jpeg(width: int = 2000, height: int = 1500, turned: bool = True) -> bytes:
+    """A JPEG as a phone writes it: EXIF with a GPS position, a camera, a comment, and
+    the orientation "turn right" (the pixels lie on their side)."""
+    picture = Image.new("RGB", (width, height), (200, 120, 60))
+    picture.paste((40, 90, 160), (0, 0, width // 2, height))
+    exif = Image.Exif()
+    exif[0x010F] = "Phonemaker"  # Make
+    if turned:
+        exif[0x0112] = 6
+    exif[0x8825] = {1: "N", 2: GPS_LATITUDE, 3: "E", 4: (10.0, 22.0, 5.0)}
+    out = io.BytesIO()
+    picture.save(out, "JPEG", exif=exif.tobytes(), comment=b"Bad Oldesloe, Hausnummer 8")
+    return out.getvalue()
+
+
+def _site(tmp_path: Path, photo: str = PHOTO, files: dict[str, bytes] | None = None) -> Path:
+    files = {"files/haus.jpg": camera_jpeg()} if files is None else files
+    tree = {"site.yaml": SITE_YAML + photo, **files}
+    return write_tree(tmp_path, site_tree(tree))
+
+
+def _home(root: Path, language: str) -> BeautifulSoup:
+    html = (root / OUT / language / "index.html").read_text(encoding="utf-8")
+    return BeautifulSoup(html, "html.parser")
+
+
+def _made(root: Path) -> dict[str, Image.Image]:
+    return {p.name: Image.open(p) for p in sorted((root / OUT / "files").iterdir())}
+
+
+def test_the_photo_is_made_in_three_sizes_upright_and_the_home_page_offers_them(
+    tmp_path, fzgen
+):
+    root = _site(tmp_path)
+    result = fzgen(root, "build")
+    assert result.code == 0, result.err
+    made = _made(root)
+    sizes = {name: picture.size for name, picture in made.items() if name != "haus.jpg"}
+    # Upright: the 2000 × 1500 pixels lay on their side, the photo is 1500 × 2000.
+    assert sorted(sizes.values()) == [(480, 640), (800, 1067), (1200, 1600)]
+    assert all(re.fullmatch(r"haus-\d+w\.[0-9a-f]{12}\.jpg", name) for name in sizes)
+    assert made["haus.jpg"].size == (1500, 2000)
+    for name, picture in made.items():
+        assert picture.format == "JPEG" and picture.info.get("progressive"), name
+    img = _home(root, "de").select_one("img.home-photo")
+    assert img is not None
+    src = {int(w.removesuffix("w")): p for p, w in (s.split() for s in img["srcset"].split(", "))}
+    assert sorted(src) == [480, 800, 1200]
+    assert all(path.startswith("../files/haus-") for path in src.values())
+    assert img["src"] == src[800]
+    assert (img["width"], img["height"]) == ("1200", "1600")
+    assert img["alt"] == "Das Haus mit rotem Dach"
+    assert img["sizes"].endswith("calc(100vw - 2rem)")
+    assert (img["loading"], img["decoding"]) == ("lazy", "async")
+    for path, width in ((p, w) for w, p in src.items()):
+        assert (root / OUT / "de" / path).resolve().is_file()
+        assert Image.open(root / OUT / "de" / path).width == width
+    assert _home(root, "en").select_one("img.home-photo")["alt"] == "The house with a red roof"
+    # Turkish has no description of its own: the German one, as every text falls back.
+    assert _home(root, "tr").select_one("img.home-photo")["alt"] == "Das Haus mit rotem Dach"
+
+
+def test_no_gps_position_camera_or_comment_reaches_the_output(tmp_path, fzgen):
+    source = camera_jpeg()
+    assert b"Phonemaker" in source and b"Hausnummer" in source
+    root = _site(tmp_path, files={"files/haus.jpg": source})
+    assert fzgen(root, "build").code == 0
+    for name, picture in _made(root).items():
+        data = (root / OUT / "files" / name).read_bytes()
+        assert dict(picture.getexif()) == {}, name
+        assert not {"exif", "comment", "xmp"} & set(picture.info), name
+        assert b"Exif" not in data and b"Phonemaker" not in data and b"Hausnummer" not in data
+
+
+def test_two_builds_give_the_same_bytes_and_new_photo_bytes_give_new_names(tmp_path):
+    root = _site(tmp_path)
+    first = snapshot(build_tree(root / "content", tmp_path / "one"))
+    second = snapshot(build_tree(root / "content", tmp_path / "two"))
+    assert first == second
+    (root / "content/test/files/haus.jpg").write_bytes(camera_jpeg(1999))
+    third = snapshot(build_tree(root / "content", tmp_path / "three"))
+    sizes = {path for path in first if re.search(r"haus-\d+w\.", path)}
+    assert len(sizes) == 3 and not sizes & third.keys()
+    assert third["test/files/haus.jpg"] != first["test/files/haus.jpg"]
+
+
+def test_a_small_photo_is_never_scaled_up(tmp_path, fzgen):
+    root = _site(tmp_path, files={"files/haus.jpg": camera_jpeg(300, 200, turned=False)})
+    assert fzgen(root, "build").code == 0
+    img = _home(root, "de").select_one("img.home-photo")
+    assert img["srcset"].endswith(" 300w") and ", " not in img["srcset"]
+    assert (img["width"], img["height"]) == ("300", "200")
+    assert {p.size for p in _made(root).values()} == {(300, 200)}
+
+
+def test_a_transparent_png_keeps_its_transparency_in_webp_sizes(tmp_path, fzgen):
+    picture = Image.new("RGBA", (1000, 500), (0, 0, 0, 0))
+    picture.paste((180, 70, 50, 255), (0, 0, 500, 500))
+    out = io.BytesIO()
+    picture.save(out, "PNG")
+    photo = PHOTO.replace("haus.jpg", "haus.png")
+    root = _site(tmp_path, photo, {"files/haus.png": out.getvalue()})
+    assert fzgen(root, "build").code == 0
+    made = _made(root)
+    assert made["haus.png"].format == "PNG" and made["haus.png"].mode == "RGBA"
+    webp = {name: p for name, p in made.items() if name.endswith(".webp")}
+    assert sorted(p.size for p in webp.values()) == [(480, 240), (800, 400), (1000, 500)]
+    for picture in webp.values():
+        assert picture.format == "WEBP" and picture.mode == "RGBA"
+        assert picture.getpixel((picture.width - 1, 0))[3] == 0
+
+
+def test_each_size_is_made_once_for_all_languages_and_not_again_in_the_preview(
+    tmp_path, monkeypatch
+):
+    site = SITE_YAML.replace("[de, en, tr]", "[de, en, tr, ar, uk, ru, fa, pl]")
+    root = write_tree(
+        tmp_path, site_tree({"site.yaml": site + PHOTO, "files/haus.jpg": camera_jpeg(2001)})
+    )
+    made: list[tuple[int, str]] = []
+    real = images.make_image
+    monkeypatch.setattr(images, "make_image", lambda i: made.append((i.width, i.kind)) or real(i))
+    build_tree(root / "content", tmp_path / "out")
+    assert sorted(made) == [(480, "JPEG"), (800, "JPEG"), (1200, "JPEG"), (1500, "JPEG")]
+    for language in ("ar", "fa", "pl"):
+        home = (tmp_path / "out/test" / language / "index.html").read_text(encoding="utf-8")
+        assert 'class="home-photo"' in home
+    builder = LiveBuild(find_project(root / "content", tmp_path / "preview"))
+    with fixed_day():
+        builder.full()
+        site_yaml = root / "content/test/site.yaml"
+        site_yaml.write_text(site + PHOTO.replace("rotem", "rotem, hellem"), encoding="utf-8")
+        builder.update([site_yaml])
+    assert len(made) == 4  # the site was written twice more, its photo made once
+    assert "rotem, hellem" in (tmp_path / "preview/test/de/index.html").read_text()
+
+
+def test_the_preview_follows_a_new_photo_under_the_same_name(tmp_path):
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    builder = LiveBuild(find_project(tmp_path / "content", tmp_path / "preview"))
+    photo = tmp_path / "content/bad-oldesloe/files/haus.jpg"
+    with fixed_day():
+        builder.full()
+        before = snapshot(tmp_path / "preview")
+        photo.write_bytes(camera_jpeg(1600, 900, turned=False))
+        builder.update([photo])
+    fresh = snapshot(build_tree(tmp_path / "content", tmp_path / "fresh"))
+    assert snapshot(tmp_path / "preview") == fresh
+    assert fresh.keys() != before.keys()  # the sizes have new names
+    home = (tmp_path / "preview/bad-oldesloe/de/index.html").read_text(encoding="utf-8")
+    new_names = {path.rsplit("/", 1)[1] for path in fresh.keys() - before.keys()}
+    assert new_names and all(name in home for name in new_names)
+
+
+def test_without_a_photo_the_home_page_has_none(tmp_path, fzgen):
+    root = write_tree(tmp_path, site_tree())
+    assert fzgen(root, "build").code == 0
+    assert _home(root, "de").select_one("img.home-photo") is None
+
+
+@pytest.mark.parametrize(
+    ("photo", "files", "expected"),
+    [
+        (
+            PHOTO,
+            {},
+            "Fehler: test/site.yaml, Zeile 27, Spalte 9, Feld „photo → file“\n"
+            "  Die Datei „files/haus.jpg“ gibt es nicht.\n",
+        ),
+        (
+            PHOTO,
+            {"files/haus.jpg": b"GIF89a, only called .jpg"},
+            "Fehler: test/site.yaml, Zeile 27, Spalte 9, Feld „photo → file“\n"
+            "  Die Datei „files/haus.jpg“ ist kein lesbares JPEG-, PNG- oder WebP-Bild"
+            " (vielleicht beschädigt, unvollständig kopiert oder nur umbenannt).\n",
+        ),
+        (
+            PHOTO,
+            {"files/haus.jpg": camera_jpeg()[:3000]},
+            "Fehler: test/site.yaml, Zeile 27, Spalte 9, Feld „photo → file“\n"
+            "  Die Datei „files/haus.jpg“ ist kein lesbares",
+        ),
+        (
+            PHOTO.replace("haus.jpg", "haus.svg"),
+            {"files/haus.svg": b"<svg/>"},
+            "Fehler: test/site.yaml, Zeile 27, Spalte 9, Feld „photo → file“\n"
+            "  „files/haus.svg“ ist kein Foto, von dem fzgen Größen für die Startseite machen"
+            " kann.\n",
+        ),
+        (
+            "photo: files/haus.jpg\n",
+            {"files/haus.jpg": camera_jpeg()},
+            "Fehler: test/site.yaml, Zeile 26, Spalte 8, Feld „photo“\n"
+            "  Zum Foto fehlt die Bildbeschreibung „alt“.\n"
+            "  Lösung: Schreiben Sie unter photo: „alt: …“ und beschreiben Sie in einem Satz,",
+        ),
+        (
+            "photo:\n  file: ../other/haus.jpg\n  alt: Das Haus\n",
+            {},
+            "Fehler: test/site.yaml, Zeile 27, Spalte 9, Feld „photo → file“\n",
+        ),
+    ],
+    ids=["missing", "not-an-image", "cut-short", "svg", "no-alt", "outside"],
+)
+def test_a_photo_that_cannot_be_shown_is_an_error_with_file_line_and_field(
+    tmp_path, fzgen, photo, files, expected
+):
+    root = _site(tmp_path, photo, files)
+    result = fzgen(root, "check")
+    assert result.code == 1
+    assert expected in result.err
