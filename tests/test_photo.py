@@ -54,9 +54,7 @@ def _made(root: Path) -> dict[str, Image.Image]:
     return {p.name: Image.open(p) for p in sorted((root / OUT / "files").iterdir())}
 
 
-def test_the_photo_is_made_in_three_sizes_upright_and_the_home_page_offers_them(
-    tmp_path, fzgen
-):
+def test_the_photo_is_made_in_three_sizes_upright_and_the_home_page_offers_them(tmp_path, fzgen):
     root = _site(tmp_path)
     result = fzgen(root, "build")
     assert result.code == 0, result.err
@@ -235,3 +233,39 @@ def test_a_photo_that_cannot_be_shown_is_an_error_with_file_line_and_field(
     result = fzgen(root, "check")
     assert result.code == 1
     assert expected in result.err
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_the_photo_waits_below_the_first_phone_screen_and_stands_by_the_contact_on_desktop(
+    tmp_path, language
+):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not CHROMIUM.exists():
+        pytest.skip("needs /usr/bin/chromium")
+    output = build_tree(ROOT / "content", tmp_path / "out")
+    home = (output / "bad-oldesloe" / language / "index.html").as_uri()
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"]
+        )
+        phone = browser.new_page(viewport={"width": 360, "height": 640}, java_script_enabled=False)
+        phone.goto(home)
+        on_phone = phone.locator(".home-photo").bounding_box()
+        call = phone.locator('a[href^="tel:"]').first.bounding_box()
+        desktop = browser.new_page(viewport={"width": 1280, "height": 900})
+        desktop.goto(home)
+        photo = desktop.locator(".home-photo")
+        photo.scroll_into_view_if_needed()
+        desktop.wait_for_function("document.querySelector('.home-photo').complete")
+        chosen = photo.evaluate("image => image.currentSrc")
+        on_desktop, contact = photo.bounding_box(), desktop.locator(".home-contact").bounding_box()
+        browser.close()
+    assert on_phone and call and call["y"] + call["height"] <= 640 <= on_phone["y"]
+    assert on_phone["width"] == 360 - 32 and on_phone["height"] <= 12 * 16
+    assert on_desktop and contact
+    assert (on_desktop["x"], on_desktop["width"]) == (contact["x"], contact["width"])
+    assert contact["y"] + contact["height"] < on_desktop["y"] < 900
+    assert re.search(r"/files/haus-480w\.[0-9a-f]{12}\.jpg$", chosen)  # 22rem at 1x

@@ -76,9 +76,7 @@ class ResponsiveImage:
         return replace(self, alt=alt)
 
 
-def responsive_image(
-    site_dir: Path, reference: str
-) -> tuple[ResponsiveImage, dict[str, ImageOf]]:
+def responsive_image(site_dir: Path, reference: str) -> tuple[ResponsiveImage, dict[str, ImageOf]]:
     """The sizes of a picture under `files/` (`files/haus.jpg`), and the site's files to
     make: each size, and the original's own file again without its metadata."""
     source = site_dir / reference
