@@ -269,3 +269,25 @@ def test_the_photo_waits_below_the_first_phone_screen_and_stands_by_the_contact_
     assert (on_desktop["x"], on_desktop["width"]) == (contact["x"], contact["width"])
     assert contact["y"] + contact["height"] < on_desktop["y"] < 900
     assert re.search(r"/files/haus-480w\.[0-9a-f]{12}\.jpg$", chosen)  # 22rem at 1x
+
+
+def test_a_hostile_description_and_file_name_stay_text(tmp_path, fzgen):
+    photo = (
+        'photo:\n  file: "files/Mein Foto, 1 (groß).jpg"\n'
+        '  alt: \'Haus" onerror="alert(1)"><script>x</script>\'\n'
+    )
+    root = _site(tmp_path, photo, {"files/Mein Foto, 1 (groß).jpg": camera_jpeg(900, 600, False)})
+    result = fzgen(root, "build")
+    assert result.code == 0, result.err
+    html = (root / OUT / "de" / "index.html").read_text(encoding="utf-8")
+    img = BeautifulSoup(html, "html.parser").select_one("img.home-photo")
+    assert img["alt"] == 'Haus" onerror="alert(1)"><script>x</script>'
+    assert "onerror" not in img.attrs and "<script>x" not in html
+    # A srcset splits at blanks and commas: the sizes' names hold neither.
+    names = [entry.split()[0] for entry in img["srcset"].split(", ")]
+    assert [n.rsplit("/", 1)[1].split(".")[0] for n in names] == [
+        "mein-foto-1-gross-480w",
+        "mein-foto-1-gross-800w",
+        "mein-foto-1-gross-900w",
+    ]
+    assert (root / OUT / "files/Mein Foto, 1 (groß).jpg").is_file()

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import io
 import re
-import unicodedata
 from collections import OrderedDict
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -19,6 +18,7 @@ from pathlib import Path
 import PIL
 from PIL import ExifTags, Image, ImageOps
 
+from fzgen.content.words import fold
 from fzgen.render.published import ImageOf
 
 #: The widths made of a picture (px), as far as it is wide: phones, tablets, desktops
@@ -111,8 +111,8 @@ def scaled_height(width: int, height: int, wanted: int) -> int:
 
 def _plain_name(stem: str) -> str:
     """A file name's stem in a-z, 0-9 and hyphens: a srcset splits at blanks and commas."""
-    ascii_stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_stem.lower()).strip("-") or "foto"
+    words = (re.sub(r"[^a-z0-9]", "", fold(word)) for word in re.split(r"\W+", stem))
+    return "-".join(word for word in words if word) or "foto"
 
 
 class _Made:
