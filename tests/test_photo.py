@@ -291,3 +291,21 @@ def test_a_hostile_description_and_file_name_stay_text(tmp_path, fzgen):
         "mein-foto-1-gross-900w",
     ]
     assert (root / OUT / "files/Mein Foto, 1 (groß).jpg").is_file()
+
+
+def test_a_photo_without_metadata_is_published_as_given_one_with_a_hidden_tail_is_not(
+    tmp_path, fzgen
+):
+    picture = Image.new("RGB", (1000, 600), (230, 180, 120))
+    out = io.BytesIO()
+    picture.save(out, "JPEG", quality=70)
+    plain = out.getvalue()
+    root = _site(tmp_path, files={"files/haus.jpg": plain})
+    assert fzgen(root, "build").code == 0
+    assert (root / OUT / "files/haus.jpg").read_bytes() == plain
+    # Bytes after the picture's end (some phones keep a second picture or notes there).
+    tail = plain + b"GPS 53.8,10.4"
+    (root / "content/test/files/haus.jpg").write_bytes(tail)
+    assert fzgen(root, "build").code == 0
+    published = (root / OUT / "files/haus.jpg").read_bytes()
+    assert b"GPS" not in published and Image.open(io.BytesIO(published)).size == (1000, 600)

@@ -198,7 +198,7 @@ class LiveBuild:
         photo = site.site.photo.file if site.site.photo else None
         if photo is None or photo not in copied:
             return False
-        made = self.renderers[site.slug].images.get(photo)
+        made = self.renderers[site.slug].photo
         now = image_digest((self.project.content_dir / site.slug / photo).read_bytes())
         return made is None or made.digest != now
 

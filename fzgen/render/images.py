@@ -19,7 +19,7 @@ import PIL
 from PIL import ExifTags, Image, ImageOps
 
 from fzgen.content.words import fold
-from fzgen.render.published import ImageOf
+from fzgen.render.published import CopyOf, FileData, ImageOf
 
 #: The widths made of a picture (px), as far as it is wide: phones, tablets, desktops
 #: at twice the density. A narrower picture is never scaled up.
@@ -51,6 +51,8 @@ class ResponsiveImage:
     sizes: tuple[ImageSize, ...]
     #: What the picture shows, as plain text in the page's language.
     alt: str = ""
+    #: The source's bytes and the recipe, hashed (`image_digest`): its sizes' names.
+    digest: str = ""
 
     @property
     def src(self) -> str:
@@ -76,9 +78,9 @@ class ResponsiveImage:
         return replace(self, alt=alt)
 
 
-def responsive_image(site_dir: Path, reference: str) -> tuple[ResponsiveImage, dict[str, ImageOf]]:
+def responsive_image(site_dir: Path, reference: str) -> tuple[ResponsiveImage, dict[str, FileData]]:
     """The sizes of a picture under `files/` (`files/haus.jpg`), and the site's files to
-    make: each size, and the original's own file again without its metadata."""
+    make: each size, and the original's own file, made anew where it holds metadata."""
     source = site_dir / reference
     data = source.read_bytes()
     digest = image_digest(data)
@@ -87,16 +89,44 @@ def responsive_image(site_dir: Path, reference: str) -> tuple[ResponsiveImage, d
         width, height = image.size
         if image.getexif().get(ExifTags.Base.Orientation) in _TURNED:
             width, height = height, width
+        plain = _nothing_but_pixels(image, data)
     # A JPEG's sizes are JPEGs; a PNG or WebP may be transparent: WebP keeps that.
     made = "JPEG" if kind == "JPEG" else "WEBP"
     stem = _plain_name(Path(reference).stem)
     sizes: list[ImageSize] = []
-    files: dict[str, ImageOf] = {reference: ImageOf(source, digest, width, kind, ORIGINAL_QUALITY)}
+    own = ImageOf(source, digest, width, kind, ORIGINAL_QUALITY)
+    files: dict[str, FileData] = {reference: CopyOf(source) if plain else own}
     for wanted in sorted({min(w, width) for w in WIDTHS}):
         path = f"files/{stem}-{wanted}w.{digest[:12]}.{_SUFFIXES[made]}"
         sizes.append(ImageSize(path, wanted, scaled_height(width, height, wanted)))
         files[path] = ImageOf(source, digest, wanted, made, QUALITY)
-    return ResponsiveImage(tuple(sizes)), files
+    return ResponsiveImage(tuple(sizes), digest=digest), files
+
+
+#: What a picture's header may hold and still be published as it is: how to show it,
+#: nothing about where, when or with what it was taken (an upload through the editor).
+_HARMLESS = frozenset(
+    {
+        "jfif", "jfif_version", "jfif_unit", "jfif_density", "dpi", "progressive",
+        "progression", "icc_profile", "adobe", "adobe_transform", "gamma", "srgb",
+        "chromaticity", "transparency", "aspect", "interlace",
+    }
+)  # fmt: skip
+#: PNG chunks of text and EXIF, which may come after the pixels, where the header
+#: does not show them; by chance in the pixels too, and then the file is made anew.
+_PNG_NOTES = (b"eXIf", b"tEXt", b"iTXt", b"zTXt")
+
+
+def _nothing_but_pixels(image: Image.Image, data: bytes) -> bool:
+    """Whether the picture holds no metadata (EXIF, GPS, XMP, comments, text) and
+    needs no turning: then its own file is published as the coordinator gave it."""
+    if set(image.info) - _HARMLESS:
+        return False
+    if image.format == "JPEG":
+        return data.endswith(b"\xff\xd9")  # nothing hidden after the picture's end
+    if image.format == "PNG":
+        return not any(chunk in data for chunk in _PNG_NOTES)
+    return False  # WebP: its chunks are not all in the header either
 
 
 def image_digest(data: bytes) -> str:

@@ -32,7 +32,7 @@ from fzgen.render.fragments import CARD, PROGRAMME_ENTRY, Fragments, SiteFragmen
 from fzgen.render.images import ResponsiveImage, responsive_image
 from fzgen.render.layout import LanguageLayout, Layouts, root_of
 from fzgen.render.pdf import programme_pdf
-from fzgen.render.published import FileData, ImageOf
+from fzgen.render.published import FileData
 from fzgen.render.site_files import site_files
 from fzgen.theme.catalogue import Catalogue, load_catalogues
 from fzgen.theme.folder import ThemeFolder
@@ -76,7 +76,7 @@ class SiteRenderer:
         self.views: dict[str, SiteViews] = {}
         #: The site's photo in its sizes, and the files that make them; read once per site.
         self.photo: ResponsiveImage | None = None
-        self.images: dict[str, ImageOf] = {}
+        self.images: dict[str, FileData] = {}
         if site.site.photo is not None:
             self.photo, self.images = responsive_image(self.site_dir, site.site.photo.file)
         self.layouts = Layouts(site, self.catalogues, self.base_url, self.photo)

@@ -13,7 +13,7 @@ from fzgen.content.loader import SiteContent
 from fzgen.pages.hosting import headers_file, htaccess
 from fzgen.pages.outline import chooser_values
 from fzgen.pages.sitemap import robots_txt, sitemap_xml
-from fzgen.render.published import CopyOf, FileData, ImageOf
+from fzgen.render.published import CopyOf, FileData
 from fzgen.theme.catalogue import Catalogue
 from fzgen.theme.folder import ThemeFolder
 
@@ -26,7 +26,7 @@ def site_files(
     theme: ThemeFolder,
     site_dir: Path,
     sitemap_paths: list[str],
-    images: Mapping[str, ImageOf] | None = None,
+    images: Mapping[str, FileData] | None = None,
 ) -> dict[str, FileData]:
     """Every file of the site that is not a page or calendar of one language."""
     slug = site.slug
@@ -48,7 +48,7 @@ def site_files(
     files[f"{slug}/.htaccess"] = htaccess(error_page)
     for path in site.files:
         files[f"{slug}/{path}"] = CopyOf(site_dir / path)
-    # The photo's sizes, and its own file again without metadata (no GPS position).
+    # The photo's sizes, and its own file without metadata (no GPS position).
     for path, image in (images or {}).items():
         files[f"{slug}/{path}"] = image
     return files
