@@ -219,3 +219,25 @@ def test_leichte_sprache_cannot_be_the_source(fzgen, tmp_path):
     result = fzgen(tmp_path, "check")
     assert result.code == 1
     assert "Leichte Sprache (ls) steht als erste Sprache" in result.err
+
+
+def test_filters_programme_and_calendar_exist_in_leichte_sprache(checked: Path):
+    offers = soup(checked / "ls" / "angebote" / "index.html")
+    filters = [a["href"] for a in offers.select("a[href*='auswahl/']")]
+    assert filters
+    for href in filters:
+        assert (checked / "ls" / "angebote" / href / "index.html").resolve().is_file(), href
+    programme = soup(checked / "ls" / "programm" / "index.html")
+    assert programme.html["lang"] == "de"
+    assert "Eltern·café" in programme.get_text()
+
+
+def test_the_home_page_explains_the_site_in_leichte_sprache(checked: Path):
+    block = soup(checked / "ls" / "index.html").find("section", class_="easy-home")
+    text = block.get_text(" ", strip=True)
+    assert block.h2.get_text(strip=True) == "Informationen in Leichter Sprache"
+    assert "Familien·zentrum Testhausen" in text and "Erika Muster" in text
+    assert block.find("a", href="tel:+494531000000") is not None
+    assert block.find("a", href="mailto:erika.muster@fz-test.example.org") is not None
+    # Only the Leichte Sprache home page has it.
+    assert soup(checked / "de" / "index.html").find("section", class_="easy-home") is None
