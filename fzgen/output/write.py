@@ -22,8 +22,8 @@ from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path, PurePosixPath
 
 from fzgen.errors import FzgenError, UsageError
-from fzgen.render.images import image_bytes
-from fzgen.render.published import CopyOf, FileData, ImageOf
+from fzgen.render.made import made_bytes
+from fzgen.render.published import CopyOf, FileData, ImageOf, StylesheetOf
 
 STAGING = ".fzgen-staging-"
 RETIRED = ".fzgen-retired-"
@@ -167,12 +167,12 @@ def write_files(
         parent = target.rpartition("/")[0]
         if parent not in folders:
             _make_folder(parent, folders)
-        if isinstance(data, CopyOf):
+        if isinstance(data, StylesheetOf | ImageOf):
+            data = made_bytes(data)
+        elif isinstance(data, CopyOf):
             # In chunks, in the kernel where it can (copy_file_range / sendfile).
             shutil.copyfile(data.source, target, follow_symlinks=False)
             continue
-        if isinstance(data, ImageOf):
-            data = image_bytes(data)
         handle = os.open(target, flags, 0o644)
         try:
             view = memoryview(data)
