@@ -13,9 +13,13 @@ out, and why, is said at each rule.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
 
 #: Most words a sentence of Leichte Sprache has.
 SENTENCE_LIMIT = 15
@@ -115,75 +119,89 @@ def words_of(sentence: str) -> list[str]:
     return [piece for piece in _EMPHASIS.sub("", sentence).split() if _WORD.search(piece)]
 
 
-# --- Abbreviations --------------------------------------------------------------
+# --- The words that mark a rule (templates/easy_words.yaml) ---------------------
 
-#: Abbreviations written out in Leichte Sprache. Case matters where a word is also
-#: a name or a word of its own (`Max.` ends a sentence about Max).
-_ABBREVIATIONS = re.compile(
-    r"(?<![^\W\d_])(?:"
-    r"[zZ]\.\s?B\.|[dD]\.\s?h\.|[uU]\.\s?a\.|[iI]\.\s?d\.\s?R\.|[oO]\.\s?ä\.|[uU]\.\s?U\.|"
-    r"[zZ]\.\s?T\.|[vV]\.\s?a\.|[sS]\.\s?[ou]\.|"
-    r"(?:usw|bzw|ca|evtl|ggf|inkl|etc|bspw|vgl|sog|zzgl|Nr|Tel|Std|Min|min|max|Mo|Di|Mi|Do"
-    r"|Fr|Sa|So)\.|"
-    r"(?:Usw|Bzw|Ca|Evtl|Ggf|Inkl|Bspw|Vgl|Zzgl)\.)"
-)
-#: A full stop of an abbreviation ends no sentence (the abbreviation is noted itself).
-_ABBREVIATION_AT_END = re.compile(r"(?:" + _ABBREVIATIONS.pattern + r")$")
+WORDS_FILE = Path(__file__).resolve().parent.parent / "templates" / "easy_words.yaml"
+#: Not a letter before or after: a match is a whole word.
+_START, _END = r"(?<![^\W\d_])", r"(?![^\W\d_])"
+#: A lowercase letter of German.
+_LOWER = r"[a-z\u00e4\u00f6\u00fc\u00df]"
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    """The word lists, compiled once."""
+
+    abbreviations: re.Pattern[str]
+    #: An abbreviation at the end of a piece of text: its full stop ends no sentence.
+    abbreviation_at_end: re.Pattern[str]
+    negations: re.Pattern[str]
+    subjunctive: re.Pattern[str]
+    genitive: re.Pattern[str]
+    #: The forms of "werden" that make the passive.
+    auxiliary: re.Pattern[str]
+    participle: re.Pattern[str]
+    inseparable: re.Pattern[str]
+    not_participles: frozenset[str]
+    percent: re.Pattern[str]
+    number_words: re.Pattern[str]
+    price_after: re.Pattern[str]
+
+
+def _any_word(words: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(word) for word in words)
+    return re.compile(f"{_START}(?:{alternatives}){_END}", flags)
+
+
+def _abbreviation(written: str) -> str:
+    """An abbreviation as typed, with or without the blank after an inner full stop."""
+    return r"\.\s?".join(re.escape(part.strip()) for part in written.split(".")[:-1]) + r"\."
+
+
+@functools.cache
+def _patterns() -> _Patterns:
+    data = yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8"))
+    written = [*data["abbreviations"], *(w[:1].upper() + w[1:] for w in data["abbreviations"])]
+    written += data["abbreviations_as_written"]
+    abbreviations = "|".join(_abbreviation(word) for word in sorted(set(written), key=len)[::-1])
+    separable = "|".join(data["separable_prefixes"])
+    inseparable = "|".join(data["inseparable_prefixes"])
+    stems = "|".join(data["large_numbers"])
+    return _Patterns(
+        abbreviations=re.compile(f"{_START}(?:{abbreviations})"),
+        abbreviation_at_end=re.compile(f"{_START}(?:{abbreviations})$"),
+        negations=_any_word(data["negations"]),
+        subjunctive=_any_word(data["subjunctive"]),
+        genitive=_any_word(data["genitive"]),
+        auxiliary=_any_word(data["passive_auxiliaries"]),
+        # ge- (after a separable prefix) or -iert, lowercase as participles are.
+        participle=re.compile(f"(?:{separable})?ge{_LOWER}{{2,}}(?:t|en)|{_LOWER}{{3,}}iert"),
+        inseparable=re.compile(f"(?:{inseparable}){_LOWER}{{3,}}t"),
+        not_participles=frozenset(data["not_participles"]),
+        percent=re.compile(f"%|{_START}(?:{'|'.join(data['percent'])})\\w*", re.IGNORECASE),
+        number_words=re.compile(f"{_START}\\w*(?:{stems})\\w*", re.IGNORECASE),
+        price_after=re.compile(f"^\\s?(?:{'|'.join(data['currencies'])}){_END}"),
+    )
 
 
 def _ends_in_abbreviation(text: str) -> bool:
-    return bool(_ABBREVIATION_AT_END.search(text))
+    return bool(_patterns().abbreviation_at_end.search(text))
 
 
 def _abbreviations(line: str) -> list[str]:
-    return [" ".join(match.group().split()) for match in _ABBREVIATIONS.finditer(line)]
+    return [" ".join(match.group().split()) for match in _patterns().abbreviations.finditer(line)]
 
 
-# --- Words that mark a rule -----------------------------------------------------
-
-
-def _words(*forms: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(forms) + r")(?![^\W\d_])", re.IGNORECASE)
-
-
-#: Negations. A negation in bold (`**nicht**`) is how Leichte Sprache writes one that
-#: cannot be avoided: not noted. "ohne" is not noted: "ohne Anmeldung" is plainer
-#: than any way around it ("Sie müssen sich nicht anmelden" is a negation itself).
-_NEGATIONS = _words(
-    "nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "keins", "nie",
-    "niemals", "nichts", "niemand", "niemanden", "niemandem", "nirgends", "nirgendwo",
-    "weder",
-)  # fmt: skip
-_BOLD_AROUND = re.compile(r"(\*\*|__)\s*$")
-
-#: The subjunctive (Konjunktiv). Not "möchte"/"möchten": Leichte Sprache uses it for
-#: a wish ("Sie möchten mitmachen?") and readers know it as a word of its own.
-_SUBJUNCTIVE = _words(
-    "würde", "würden", "würdest", "würdet", "hätte", "hätten", "hättest", "wäre", "wären",
-    "wärst", "wärest", "könnte", "könnten", "könntest", "müsste", "müssten", "sollte",
-    "sollten", "solltest", "dürfte", "dürften", "möge", "gäbe", "käme", "kämen",
-)  # fmt: skip
-
-#: Genitive, only where it is certain: "des" and "eines" are genitive articles, the
-#: prepositions take the genitive. "der"/"einer" are also nominative and dative and a
-#: possessive -s ("Marias") looks like a plural: both left alone.
-_GENITIVE = _words(
-    "des", "eines", "wegen", "trotz", "aufgrund", "anhand", "bezüglich", "mithilfe",
-    "angesichts", "infolge",
-)  # fmt: skip
-
-#: Percent: the sign or the word.
-_PERCENT = re.compile(r"%|(?<![^\W\d_])[Pp]rozent\w*")
-#: Large numbers as words ("zweitausend", "Millionen").
-_NUMBER_WORDS = re.compile(r"(?<![^\W\d_])\w*(?:[Tt]ausend|Million|Milliarde)\w*")
+#: A negation in bold (`**nicht**`) is how Leichte Sprache writes one that cannot be
+#: avoided: not noted.
+_BOLD_BEFORE = re.compile(r"(\*\*|__)\s*$")
 #: Digits with a thousands separator (1.200, 10 000, 1,000), not a date (12.01.2027)
 #: nor a decimal (2,50).
 _GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[. \u00a0\u202f]\d{3})+(?![\d.,]\d)")
-#: A number of five digits or more, or four above 1000.
+#: A number of four digits or more.
 _DIGITS = re.compile(r"(?<![\d.,:/])\d{4,}(?![\d.,:/]?\d)")
-#: What a number may stand beside and not be counted: a price, a time, a date.
-_PRICE_AFTER = re.compile(r"^\s?(?:€|Euro|EUR|Cent)\b")
-_PRICE_BEFORE = re.compile(r"€\s?$")
+_PRICE_BEFORE = re.compile(r"\u20ac\s?$")
+#: What stands before a postal code: the line's start, the street's comma, "D-".
 _POSTAL_CODE = re.compile(r"(?:^|,|D-)\s*$")
 
 
@@ -191,11 +209,11 @@ def _large_numbers(line: str) -> list[str]:
     """Numbers above 1000 a reader must take apart, except years (1900-2100), prices,
     postal codes (five digits before a capitalised place name) and what phone numbers,
     dates and times hold (their separators keep them out)."""
-    found = [match.group() for match in _NUMBER_WORDS.finditer(line)]
+    found = [match.group() for match in _patterns().number_words.finditer(line)]
     for pattern in (_GROUPED, _DIGITS):
         for match in pattern.finditer(line):
             after, before = line[match.end() :], line[: match.start()]
-            if _PRICE_AFTER.match(after) or _PRICE_BEFORE.search(before):
+            if _patterns().price_after.match(after) or _PRICE_BEFORE.search(before):
                 continue
             number = match.group()
             if pattern is _DIGITS:
@@ -208,41 +226,23 @@ def _large_numbers(line: str) -> list[str]:
     return found
 
 
-#: A past participle: ge- (after a separable prefix: abgeholt, eingeladen) or -iert
-#: (informiert). Lowercase, as participles are; infinitives of ge- verbs (gehen,
-#: geben) are not participles.
-_PARTICIPLE = re.compile(
-    r"(?<![^\W\d_])(?:(?:ab|an|auf|aus|bei|ein|fest|frei|her|hin|los|mit|nach|vor|weg|zu"
-    r"|zurück|vorbei|zusammen|teil|um|durch)?ge[a-zäöüß]{2,}(?:t|en)|[a-zäöüß]{3,}iert)"
-    r"(?![^\W\d_])"
-)
-#: A participle of be-/ver-/er-/ent-/zer- (bezahlt, verteilt) looks like a verb of the
-#: present ("bekommt"): taken only last in the sentence or beside "werden".
-_INSEPARABLE = re.compile(r"^(?:be|ver|er|ent|zer)[a-zäöüß]{3,}t$")
-_NOT_PARTICIPLES = frozenset(
-    (
-        "gehen", "geben", "gewinnen", "genießen", "gehören", "gelingen", "gefallen",
-        "gestalten", "gebrauchen", "gewöhnen", "geschehen", "gegen", "genügen", "gestehen",
-        "gedenken", "gelten", "gelangen", "gewähren", "gestatten", "gebären", "gefährden",
-        "gedulden", "geleiten", "gerecht", "gesamt", "gewiss", "bereit", "bestimmt",
-        "beliebt", "berühmt", "bekannt", "eigenen",
-    )
-)  # fmt: skip
-_WERDEN = _words("wird", "werden", "wurde", "wurden", "worden", "wirst", "werdet", "wurdest")
+#: Marks around a word: quotes, brackets, the sentence's punctuation.
+_AROUND_WORD = re.compile(r"^[\W_]+|[\W_]+$")
 
 
 def _passive(sentence: str) -> list[str]:
     """ "werden" with a past participle in the same sentence ("Das Essen wird
     mitgebracht", "ist abgesagt worden"); "wird" with an infinitive is the future."""
-    words = [word.strip(".,;:!?\"'„“()") for word in sentence.split()]
-    helpers = [i for i, word in enumerate(words) if _WERDEN.fullmatch(word)]
+    patterns = _patterns()
+    words = [_AROUND_WORD.sub("", word) for word in sentence.split()]
+    helpers = [i for i, word in enumerate(words) if patterns.auxiliary.fullmatch(word)]
     if not helpers:
         return []
     for index, word in enumerate(words):
-        if word in _NOT_PARTICIPLES or word in (words[i] for i in helpers):
+        if word in patterns.not_participles or index in helpers:
             continue
         beside = index == len(words) - 1 or index - 1 in helpers or index + 1 in helpers
-        if _PARTICIPLE.fullmatch(word) or (beside and _INSEPARABLE.match(word)):
+        if patterns.participle.fullmatch(word) or (beside and patterns.inseparable.fullmatch(word)):
             return [words[helpers[0]], word]
     return []
 
@@ -251,7 +251,7 @@ def _passive(sentence: str) -> list[str]:
 
 #: What takes a compound apart: a hyphen, the middle dot, a gender star or colon.
 _SEPARATORS = frozenset("-·‧*:")
-_NOUN = re.compile(r"(?<![^\W_])[A-ZÄÖÜ][^\W\d_]+")
+_NOUN = re.compile(r"(?<![^\W_])[A-Z\u00c4\u00d6\u00dc][^\W\d_]+")
 #: Endings that make a longer word of one stem, not a compound of two: nouns made of
 #: verbs and adjectives ("Veranstaltungen", "Schwierigkeiten"), feminine plurals,
 #: adjectives ("Internationaler").
@@ -292,25 +292,31 @@ def _compounds(line: str, names: frozenset[str]) -> list[str]:
 def _negations(line: str) -> list[str]:
     return [
         match.group()
-        for match in _NEGATIONS.finditer(line)
+        for match in _patterns().negations.finditer(line)
         if not (
-            _BOLD_AROUND.search(line[: match.start()])
+            _BOLD_BEFORE.search(line[: match.start()])
             and line[match.end() : match.end() + 2] in ("**", "__")
         )
     ]
 
 
-def _matches(pattern: re.Pattern[str]) -> Callable[[str], list[str]]:
-    return lambda line: [match.group() for match in pattern.finditer(line)]
+def _matches(name: str) -> Callable[[str], list[str]]:
+    """The words of one list in a line."""
+
+    def found(line: str) -> list[str]:
+        pattern: re.Pattern[str] = getattr(_patterns(), name)
+        return [match.group() for match in pattern.finditer(line)]
+
+    return found
 
 
 #: Rules read word by word in a line, in the order the notes are given.
 _LINE_RULES: list[tuple[str, Callable[[str], list[str]]]] = [
     ("ls_abbreviation", _abbreviations),
     ("ls_negation", _negations),
-    ("ls_genitive", _matches(_GENITIVE)),
-    ("ls_subjunctive", _matches(_SUBJUNCTIVE)),
-    ("ls_percent", _matches(_PERCENT)),
+    ("ls_genitive", _matches("genitive")),
+    ("ls_subjunctive", _matches("subjunctive")),
+    ("ls_percent", _matches("percent")),
     ("ls_large_number", _large_numbers),
 ]
 
