@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from fzgen.content.easy_notes import markdown_notes, yaml_notes
 from fzgen.content.easy_rules import RuleBreak, rule_breaks
+from fzgen.errors import Diagnostic
 
 #: Leichte Sprache as it should be: not one note.
 GOOD_TEXT = """\
@@ -218,3 +220,51 @@ def test_lines_are_counted_from_the_texts_start_with_one_note_per_rule_and_line(
         (2, "ls_negation", ("keine", "nicht")),
         (3, "ls_abbreviation", ("z. B.",)),
     ]
+
+
+# --- Placing the notes in the files -------------------------------------------------
+
+OFFER = """\
+title:
+  de: Elterncafé
+  ls: Das Eltern·café
+summary: {de: Treffen für Eltern, ls: Wir haben keine Zeit.}
+description:
+  de: |
+    Ein Text.
+  ls: |
+    Das Eltern·café ist jeden Dienstag.
+
+    Die Erziehungsberatung ist auch da.
+    Das Essen wird mitgebracht.
+place_note:
+  ls: >
+    Der Eingang ist
+    nicht am Markt.
+"""
+
+
+def _places(notes: list[Diagnostic]) -> list[tuple[int | None, int | None, str, str]]:
+    return [(n.line, n.column, n.code, n.params["words"]) for n in notes]
+
+
+def test_notes_of_a_yaml_file_stand_at_the_line_of_the_words_concerned() -> None:
+    notes = yaml_notes(OFFER, "s/offers/cafe.yaml", ())
+    assert _places(notes) == [
+        (4, 49, "ls_negation", "keine"),
+        (11, 9, "ls_compound", "Erziehungsberatung"),
+        (12, 15, "ls_passive", "wird\nmitgebracht"),
+        (16, 5, "ls_negation", "nicht"),
+    ]
+    assert [n.field for n in notes][:2] == [("summary", "ls"), ("description", "ls")]
+    assert {n.severity for n in notes} == {"warning"}
+
+
+def test_notes_of_a_page_in_leichte_sprache_count_lines_from_the_files_start() -> None:
+    page = "---\ntitle: Die Öffnungszeiten\n---\n\nDas Café ist offen.\nEs gibt ca. 20 Plätze.\n"
+    notes = markdown_notes(page, "s/pages/zeiten.ls.md", ())
+    assert _places(notes) == [
+        (2, 12, "ls_compound", "Öffnungszeiten"),
+        (6, 9, "ls_abbreviation", "ca."),
+    ]
+    assert [n.field for n in notes] == [("title",), ()]
