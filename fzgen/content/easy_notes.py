@@ -60,7 +60,7 @@ def known_names(site: SiteContent) -> set[str]:
     names are written as they are, not taken apart."""
     texts: list[Text | str | None] = [site.site.name, site.site.organisation]
     texts += [partner.name for partner in site.site.partners]
-    addresses = [partner.address for partner in site.site.partners]
+    addresses: list[object] = [partner.address for partner in site.site.partners]
     addresses += [site.site.coordinator.address]
     addresses += [entry.offer.location for entry in site.offers]
     texts += [address.name for address in addresses if isinstance(address, Address)]
