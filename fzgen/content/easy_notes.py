@@ -20,6 +20,9 @@ from fzgen.errors import Diagnostic
 EASY_READ = "ls"
 SITE_FILES = ("site.yaml", "site.yml")
 
+#: How many lines after a folded text's start its words are looked for.
+SEARCH_LINES = 200
+
 Field = tuple[str | int, ...]
 
 
@@ -133,13 +136,15 @@ def _yaml_lines(
     if indicator == "|":
         return [_column(lines, line + 1 + found.line, found) for found in breaks]
     placed: list[tuple[int, int | None]] = []
-    # A later line of the text stands on the same line of the file or a later one.
-    floor = {0: line}
-    for found in breaks:
-        first = max(at for text_line, at in floor.items() if text_line <= found.line)
-        last = min(len(lines), first + 200)
-        at = next((n for n in range(first, last + 1) if _where(lines[n - 1], found) >= 0), first)
-        floor[found.line] = max(floor.get(found.line, at), at)
+    # A later line of the text stands on the same line of the file or a later one: the
+    # search for a text line starts where the previous text line's words were found.
+    floor, text_line, found_at = line, 0, line
+    for found in breaks:  # in the order of their lines
+        if found.line != text_line:
+            floor, text_line = found_at, found.line
+        last = min(len(lines), floor + SEARCH_LINES)
+        at = next((n for n in range(floor, last + 1) if _where(lines[n - 1], found) >= 0), floor)
+        found_at = max(found_at, at)
         placed.append(_column(lines, at, found))
     return placed
 

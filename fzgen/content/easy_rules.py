@@ -53,12 +53,12 @@ _REMOVED = [
     re.compile(r"<(?:https?://|mailto:)[^>]*>"),  # autolinks
     re.compile(r"<[^>\n]+>"),  # HTML tags
     re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE),  # addresses of web pages
-    re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),  # e-mail addresses
+    re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),  # e-mail addresses
     # Phone numbers: a 0 or + and at least six more digits, with blanks, / ( ) or -.
     re.compile(r"(?<![\w.,])(?:\+|\(?0)\d[\d /()\-–]{4,}\d(?![\w.,]\d)"),
 ]
 #: A link or image shows its text; its target is not read.
-_LINK = re.compile(r"!?\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])")
+_LINK = re.compile(r"!?\[([^\[\]]*)\](?:\([^()]*\)|\[[^\[\]]*\])")
 #: Markers at a line's start: heading, quote, list item (a list item is a sentence).
 _LINE_MARKER = re.compile(r"^\s*(?:#{1,6}\s+|>\s?|[-*+]\s+|\d{1,3}[.)]\s+)")
 #: Emphasis markers; a `*` inside a word (Erzieher*innen) stays.
@@ -96,6 +96,8 @@ _SENTENCE_END = re.compile(r"[.!?:]+(?=\s)")
 #: (an initial), an abbreviation (noted on its own).
 _NO_END_BEFORE = re.compile(r"(?:(?<![\w.])\d{1,2}|(?<![\w.])[^\W\d_])\.$")
 _WORD = re.compile(r"[^\W_]")
+#: Characters the longest abbreviation may take ("i. d. R." with blanks).
+_LONGEST_ABBREVIATION = 16
 
 
 def sentences(line: str) -> list[str]:
@@ -103,10 +105,9 @@ def sentences(line: str) -> list[str]:
     pieces: list[str] = []
     start = 0
     for end in _SENTENCE_END.finditer(line):
-        before = line[start : end.end()]
-        if end.group() == "." and (_NO_END_BEFORE.search(before) or _ends_in_abbreviation(before)):
+        if end.group() == "." and _ends_in_no_sentence(line, start, end.end()):
             continue
-        pieces.append(before)
+        pieces.append(line[start : end.end()])
         start = end.end()
     pieces.append(line[start:])
     return [piece.strip() for piece in pieces if _WORD.search(piece)]
@@ -179,13 +180,19 @@ def _patterns() -> _Patterns:
         inseparable=re.compile(f"(?:{inseparable}){_LOWER}{{3,}}t"),
         not_participles=frozenset(data["not_participles"]),
         percent=re.compile(f"%|{_START}(?:{'|'.join(data['percent'])})\\w*", re.IGNORECASE),
-        number_words=re.compile(f"{_START}\\w*(?:{stems})\\w*", re.IGNORECASE),
+        number_words=re.compile(f"(?<!\\w)\\w*?(?:{stems})\\w*", re.IGNORECASE),
         price_after=re.compile(f"^\\s?(?:{'|'.join(data['currencies'])}){_END}"),
     )
 
 
-def _ends_in_abbreviation(text: str) -> bool:
-    return bool(_patterns().abbreviation_at_end.search(text))
+def _ends_in_no_sentence(line: str, start: int, end: int) -> bool:
+    """Whether the full stop before `end` belongs to an ordinal, an initial or an
+    abbreviation. Only the last characters are looked at (a long line of them would
+    else be read again at every full stop)."""
+    tail = max(start, end - _LONGEST_ABBREVIATION)
+    if _NO_END_BEFORE.search(line, tail, end):
+        return True
+    return bool(_patterns().abbreviation_at_end.search(line, tail, end))
 
 
 def _abbreviations(line: str) -> list[str]:
@@ -200,9 +207,7 @@ _BOLD_BEFORE = re.compile(r"(\*\*|__)\s*$")
 _GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[. \u00a0\u202f]\d{3})+(?![\d.,]\d)")
 #: A number of four digits or more.
 _DIGITS = re.compile(r"(?<![\d.,:/])\d{4,}(?![\d.,:/]?\d)")
-_PRICE_BEFORE = re.compile(r"\u20ac\s?$")
-#: What stands before a postal code: the line's start, the street's comma, "D-".
-_POSTAL_CODE = re.compile(r"(?:^|,|D-)\s*$")
+_EURO = "\u20ac"
 
 
 def _large_numbers(line: str) -> list[str]:
@@ -212,21 +217,25 @@ def _large_numbers(line: str) -> list[str]:
     found = [match.group() for match in _patterns().number_words.finditer(line)]
     for pattern in (_GROUPED, _DIGITS):
         for match in pattern.finditer(line):
-            after, before = line[match.end() :], line[: match.start()]
-            if _patterns().price_after.match(after) or _PRICE_BEFORE.search(before):
-                continue
             number = match.group()
-            if pattern is _DIGITS:
-                value = int(number)
-                if value <= 1000 or 1900 <= value <= 2100:
-                    continue
-                if len(number) == 5 and _POSTAL_CODE.search(before) and after[:2].istitle():
-                    continue  # a postal code: after the street, before the town
+            after = line[match.end() : match.end() + 8]
+            before = line[max(0, match.start() - 8) : match.start()].rstrip()
+            if _patterns().price_after.match(after) or before.endswith(_EURO):
+                continue
+            if pattern is _DIGITS and len(number) == 4 and not _large_four(int(number)):
+                continue
+            postal = not before[-1:] or before.endswith((",", "D-"))
+            if len(number) == 5 and postal and after[:2].istitle():
+                continue  # a postal code: after the street, before the town
             found.append(number)
     return found
 
 
-#: Marks around a word: quotes, brackets, the sentence's punctuation.
+def _large_four(value: int) -> bool:
+    """Four digits that are a large number: above 1000 and no year (1900-2100)."""
+    return value > 1000 and not 1900 <= value <= 2100
+
+
 _AROUND_WORD = re.compile(r"^[\W_]+|[\W_]+$")
 
 
@@ -235,7 +244,7 @@ def _passive(sentence: str) -> list[str]:
     mitgebracht", "ist abgesagt worden"); "wird" with an infinitive is the future."""
     patterns = _patterns()
     words = [_AROUND_WORD.sub("", word) for word in sentence.split()]
-    helpers = [i for i, word in enumerate(words) if patterns.auxiliary.fullmatch(word)]
+    helpers = {i for i, word in enumerate(words) if patterns.auxiliary.fullmatch(word)}
     if not helpers:
         return []
     for index, word in enumerate(words):
@@ -243,7 +252,7 @@ def _passive(sentence: str) -> list[str]:
             continue
         beside = index == len(words) - 1 or index - 1 in helpers or index + 1 in helpers
         if patterns.participle.fullmatch(word) or (beside and patterns.inseparable.fullmatch(word)):
-            return [words[helpers[0]], word]
+            return [words[min(helpers)], word]
     return []
 
 
@@ -294,7 +303,7 @@ def _negations(line: str) -> list[str]:
         match.group()
         for match in _patterns().negations.finditer(line)
         if not (
-            _BOLD_BEFORE.search(line[: match.start()])
+            _BOLD_BEFORE.search(line[max(0, match.start() - 4) : match.start()])
             and line[match.end() : match.end() + 2] in ("**", "__")
         )
     ]
