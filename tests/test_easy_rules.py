@@ -3,6 +3,8 @@ that must pass (sentences as a Leichte-Sprache text of a Familienzentrum writes 
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from fzgen.content.easy_notes import markdown_notes, yaml_notes
@@ -268,3 +270,11 @@ def test_notes_of_a_page_in_leichte_sprache_count_lines_from_the_files_start() -
         (6, 9, "ls_abbreviation", "ca."),
     ]
     assert [n.field for n in notes] == [("title",), ()]
+
+
+def test_hostile_texts_are_read_in_time_and_without_a_crash() -> None:
+    assert _rules("1" * 20_000) == [(0, "ls_large_number", ("1" * 20_000,))]
+    started = time.perf_counter()
+    for text in ("a. " * 20_000, "A" * 50_000, "[" * 20_000, "**nicht " * 20_000, "a@" * 20_000):
+        rule_breaks(text)
+    assert time.perf_counter() - started < 10  # quadratic, these took minutes
