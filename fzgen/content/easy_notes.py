@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from fzgen.content.easy import EASY
 from fzgen.content.easy_rules import SENTENCE_LIMIT, RuleBreak, rule_breaks
 from fzgen.content.fields import Text
 from fzgen.content.loaded import Content, SiteContent
@@ -16,8 +17,6 @@ from fzgen.content.model import Address
 from fzgen.content.yamlfile import Document, parse_yaml
 from fzgen.errors import Diagnostic
 
-#: The language code of Leichte Sprache.
-EASY_READ = "ls"
 SITE_FILES = ("site.yaml", "site.yml")
 
 #: How many lines after a folded text's start its words are looked for.
@@ -30,7 +29,7 @@ def easy_read_notes(content: Content) -> tuple[Diagnostic, ...]:
     """The rule breaks of every Leichte-Sprache text of the sites that have `ls`."""
     notes: list[Diagnostic] = []
     for site in content.sites:
-        if EASY_READ in site.languages:
+        if EASY in site.languages:
             notes += site_notes(content.root, site)
     return tuple(notes)
 
@@ -49,8 +48,8 @@ def site_notes(root: Path, site: SiteContent) -> list[Diagnostic]:
         text = _read(root, rel_path)
         if text is not None:
             notes += yaml_notes(text, rel_path, names)
-    markdown = [p.path for p in site.pages if p.language == EASY_READ]
-    markdown += [n.path for n in site.news if n.language == EASY_READ]
+    markdown = [p.path for p in site.pages if p.language == EASY]
+    markdown += [n.path for n in site.news if n.language == EASY]
     for rel_path in markdown:
         text = _read(root, rel_path)
         if text is not None:
@@ -96,7 +95,7 @@ def easy_texts(data: Any, field: Field = ()) -> Iterator[tuple[Field, str]]:
     """Every text written under an `ls:` key, with its field."""
     if isinstance(data, dict):
         for key, value in data.items():
-            if key == EASY_READ and isinstance(value, str):
+            if key == EASY and isinstance(value, str):
                 yield (*field, key), value
             else:
                 yield from easy_texts(value, (*field, key))
