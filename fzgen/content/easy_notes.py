@@ -58,9 +58,9 @@ def site_notes(root: Path, site: SiteContent) -> list[Diagnostic]:
 
 
 def known_names(site: SiteContent) -> set[str]:
-    """The centre's, its organisation's, partners' and places' names in every language:
+    """The names of the centre, its organisation, Sozialraum, partners and places:
     names are written as they are, not taken apart."""
-    texts: list[Text | str | None] = [site.site.name, site.site.organisation]
+    texts: list[Text | str | None] = [site.site.name, site.site.organisation, site.site.sozialraum]
     texts += [partner.name for partner in site.site.partners]
     addresses: list[object] = [partner.address for partner in site.site.partners]
     addresses += [site.site.coordinator.address]
