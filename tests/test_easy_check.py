@@ -4,9 +4,10 @@ file, line and rule, in German (English with --lang en); the check still passes.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
-from conftest import SITE_YAML, site_tree, write_tree
+from conftest import SITE_YAML, Result, site_tree, write_tree
 
 SITE = SITE_YAML.replace(
     "intro: Wir sind ein Verbund aus Kitas und Beratung.\n",
@@ -56,8 +57,14 @@ def _notes(out: str) -> list[tuple[str, str, str]]:
     return [(path, line, text) for path, line, text in found]
 
 
-def test_check_names_file_line_and_rule_of_each_break_and_passes(tmp_path: Path, fzgen) -> None:
-    files = {"site.yaml": SITE, "offers/elterncafe.yaml": OFFER, "pages/ueber-uns.ls.md": PAGE}
+def test_check_names_file_line_and_rule_of_each_break_and_passes(
+    tmp_path: Path, fzgen: Callable[..., Result]
+) -> None:
+    files: dict[str, str | bytes | None] = {
+        "site.yaml": SITE,
+        "offers/elterncafe.yaml": OFFER,
+        "pages/ueber-uns.ls.md": PAGE,
+    }
     files |= {"news/2026-11-20-fest.md": NEWS, "news/2026-11-20-fest.ls.md": NEWS_LS}
     write_tree(tmp_path, site_tree(files))
     result = fzgen(tmp_path, "check")
@@ -123,7 +130,9 @@ def test_check_names_file_line_and_rule_of_each_break_and_passes(tmp_path: Path,
     assert "Alles in Ordnung" in result.out
 
 
-def test_notes_in_english_and_only_for_sites_with_leichte_sprache(tmp_path: Path, fzgen) -> None:
+def test_notes_in_english_and_only_for_sites_with_leichte_sprache(
+    tmp_path: Path, fzgen: Callable[..., Result]
+) -> None:
     write_tree(tmp_path, site_tree({"site.yaml": SITE, "offers/elterncafe.yaml": OFFER}))
     result = fzgen(tmp_path, "check", "--lang", "en")
     assert result.code == 0, result.err
