@@ -28,6 +28,7 @@ Das Programm finden Sie hier: [Programm](https://example.org/programm-2027-herbs
 Das Frühstück kostet 2,50 €.
 Der Ausflug kostet 1200 Euro für die ganze Gruppe.
 Die Adresse ist: Hauptstraße 5, 23843 Bad Oldesloe.
+Die Post·leitzahl ist 23843.
 Wir werden zusammen spielen.
 Wir werden Ihnen einen Platz geben.
 Das wird bestimmt schön.
@@ -135,6 +136,8 @@ def test_negations_are_noted(text: str, words: tuple[str, ...]) -> None:
         ("Die Kinder werden informiert.", ("werden", "informiert")),
         ("Die Kinder werden von 8 bis 12 Uhr betreut.", ("werden", "betreut")),
         ("Im Garten wird gespielt.", ("wird", "gespielt")),
+        ("Der Termin wird verschoben.", ("wird", "verschoben")),
+        ("Die Kosten werden übernommen.", ("werden", "übernommen")),
     ],
 )
 def test_passive_is_noted(text: str, words: tuple[str, ...]) -> None:

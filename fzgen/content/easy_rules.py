@@ -144,6 +144,8 @@ class _Patterns:
     participle: re.Pattern[str]
     inseparable: re.Pattern[str]
     not_participles: frozenset[str]
+    participles: frozenset[str]
+    postal_code_words: re.Pattern[str]
     percent: re.Pattern[str]
     number_words: re.Pattern[str]
     price_after: re.Pattern[str]
@@ -179,6 +181,8 @@ def _patterns() -> _Patterns:
         participle=re.compile(f"(?:{separable})?ge{_LOWER}{{2,}}(?:t|en)|{_LOWER}{{3,}}iert"),
         inseparable=re.compile(f"(?:{inseparable}){_LOWER}{{3,}}t"),
         not_participles=frozenset(data["not_participles"]),
+        participles=frozenset(data["participles"]),
+        postal_code_words=re.compile("|".join(map(re.escape, data["postal_code_words"])), re.I),
         percent=re.compile(f"%|{_START}(?:{'|'.join(data['percent'])})\\w*", re.IGNORECASE),
         number_words=re.compile(f"(?<!\\w)\\w*?(?:{stems})\\w*", re.IGNORECASE),
         price_after=re.compile(f"^\\s?(?:{'|'.join(data['currencies'])}){_END}"),
@@ -212,9 +216,12 @@ _EURO = "\u20ac"
 
 def _large_numbers(line: str) -> list[str]:
     """Numbers above 1000 a reader must take apart, except years (1900-2100), prices,
-    postal codes (five digits before a capitalised place name) and what phone numbers,
-    dates and times hold (their separators keep them out)."""
+    postal codes (five digits before the town's name, or in a line that says
+    Postleitzahl) and what phone numbers, dates and times hold (their separators keep
+    them out)."""
     found = [match.group() for match in _patterns().number_words.finditer(line)]
+    # "Die Postleitzahl ist 23843.": a line naming the postal code.
+    postal_line = bool(_patterns().postal_code_words.search(line))
     for pattern in (_GROUPED, _DIGITS):
         for match in pattern.finditer(line):
             number = match.group()
@@ -224,9 +231,11 @@ def _large_numbers(line: str) -> list[str]:
                 continue
             if pattern is _DIGITS and len(number) == 4 and not _large_four(int(number)):
                 continue
+            # A postal code: after the street, before the town, or named as one.
             postal = not before[-1:] or before.endswith((",", "D-"))
-            if len(number) == 5 and postal and after[:2].istitle():
-                continue  # a postal code: after the street, before the town
+            postal = postal_line or (postal and after[:2].istitle())
+            if pattern is _DIGITS and len(number) == 5 and postal:
+                continue
             found.append(number)
     return found
 
@@ -251,7 +260,11 @@ def _passive(sentence: str) -> list[str]:
         if word in patterns.not_participles or index in helpers:
             continue
         beside = index == len(words) - 1 or index - 1 in helpers or index + 1 in helpers
-        if patterns.participle.fullmatch(word) or (beside and patterns.inseparable.fullmatch(word)):
+        if (
+            word in patterns.participles
+            or patterns.participle.fullmatch(word)
+            or (beside and patterns.inseparable.fullmatch(word))
+        ):
             return [words[min(helpers)], word]
     return []
 
