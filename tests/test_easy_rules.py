@@ -29,6 +29,15 @@ Das Frühstück kostet 2,50 €.
 Der Ausflug kostet 1200 Euro für die ganze Gruppe.
 Die Adresse ist: Hauptstraße 5, 23843 Bad Oldesloe.
 Die Post·leitzahl ist 23843.
+Die Kita ist vom 23.12. bis 2.1. zu.
+Wir haben am 24.12.2026 zu.
+Telefon: 0 45 31 / 12 34 5
+Es gibt 1000 Bücher.
+Das Mittag·essen kostet 3,50 Euro.
+Wir werden bald umziehen.
+Es wird kalt.
+Sie werden sehen: Es macht Spaß.
+Sie bekommen ein Geschenk.
 Wir werden zusammen spielen.
 Wir werden Ihnen einen Platz geben.
 Das wird bestimmt schön.
