@@ -32,6 +32,7 @@ Die Post·leitzahl ist 23843.
 Die Kita ist vom 23.12. bis 2.1. zu.
 Wir haben am 24.12.2026 zu.
 Telefon: 0 45 31 / 12 34 5
+Oder: 0 4531 12345678
 Es gibt 1000 Bücher.
 Das Mittag·essen kostet 3,50 Euro.
 Wir werden bald umziehen.

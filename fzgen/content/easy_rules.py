@@ -55,7 +55,7 @@ _REMOVED = [
     re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE),  # addresses of web pages
     re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),  # e-mail addresses
     # Phone numbers: a 0 or + and at least six more digits, with blanks, / ( ) or -.
-    re.compile(r"(?<![\w.,])(?:\+|\(?0)\d[\d /()\-–]{4,}\d(?![\w.,]\d)"),
+    re.compile(r"(?<![\w.,])(?:\+|\(?0)\s?\d[\d /()\-–]{4,}\d(?![\w.,]\d)"),
 ]
 #: A link or image shows its text; its target is not read.
 _LINK = re.compile(r"!?\[([^\[\]]*)\](?:\([^()]*\)|\[[^\[\]]*\])")
@@ -82,7 +82,7 @@ def readable_lines(text: str) -> list[str]:
         line = _LINK.sub(r"\1", line)
         for pattern in _REMOVED:
             line = pattern.sub(" ", line)
-        while (marker := _LINE_MARKER.match(line)) and marker.end() > 0:
+        while marker := _LINE_MARKER.match(line):
             line = line[marker.end() :]
         lines.append(line.rstrip("\r"))
     return lines
