@@ -31,7 +31,8 @@ class FlyerEntry:
     register is the offer's `programme_entries[entry.offer.slug]`, the same each time.
     """
 
-    #: In the week, the time ("09:30–11:00"); for an event, the day and time in words.
+    #: In the week, the time ("09:30–11:00"; the template keeps it on one line); for an
+    #: event, the day and time in words, as `Markup` that keeps the time on one line.
     when: str
     #: How often it meets beyond "every week" ("every 2 weeks", "every first Thursday of
     #: the month") and from when until when; empty for a plain weekly slot and for events.
@@ -124,7 +125,7 @@ def _events(views: SiteViews) -> tuple[FlyerEntry, ...]:
             if occurrence.day in singles:
                 line: DateLine = views.writer.date_line(occurrence)
                 start = occurrence.time.start if occurrence.time else dt.time(0)
-                entry = _entry(views, offer, line.when, "", line.status)
+                entry = _entry(views, offer, line.html, "", line.status)
                 found.append(((occurrence.day, start), entry))
     found.sort(key=lambda item: item[0])
     return tuple(entry for _key, entry in found)
