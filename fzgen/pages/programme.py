@@ -31,8 +31,8 @@ class FlyerEntry:
     register is the offer's `programme_entries[entry.offer.slug]`, the same each time.
     """
 
-    #: In the week, the time ("09:30–11:00"; the template keeps it on one line); for an
-    #: event, the day and time in words, as `Markup` that keeps the time on one line.
+    #: In the week, the time ("09:30–11:00"); for an event, the day and time in words;
+    #: a time range as `Markup` that keeps it on one line, in the page's direction.
     when: str
     #: How often it meets beyond "every week" ("every 2 weeks", "every first Thursday of
     #: the month") and from when until when; empty for a plain weekly slot and for events.
@@ -90,7 +90,7 @@ def _day_entries(views: SiteViews, day: str) -> tuple[FlyerEntry, ...]:
                 continue
             start = entry.time.start if entry.time else dt.time(0)
             when = (
-                views.cat.time_range(entry.time.start, entry.time.end)
+                views.cat.time_range_html(entry.time.start, entry.time.end)
                 if entry.time
                 else views.cat("schedule.all_day")
             )
