@@ -103,6 +103,8 @@ SAMPLE_HOMES = [
 ]
 #: What the first screen leaves free below the call button: the fold is never tight.
 SPARE = 40
+#: The boxes of an inline element, one per line (and per run of one direction).
+RECTS = "e => [...e.getClientRects()].map(r => ({top: r.top, bottom: r.bottom}))"
 
 
 @pytest.mark.parametrize("page", SAMPLE_HOMES)
@@ -252,6 +254,10 @@ def test_an_offer_with_a_cancellation_keeps_its_facts_on_the_first_screen(
         notice = box(page, "section.notices")
         assert notice["top"] > box(page, ".fact-registration")["bottom"]
         assert "Fällt aus" in page.locator("section.notices").inner_text() or language == "ar"
+        # Postal code and town move to the next line together.
+        town = page.locator(".fact .town")
+        assert town.inner_text() == "23843\xa0Bad Oldesloe"
+        assert len({round(r["bottom"]) for r in town.evaluate(RECTS)}) == 1
     context.close()
 
 
