@@ -264,7 +264,7 @@ def test_the_photo_waits_below_the_first_phone_screen_and_stands_by_the_contact_
         on_desktop, contact = photo.bounding_box(), desktop.locator(".home-contact").bounding_box()
         browser.close()
     assert on_phone and call and call["y"] + call["height"] <= 640 <= on_phone["y"]
-    assert on_phone["width"] == 360 - 32 and on_phone["height"] <= 12 * 16
+    assert on_phone["width"] == 360 - 32 and on_phone["height"] <= 10 * 16
     assert on_desktop and contact
     assert (on_desktop["x"], on_desktop["width"]) == (contact["x"], contact["width"])
     assert contact["y"] + contact["height"] < on_desktop["y"] < 900
