@@ -20,6 +20,7 @@ from pydantic import (
     model_validator,
 )
 
+from fzgen.content.accessibility import Accessibility
 from fzgen.content.colours import Accent
 from fzgen.content.contact_fields import (
     check_base_url,
@@ -237,6 +238,8 @@ class Site(Model):
     accent: Accent = None
     #: An image under `files/` shown in the header beside the name; None: the name alone.
     logo: Annotated[str, AfterValidator(check_logo)] | None = None
+    #: The Erklärung zur Barrierefreiheit; None: no statement is published (`check` notes it).
+    accessibility: Accessibility | None = None
 
     @field_validator("languages")
     @classmethod
