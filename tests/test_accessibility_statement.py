@@ -153,9 +153,9 @@ def test_without_the_block_there_is_no_page_no_link_and_check_says_so(tmp_path, 
     assert result.code == 0
     assert (
         "Hinweis: test/site.yaml, Zeile 1, Spalte 1\n"
-        "  Die Erklärung zur Barrierefreiheit fehlt; die Website hat darum keine Seite"
-        " „Barrierefreiheit“ und keinen Link darauf.\n"
-        "  Öffentliche Stellen müssen sie veröffentlichen. Ergänzen Sie in site.yaml zum Beispiel:\n"
+        "  Die Website hat eine Internetadresse (base_url), aber keine Erklärung zur"
+        " Barrierefreiheit; es gibt darum keine Seite „Barrierefreiheit“ und keinen Link darauf.\n"
+        "  Öffentliche Stellen müssen sie veröffentlichen. Ergänzen Sie in site.yaml einen Block wie diesen:\n"
         "      accessibility:\n"
         "        status: teilweise\n"
     ) in result.out
@@ -290,3 +290,25 @@ def test_a_free_page_may_not_take_the_statements_name(tmp_path, fzgen):
     result = fzgen(root, "check")
     assert result.code == 1
     assert "„barrierefreiheit“ ist schon für eine feste Seite" in result.err
+
+
+def test_a_site_without_its_address_yet_is_not_reminded(tmp_path, fzgen):
+    write_tree(tmp_path, site_tree({"site.yaml": SITE_YAML}))
+    result = fzgen(tmp_path, "check")
+    assert result.code == 0, result.err
+    assert "Barrierefreiheit" not in result.out
+
+
+def test_the_new_sites_commented_statement_publishes_when_uncommented(tmp_path, fzgen):
+    assert fzgen(tmp_path, "new", "lindenhof").code == 0
+    site_yaml = tmp_path / "content" / "lindenhof" / "site.yaml"
+    text = site_yaml.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    start = lines.index("# accessibility:")
+    lines[start:] = [line.removeprefix("# ") for line in lines[start:]]
+    site_yaml.write_text("\n".join(lines), encoding="utf-8")
+    result = fzgen(tmp_path, "build")
+    assert result.code == 0, result.err
+    assert "keine Erklärung zur Barrierefreiheit" not in result.out
+    page = tmp_path / "output" / "lindenhof" / "de" / "barrierefreiheit" / "index.html"
+    assert "Die PDF-Flyer sind noch nicht barrierefrei." in page.read_text(encoding="utf-8")

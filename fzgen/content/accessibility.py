@@ -9,7 +9,7 @@ import functools
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Protocol
 
 import yaml
 from pydantic import (
@@ -150,15 +150,24 @@ def enforcement_body(accessibility: Accessibility, land: str | None) -> Enforcem
     return enforcement_bodies().get(land) if land else None
 
 
+class SiteFields(Protocol):
+    """The fields of site.yaml the statement depends on (`fzgen.content.model.Site`)."""
+
+    @property
+    def accessibility(self) -> Accessibility | None: ...
+    @property
+    def public_holidays(self) -> str | None: ...
+    @property
+    def base_url(self) -> str | None: ...
+
+
 def accessibility_findings(
-    accessibility: Accessibility | None,
-    land: str | None,
-    document: Document,
-    rel_path: str,
-    today: dt.date,
+    site: SiteFields, document: Document, rel_path: str, today: dt.date
 ) -> list[Diagnostic]:
-    """What `check` says about the statement: missing (a note), reviewed more than a year
-    ago (a note), dated after today or without a known enforcement body (errors)."""
+    """What `check` says about the statement: missing on a site with its address (a note;
+    one still in the making is not reminded), reviewed more than a year ago (a note),
+    dated after today or without a known enforcement body (errors)."""
+    accessibility, land = site.accessibility, site.public_holidays
 
     def found(
         code: str, field: tuple[str | int, ...], severity: Severity, **params: str
@@ -168,7 +177,7 @@ def accessibility_findings(
         return Diagnostic(rel_path, code, line, column, field, value, params, severity=severity)
 
     if accessibility is None:
-        return [found("accessibility_missing", (), "warning")]
+        return [found("accessibility_missing", (), "warning")] if site.base_url else []
     findings: list[Diagnostic] = []
     checked, at = accessibility.last_checked, ("accessibility", "last_checked")
     if checked > today:

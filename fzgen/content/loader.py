@@ -135,13 +135,8 @@ class _SiteLoader(SiteFolder):
             self.check_catalogues(document, site_file)
         if site is not None and document is not None:
             self.check_partner_ids(site, document, site_file)
-            self.diagnostics += accessibility_findings(
-                site.accessibility,
-                site.public_holidays,
-                document,
-                self.rel(site_file),
-                reference_date(),
-            )
+            today = reference_date()
+            self.diagnostics += accessibility_findings(site, document, self.rel(site_file), today)
         files = tuple(self.list_files(self.max_file_mb(site)))
         if site is not None and document is not None and site.logo and site.logo not in files:
             self.reference_error(document, site_file, ("logo",), "file_not_found", site.logo)

@@ -9,6 +9,7 @@ from fzgen.content.loader import SiteContent
 from fzgen.pages.values import AccessibilityValues
 from fzgen.pages.views import SiteViews
 
+
 def accessibility_values(
     site: SiteContent, accessibility: Accessibility, views: SiteViews, base_url: str | None
 ) -> AccessibilityValues:
