@@ -4,14 +4,19 @@ language, linked from every footer and listed in the sitemap; the German text is
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
 from conftest import SITE_YAML, site_tree, write_tree
-from sitebuild import EPOCH
+from sitebuild import EPOCH, build_tree, fixed_day, snapshot
 
+from fzgen.build.live import LiveBuild
+from fzgen.project import find_project
+
+ROOT = Path(__file__).resolve().parent.parent
 OUT = Path("output/test")
 #: site.yaml of the tests with Arabic as a language and an address for the sitemap.
 BASE = SITE_YAML.replace("languages: [de, en, tr]", "languages: [de, en, tr, ar]").replace(
@@ -316,3 +321,21 @@ def test_the_new_sites_commented_statement_publishes_when_uncommented(tmp_path, 
     assert "keine Erklärung zur Barrierefreiheit" not in result.out
     page = tmp_path / "output" / "lindenhof" / "de" / "barrierefreiheit" / "index.html"
     assert "Die PDF-Flyer sind noch nicht barrierefrei." in page.read_text(encoding="utf-8")
+
+
+def test_the_preview_adds_the_page_and_its_links_as_a_full_build_does(tmp_path):
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    live = LiveBuild(find_project(tmp_path / "content", tmp_path / "preview"))
+    with fixed_day():
+        live.full()
+    site_yaml = tmp_path / "content" / "reinbek" / "site.yaml"
+    site_yaml.write_text(site_yaml.read_text(encoding="utf-8") + STATEMENT, encoding="utf-8")
+    with fixed_day():
+        live.update([site_yaml])
+    fresh = build_tree(tmp_path / "content", tmp_path / "fresh")
+    incremental, full = snapshot(live.project.output_dir), snapshot(fresh)
+    assert incremental == full
+    reinbek = live.project.output_dir / "reinbek"
+    assert (reinbek / "ar" / "barrierefreiheit" / "index.html").is_file()
+    assert "de/barrierefreiheit/" in (reinbek / "sitemap.xml").read_text(encoding="utf-8")
+    assert 'href="../../de/barrierefreiheit/"' in (reinbek / "de/kontakt/index.html").read_text()
