@@ -112,7 +112,9 @@ def test_the_arabic_statement_is_translated_with_the_binding_german_text(tmp_pat
     assert "zuletzt am 1. November 2026 geprüft" in _text(box)
     # The law's and the body's German names are marked as German inside the Arabic text.
     assert main.select_one('span[lang="de"]') is not None
-    assert main.select_one('dd[lang="de"]').get_text().startswith("Schlichtungsstelle")
+    german = [_text(dd) for dd in main.select('dd[lang="de"]')]
+    assert german[0] == "AWO Kreisverband Stormarn e.V."  # the publisher, not in a sentence
+    assert german[1].startswith("Schlichtungsstelle bei der Landesbeauftragten")
 
 
 def test_every_page_links_the_statement_in_its_footer(tmp_path, fzgen):

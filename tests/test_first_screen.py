@@ -123,14 +123,17 @@ def test_one_language_button_opens_every_language_without_script(phone, server, 
     links = phone.locator("nav.languages a")
     assert not links.first.is_visible()
     summary.click()
-    assert links.count() == 5 and links.first.is_visible()
-    assert [links.nth(i).get_attribute("hreflang") for i in range(5)] == [
+    assert links.count() == 6 and links.first.is_visible()
+    # Leichte Sprache is German to BCP 47: listed, without an hreflang of its own.
+    assert [links.nth(i).get_attribute("hreflang") for i in range(6)] == [
         "de",
+        None,
         "en",
         "tr",
         "ar",
         "uk",
     ]
+    assert links.nth(1).inner_text() == "Leichte Sprache"
     phone.locator("nav.languages a[hreflang='uk']").click()
     assert phone.url.endswith("/bad-oldesloe/uk/angebote/")
 

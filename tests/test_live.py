@@ -97,7 +97,9 @@ def test_added_removed_and_draft_offers(live, tmp_path):
 def test_site_yaml_and_page_edits_render_that_site_again(live, tmp_path):
     site = tmp_path / "content" / SITE
     edit(
-        site / "site.yaml", "languages: [de, en, tr, ar, uk]", "languages: [de, en, tr, ar, uk, pl]"
+        site / "site.yaml",
+        "languages: [de, ls, en, tr, ar, uk]",
+        "languages: [de, ls, en, tr, ar, uk, pl]",
     )
     update_and_compare(live, tmp_path, [site / "site.yaml"])
     assert (live.project.output_dir / SITE / "pl" / "angebote" / "index.html").is_file()

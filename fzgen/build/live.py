@@ -28,7 +28,7 @@ from fzgen.errors import ContentError, Diagnostic
 from fzgen.output.write import Staging, read_manifest, update_output
 from fzgen.pages.news import has_news
 from fzgen.project import Project, reference_date
-from fzgen.render.published import CopyOf, FileData
+from fzgen.render.published import CopyOf, FileData, theme_copy
 from fzgen.render.site import SiteRenderer
 from fzgen.theme.catalogue import catalogue_languages
 
@@ -210,7 +210,7 @@ class LiveBuild:
             before, now = self.copies[slug], _copies(renderer)
             for path, source in now.items():
                 if source in sources:
-                    files[path] = CopyOf(source)
+                    files[path] = theme_copy(source)
             removed |= {path for path, source in before.items() if source in sources} - now.keys()
             self.copies[slug] = now
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from jinja2 import Environment
 
+from fzgen.content.easy import EASY, easy_name, html_lang
 from fzgen.content.loader import SiteContent
 from fzgen.pages.hosting import headers_file, htaccess
 from fzgen.theme.catalogue import language_own_name
@@ -19,10 +20,14 @@ class PortalEntry:
     slug: str
     name: str
     sozialraum: str
-    #: (code, the language's own name), source language first.
-    languages: tuple[tuple[str, str], ...]
+    #: (code, the language's own name, its `lang`, its `hreflang` or empty), source first.
+    languages: tuple[tuple[str, str, str, str], ...]
     #: The source language's code: the site's entry page.
     source: str
+
+
+def _name(site: SiteContent, code: str) -> str:
+    return easy_name(site.site.ls_checked) if code == EASY else language_own_name(code)
 
 
 def portal_entry(site: SiteContent) -> PortalEntry:
@@ -31,7 +36,10 @@ def portal_entry(site: SiteContent) -> PortalEntry:
         slug=site.slug,
         name=site.site.name.original,
         sozialraum=site.site.sozialraum.original,
-        languages=tuple((code, language_own_name(code)) for code in site.languages),
+        languages=tuple(
+            (code, _name(site, code), html_lang(code), "" if code == EASY else code)
+            for code in site.languages
+        ),
         source=site.languages[0],
     )
 

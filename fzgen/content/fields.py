@@ -13,6 +13,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import time
 from enum import Enum
+from functools import cache
 from types import MappingProxyType
 from typing import Annotated, Any
 
@@ -39,9 +40,14 @@ def check_slug(value: str) -> str:
     return value
 
 
+#: Leichte Sprache (see fzgen.content.easy): a site language with its own code.
+EASY_CODE = "ls"
+
+
+@cache
 def known_language_codes() -> frozenset[str]:
-    """ISO 639-1 codes that CLDR can name (two letters)."""
-    return language_codes()
+    """ISO 639-1 codes that CLDR can name (two letters), and `ls` for Leichte Sprache."""
+    return language_codes() | {EASY_CODE}
 
 
 def _not_a_code(value: str) -> PydanticCustomError:
@@ -69,7 +75,7 @@ def check_spoken_language(value: str) -> str:
     """A language an offer is held in: its code, or its name in German or English
     (`Türkisch`, `arabisch`), which means the same."""
     code = value.strip().lower()
-    if code in known_language_codes():
+    if code in language_codes():
         return code
     named = language_of_name(value)
     if named is None:

@@ -31,6 +31,7 @@ from fzgen.content.contact_fields import (
     check_postal_code,
     check_url,
 )
+from fzgen.content.easy import EASY, EasyCheckField
 from fzgen.content.fields import (
     CostField,
     MonthlyRule,
@@ -238,6 +239,8 @@ class Site(Model):
     accent: Accent = None
     #: An image under `files/` shown in the header beside the name; None: the name alone.
     logo: Annotated[str, AfterValidator(check_logo)] | None = None
+    #: Who checked the Leichte Sprache texts; None or false: they are Einfache Sprache.
+    ls_checked: EasyCheckField = None
     #: The Erklärung zur Barrierefreiheit; None: no statement is published (`check` notes it).
     accessibility: Accessibility | None = None
 
@@ -247,6 +250,8 @@ class Site(Model):
         repeated = sorted({code for code in languages if languages.count(code) > 1})
         if repeated:
             raise fail("language_repeated", language=", ".join(repeated))
+        if languages[0] == EASY:
+            raise fail("language_easy_first")
         return languages
 
     def partner(self, partner_id: str) -> Partner | None:
@@ -347,6 +352,8 @@ class Offer(Model):
     status_note: TextField | None = None
     #: Whether it takes place on public holidays too (closures are skipped still).
     on_holidays: YesNo = False
+    #: Who checked its Leichte Sprache texts; None: as the site says.
+    ls_checked: EasyCheckField = None
 
     @model_validator(mode="after")
     def _dates_it_meets(self) -> Offer:
@@ -375,6 +382,8 @@ class PageMeta(Model):
     title: Name
     menu: int | None = None
     draft: YesNo = False
+    #: Who checked the page's Leichte Sprache text (in `<slug>.ls.md`).
+    ls_checked: EasyCheckField = None
 
 
 __all__ = [

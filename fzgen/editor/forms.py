@@ -11,6 +11,7 @@ from typing import Any
 from babel import Locale
 from markupsafe import Markup
 
+from fzgen.content.easy import EASY, EASY_NAME
 from fzgen.content.fields import parse_date, parse_time_range
 from fzgen.editor.checking import Finding
 from fzgen.editor.fields import VOCABULARY_LABELS, Field
@@ -28,7 +29,7 @@ _UMLAUTS = {0xE4: "ae", 0xF6: "oe", 0xFC: "ue", 0xDF: "ss"}
 
 def language_names(codes: Sequence[str], language: str) -> dict[str, str]:
     """Each site language's name in the editor's language (`ar` → `Arabisch`)."""
-    names = Locale(language).languages
+    names = {**Locale(language).languages, EASY: EASY_NAME}
     return {code: str(names.get(code, code)) for code in codes}
 
 

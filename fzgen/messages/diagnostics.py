@@ -108,7 +108,7 @@ def _not_mapping(d: Diagnostic, raw: dict[str, str], params: dict[str, str], w: 
 
 def _counts(d: Diagnostic, raw: dict[str, str], params: dict[str, str], w: Wording) -> None:
     # `tr=3,ar=1` becomes `Türkisch (tr) 3, Arabisch (ar) 1` in the message's language.
-    names = Locale(w.language).languages
+    names = {**Locale(w.language).languages, "ls": "Leichte Sprache"}
     pairs = (item.split("=") for item in raw.get("counts", "").split(",") if item)
     counts = ", ".join(f"{names.get(code, code)} ({code}) {count}" for code, count in pairs)
     params["counts"] = shown(counts, w.language, LIST_LIMIT)

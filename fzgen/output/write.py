@@ -22,7 +22,8 @@ from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path, PurePosixPath
 
 from fzgen.errors import FzgenError, UsageError
-from fzgen.render.published import CopyOf, FileData
+from fzgen.render.css import published_css
+from fzgen.render.published import CopyOf, FileData, StylesheetOf
 
 STAGING = ".fzgen-staging-"
 RETIRED = ".fzgen-retired-"
@@ -166,7 +167,9 @@ def write_files(
         parent = target.rpartition("/")[0]
         if parent not in folders:
             _make_folder(parent, folders)
-        if isinstance(data, CopyOf):
+        if isinstance(data, StylesheetOf):
+            data = published_css(data.source)
+        elif isinstance(data, CopyOf):
             # In chunks, in the kernel where it can (copy_file_range / sendfile).
             shutil.copyfile(data.source, target, follow_symlinks=False)
             continue

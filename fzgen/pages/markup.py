@@ -12,6 +12,7 @@ import nh3
 from cmarkgfm.cmark import Options
 from markupsafe import Markup, escape
 
+from fzgen.content.easy import EASY
 from fzgen.content.fields import Text
 from fzgen.pages.repair import may_need_repair, repair_html
 from fzgen.theme.catalogue import Catalogue
@@ -110,13 +111,17 @@ _SANITISER = nh3.Cleaner(
 
 
 @lru_cache(maxsize=4096)
-def render_markdown(source: str) -> str:
+def render_markdown(source: str, line_by_line: bool = False) -> str:
     """Markdown → HTML that keeps only harmless tags, attributes and link schemes,
-    each element valid where it stands."""
+    each element valid where it stands. `line_by_line` keeps each line of a paragraph
+    on its own line, as Leichte Sprache writes one sentence per line."""
     # cmark-gfm (GitHub's CommonMark in C, tables included) is about 70 times
     # faster than Python-Markdown on a 250-word text. Raw HTML is let through
     # to nh3, which keeps only the tags below (so <abbr> or <bdi> still work).
-    html = cmarkgfm.github_flavored_markdown_to_html(source, options=Options.CMARK_OPT_UNSAFE)
+    options = Options.CMARK_OPT_UNSAFE
+    if line_by_line:
+        options |= Options.CMARK_OPT_HARDBREAKS
+    html = cmarkgfm.github_flavored_markdown_to_html(source, options=options)
     html = html.rstrip("\n")
     # Headings of the body sit below the page's own <h1>.
     html = html.replace("<h1>", "<h2>").replace("</h1>", "</h2>")
@@ -142,6 +147,8 @@ class Localizer:
         self.cat = cat
         self.language = cat.language
         self.source = source
+        #: Leichte Sprache: each line as its author wrote it, one sentence per line.
+        self.line_by_line = cat.language == EASY
 
     def plain(self, text: Text | None) -> str:
         """The text in the reader's language or the source language, as plain text."""
@@ -187,7 +194,8 @@ class Localizer:
         if translated is not None:
             # An explicit direction: the text is in the reader's language, and a
             # block with dir keeps any bidi control inside it.
-            return Markup(f'<div dir="{self.cat.direction}">{render_markdown(translated)}</div>')
+            html = render_markdown(translated, self.line_by_line)
+            return Markup(f'<div dir="{self.cat.direction}">{html}</div>')
         source = self.source
         return self.fallback_box(
             "fallback.block", render_markdown(text.original), source.language, source.direction
@@ -195,7 +203,7 @@ class Localizer:
 
     def markdown_in(self, body: str, language: str, direction: str) -> Markup:
         """A page body written in `language` (a translation or the source page)."""
-        html = render_markdown(body)
+        html = render_markdown(body, self.line_by_line and language == self.language)
         if language == self.language:
             return Markup(f'<div dir="{direction}">{html}</div>')
         return self.fallback_box("fallback.only_source", html, language, direction)

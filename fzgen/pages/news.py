@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from fzgen.content.easy import html_lang
 from fzgen.content.loaded import NewsFile, SiteContent
 from fzgen.pages.markup import FALLBACK_CLASS, render_markdown
 from fzgen.pages.views import SiteViews
@@ -90,5 +91,5 @@ def _view(views: SiteViews, item: NewsFile) -> NewsItemView:
         date=views.cat.date(item.date),
         iso_date=item.date.isoformat(),
         body=body,
-        lang=item.language,
+        lang=html_lang(item.language),
     )

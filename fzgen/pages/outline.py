@@ -14,6 +14,7 @@ from functools import partial
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
+from fzgen.content.easy import EASY, EasyCheck, easy_name
 from fzgen.content.loader import PageFile, SiteContent
 from fzgen.pages.dates import closures_ahead
 from fzgen.pages.facts import COMING_DAYS, map_url
@@ -82,10 +83,12 @@ def chooser_values(
     languages = tuple(
         LanguageChoice(
             code=code,
-            name=language_own_name(code),
+            name=easy_name(site.site.ls_checked) if code == EASY else language_own_name(code),
             dir=catalogues[code].direction,
             t=catalogues[code],
             site_name=Localizer(catalogues[code], source).plain(site.site.name),
+            lang=catalogues[code].html_lang,
+            hreflang="" if code == EASY else code,
         )
         for code in site.languages
     )
@@ -136,6 +139,9 @@ class Page:
     make_values: Callable[[], PageValues]
     uses: frozenset[str] = frozenset()
     in_sitemap: bool = True
+    #: Who checked its Leichte Sprache text, as its file says (`ls_checked`); None:
+    #: as the site says.
+    easy_check: EasyCheck | bool | None = None
 
     def values(self) -> PageValues:
         """What the page's template shows besides the layout's values, made now."""
@@ -164,6 +170,8 @@ class SiteOutline:
         self.today = today
         self.base_url = base_url
         self.page_versions: dict[str, dict[str, PageFile]] = {}
+        #: Each offer's own `ls_checked`, by slug.
+        self.easy_checks = {o.slug: o.offer.ls_checked for o in site.offers}
         for page in site.pages:
             self.page_versions.setdefault(page.slug, {})[page.language] = page
         #: Offers' JSON-LD without their address, by what it depends on (see `offer_json_ld`).
@@ -192,6 +200,7 @@ class SiteOutline:
                 offer.title_text,
                 partial(self._offer_values, views, offer),
                 frozenset([offer_key(offer.slug)]),
+                easy_check=self.easy_checks.get(offer.slug),
             )
         network = partial(self._network_values, views)
         yield Page(f"{NETWORK}/", "network.html", cat("network.title"), network)
@@ -199,7 +208,8 @@ class SiteOutline:
         for slug, _menu in self.menu_pages:
             page = self.page_in(slug, views.language)
             values = partial(self._free_page_values, views, page)
-            yield Page(f"{slug}/", "page.html", page.meta.title, values)
+            check = page.meta.ls_checked if page.language == EASY else None
+            yield Page(f"{slug}/", "page.html", page.meta.title, values, easy_check=check)
         yield Page(f"{IMPRINT}/", "imprint.html", cat("nav.imprint"), ImprintValues)
         yield Page(f"{PRIVACY}/", "privacy.html", cat("nav.privacy"), PrivacyValues)
         accessibility = self.site.site.accessibility

@@ -7,6 +7,7 @@ from urllib.parse import quote
 
 from markupsafe import escape
 
+from fzgen.content.easy import EASY
 from fzgen.pages.views import language_href
 
 
@@ -17,7 +18,8 @@ def _attribute(value: str) -> str:
 
 
 def sitemap_xml(base_url: str, paths: Sequence[str], languages: Sequence[str]) -> bytes:
-    """Every page in every language, each listing its translations (Google's xhtml:link form)."""
+    """Every page in every language, each listing its translations (Google's xhtml:link form).
+    Pages in Leichte Sprache are listed without alternates: BCP 47 has no tag for it."""
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
@@ -28,6 +30,7 @@ def sitemap_xml(base_url: str, paths: Sequence[str], languages: Sequence[str]) -
             f'    <xhtml:link rel="alternate" hreflang={_attribute(code)} '
             f"href={_attribute(base_url + language_href(code, path))}/>"
             for code in languages
+            if code != EASY
         ]
         alternates.append(
             f'    <xhtml:link rel="alternate" hreflang="x-default" '
@@ -35,7 +38,8 @@ def sitemap_xml(base_url: str, paths: Sequence[str], languages: Sequence[str]) -
         )
         for code in languages:
             loc = escape(base_url + language_href(code, path))
-            lines += ["  <url>", f"    <loc>{loc}</loc>", *alternates, "  </url>"]
+            shown = alternates if code != EASY else []
+            lines += ["  <url>", f"    <loc>{loc}</loc>", *shown, "  </url>"]
     lines.append("</urlset>")
     return ("\n".join(lines) + "\n").encode()
 

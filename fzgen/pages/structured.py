@@ -7,6 +7,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from fzgen.content.easy import EASY
 from fzgen.content.loader import SiteContent
 from fzgen.content.model import Address
 from fzgen.pages.views import OfferView, SiteViews
@@ -77,7 +78,8 @@ def organisation_data(site: SiteContent, views: SiteViews, base_url: str | None)
         "contactType": views.cat("contact.coordinator"),
         "name": coordinator.name,
         "email": coordinator.email,
-        "availableLanguage": list(site.languages),
+        # Leichte Sprache is German (BCP 47 has no tag for it).
+        "availableLanguage": [code for code in site.languages if code != EASY],
     }
     if coordinator.phone:
         contact["telephone"] = coordinator.phone

@@ -252,7 +252,7 @@ class OfferEntryValues(PageValues):
 class LanguageChoice:
     """One language of a site, for the pages that speak all of them at once."""
 
-    #: The language's code (`de`, `ar`).
+    #: The language's code (`de`, `ar`, `ls`): its folder.
     code: str
     #: The language's name in itself (`Deutsch`, `العربية`).
     name: str
@@ -262,6 +262,10 @@ class LanguageChoice:
     t: Catalogue
     #: The site's name in this language (plain text).
     site_name: str
+    #: Its `lang` attribute: the code, `de` for Leichte Sprache.
+    lang: str = ""
+    #: Its `hreflang`: the code; empty for Leichte Sprache, which BCP 47 does not know.
+    hreflang: str = ""
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from fzgen.content.easy import EASY, easy_name, effective_check, html_lang
 from fzgen.content.loader import SiteContent
 from fzgen.pages.markup import FALLBACK_CLASS
 from fzgen.pages.meta import meta_description
@@ -31,7 +32,15 @@ from fzgen.pages.views import (
     SiteViews,
     language_href,
 )
-from fzgen.render.values import Alternate, LayoutValues, PageLayout, SiteLinks, SwitcherEntry
+from fzgen.render.values import (
+    Alternate,
+    EasyEntry,
+    EasyStatus,
+    LayoutValues,
+    PageLayout,
+    SiteLinks,
+    SwitcherEntry,
+)
 from fzgen.theme.catalogue import Catalogue, language_own_name
 
 NO_JSON_LD = Markup("")
@@ -110,6 +119,7 @@ class Layouts:
             t=cat.markup,
             plural=cat.plural,
             lang=views.language,
+            html_lang=cat.html_lang,
             dir=cat.direction,
             site_name=views.loc.name(site.name),
             site_name_text=views.loc.plain(site.name),
@@ -177,7 +187,12 @@ class Layouts:
             nav=language.nav(path),
             switcher=tuple(
                 SwitcherEntry(
-                    other, language_own_name(other), language_href(other, path), other == code
+                    other,
+                    self.easy_label if other == EASY else language_own_name(other),
+                    language_href(other, path),
+                    other == code,
+                    html_lang(other),
+                    "" if other == EASY else other,
                 )
                 for other in self.site.languages
             ),
@@ -187,15 +202,38 @@ class Layouts:
             json_ld=NO_JSON_LD,
             cards=cards,
             programme_entries=programme_entries,
+            easy=self._easy_entry(code, path),
+            easy_status=self._easy_status(code, page) if code == EASY else None,
         )
+
+    @property
+    def easy_label(self) -> str:
+        """Leichte Sprache's name on this site: „Einfache Sprache“ until someone of the
+        target group has checked its texts (`ls_checked` in site.yaml)."""
+        return easy_name(self.site.site.ls_checked)
+
+    def _easy_entry(self, code: str, path: str) -> EasyEntry | None:
+        if code == EASY or EASY not in self.site.languages:
+            return None
+        return EasyEntry(language_href(EASY, path), self.easy_label)
+
+    def _easy_status(self, code: str, page: Page) -> EasyStatus:
+        cat = self.catalogues[code]
+        check = effective_check(page.easy_check, self.site.site.ls_checked)
+        standard = language_href(self.site.languages[0], path=page.path)
+        if check is None:
+            return EasyStatus(easy_name(None), None, None, standard)
+        return EasyStatus(easy_name(check), check.by, cat.date(check.on), standard)
 
     def alternates(self, path: str, root: str) -> tuple[Alternate, ...]:
         """The page at `path` in every language: the same on each of them (same depth)."""
         alternates = self._alternates.get(path)
         if alternates is None:
+            # BCP 47 has no tag for Leichte Sprache: its pages are no `hreflang` alternates.
             alternates = tuple(
                 Alternate(code, self.absolute(language_href(code, path), root))
                 for code in self.site.languages
+                if code != EASY
             )
             self._alternates[path] = alternates
         return alternates

@@ -17,5 +17,15 @@ class CopyOf:
     source: Path
 
 
+@dataclass(frozen=True)
+class StylesheetOf(CopyOf):
+    """A theme's stylesheet, published without its comments (`fzgen.render.css`)."""
+
+
+def theme_copy(source: Path) -> CopyOf:
+    """A file of the theme's `static/` as published: stylesheets without comments."""
+    return StylesheetOf(source) if source.suffix == ".css" else CopyOf(source)
+
+
 #: The content of one output file.
 FileData = bytes | CopyOf

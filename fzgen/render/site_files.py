@@ -13,7 +13,7 @@ from fzgen.content.loader import SiteContent
 from fzgen.pages.hosting import headers_file, htaccess
 from fzgen.pages.outline import chooser_values
 from fzgen.pages.sitemap import robots_txt, sitemap_xml
-from fzgen.render.published import CopyOf, FileData
+from fzgen.render.published import CopyOf, FileData, theme_copy
 from fzgen.theme.catalogue import Catalogue
 from fzgen.theme.folder import ThemeFolder
 
@@ -32,7 +32,7 @@ def site_files(
     files: dict[str, FileData] = {}
     # The theme's files first: a file fzgen makes, or one of the site's own, wins.
     for path, source in theme.static_files().items():
-        files[f"{slug}/{path}"] = CopyOf(source)
+        files[f"{slug}/{path}"] = theme_copy(source)
     files[f"{slug}/index.html"] = render_chooser(
         site, template("chooser.html"), catalogues, base_url
     )

@@ -57,6 +57,33 @@ class SwitcherEntry(NamedTuple):
     href: str
     #: Whether it is the language of the page shown.
     current: bool
+    #: Its `lang` attribute: the code, `de` for Leichte Sprache (`ls`).
+    lang: str
+    #: Its `hreflang`: the code; empty for Leichte Sprache, which BCP 47 does not know.
+    hreflang: str
+
+
+class EasyEntry(NamedTuple):
+    """The way between a page and its Leichte Sprache version (`ls` in the site's languages)."""
+
+    #: The page in Leichte Sprache, or from there the page in standard German.
+    href: str
+    #: The link's text: „Leichte Sprache“, „Einfache Sprache“ while unchecked, or the
+    #: way back to standard German.
+    label: str
+
+
+class EasyStatus(NamedTuple):
+    """On a page in Leichte Sprache: whether its texts were checked, and by whom."""
+
+    #: „Leichte Sprache“ when checked, else „Einfache Sprache“.
+    label: str
+    #: Who checked the texts (`checked.by`) and when (`checked_on`); none when unchecked.
+    checked_by: str | None
+    #: The day of the check in words (`1. November 2026`); none when unchecked.
+    checked_on: str | None
+    #: The same page in standard German, relative to the site folder.
+    standard: str
 
 
 class Alternate(NamedTuple):
@@ -86,8 +113,10 @@ class LayoutValues:
     t: Callable[..., Markup]
     #: The plural form of a UI text for a number: `{{ plural("offers.count", count) }}`.
     plural: Callable[[str, int], str]
-    #: The page's language code (`de`, `ar`).
+    #: The page's language code (`de`, `ar`, `ls` for Leichte Sprache): its folder.
     lang: str
+    #: The page's `lang` attribute: the code, `de` for Leichte Sprache.
+    html_lang: str
     #: Its writing direction: `ltr` or `rtl`.
     dir: str
     #: The site's name as HTML, marked where it falls back to the source language.
@@ -154,6 +183,11 @@ class PageLayout:
     cards: Mapping[str, Markup]
     #: Each offer's `partials/programme_entry.html`, by slug, rendered the same way.
     programme_entries: Mapping[str, Markup]
+    #: The link to this page in Leichte Sprache, on the other languages' pages of a
+    #: site that has it; else none.
+    easy: EasyEntry | None = None
+    #: On a page in Leichte Sprache: its label and check; else none.
+    easy_status: EasyStatus | None = None
 
     def context(self) -> dict[str, Any]:
         """The fields as Jinja variables: a shallow dict, the values themselves kept."""

@@ -3,21 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
-from typing import Any
 
 from babel import Locale
 from babel.dates import format_date, format_interval
 from babel.lists import format_list
 from markupsafe import Markup, escape
 
-from fzgen.content.yamlfile import Document, parse_yaml
+from fzgen.content.easy import EASY, EASY_NAME, html_lang, locale_code
 from fzgen.errors import ContentError, Diagnostic, UsageError
 from fzgen.project import BUILTIN_TRANSLATIONS
+from fzgen.theme.catalogue_files import (
+    CatalogueFile,
+    Entry,
+    Pieces,
+    PlaceholderError,
+    check_placeholders,
+    cut_placeholders,
+    load_catalogue,
+)
 from fzgen.theme.numerals import digit_table, kept_together, local_digits
 
 
@@ -40,147 +46,6 @@ def catalogue_languages(translations_dir: Path) -> frozenset[str]:
     )
 
 
-PLURAL_CATEGORIES = frozenset({"zero", "one", "two", "few", "many", "other"})
-Entry = str | Mapping[str, str]
-#: A UI text cut at its placeholders: literal text at even places, names at odd ones.
-Pieces = tuple[str, ...]
-#: `{name}`, the doubled braces `{{` and `}}`, or a brace that is neither.
-_BRACES = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
-_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-
-
-class PlaceholderError(ValueError):
-    """A UI text holds a placeholder that is not a plain `{name}`."""
-
-    def __init__(self, placeholder: str) -> None:
-        super().__init__(placeholder)
-        self.placeholder = placeholder
-
-
-def cut_placeholders(text: str) -> Pieces:
-    """`Hallo {name}!` → ("Hallo ", "name", "!"). Only plain names: a text can never reach
-    an attribute, an index or a format of the value it is given."""
-    pieces: list[str] = []
-    literal: list[str] = []
-    position = 0
-    for found in _BRACES.finditer(text):
-        literal.append(text[position : found.start()])
-        position = found.end()
-        token = found.group()
-        if token in ("{{", "}}"):
-            literal.append(token[0])
-        elif found.group(1) is not None and _NAME.fullmatch(found.group(1)):
-            pieces += ["".join(literal), found.group(1)]
-            literal = []
-        else:
-            raise PlaceholderError(token)
-    literal.append(text[position:])
-    pieces.append("".join(literal))
-    return tuple(pieces)
-
-
-def fill(pieces: Pieces, params: Mapping[str, object]) -> str:
-    """The text with each `{name}` replaced by the value under that name."""
-    return "".join(
-        piece if index % 2 == 0 else str(params[piece]) for index, piece in enumerate(pieces)
-    )
-
-
-@dataclass(frozen=True)
-class CatalogueFile:
-    """The texts of one catalogue file, by dotted key, with the line of each."""
-
-    #: As the messages name it: relative to the project, or the full path.
-    path: str
-    entries: dict[str, Entry]
-    lines: dict[str, int]
-
-
-def load_catalogue(path: Path, shown: str | None = None) -> tuple[CatalogueFile, list[Diagnostic]]:
-    """A catalogue as flat dotted keys (`category.meeting`) → text or plural forms."""
-    shown = shown or path.name
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        return CatalogueFile(shown, {}, {}), [
-            Diagnostic(shown, "file_encoding", params={"offset": str(exc.start + 1)})
-        ]
-    document, problems = parse_yaml(text, shown)
-    if document is None:
-        return CatalogueFile(shown, {}, {}), problems
-    if not isinstance(document.data, dict):
-        return CatalogueFile(shown, {}, {}), [Diagnostic(shown, "catalogue_not_mapping", 1)]
-    flat: dict[str, Entry] = {}
-    lines: dict[str, int] = {}
-    _flatten(document, document.data, (), flat, lines)
-    return CatalogueFile(shown, flat, lines), problems
-
-
-def _flatten(
-    document: Document,
-    value: Any,
-    where: tuple[str | int, ...],
-    into: dict[str, Entry],
-    lines: dict[str, int],
-) -> None:
-    key = ".".join(map(str, where))
-    if isinstance(value, dict) and value and set(value) <= PLURAL_CATEGORIES:
-        into[key] = {k: str(v) for k, v in value.items()}
-    elif isinstance(value, dict):
-        for name, child in value.items():
-            _flatten(document, child, (*where, name), into, lines)
-        return
-    elif value is not None:
-        into[key] = str(value)
-    else:
-        return
-    lines[key] = (document.position(where) or (1, 1))[0]
-
-
-def check_placeholders(
-    files: Sequence[CatalogueFile], template: Mapping[str, Entry]
-) -> list[Diagnostic]:
-    """Every text of these files uses only plain `{name}` placeholders, and only names the
-    German text of fzgen's own catalogue (`template`) uses for the same key."""
-    found: list[Diagnostic] = []
-    for catalogue in files:
-        for key, entry in catalogue.entries.items():
-            forms = {"": entry} if isinstance(entry, str) else entry
-            allowed = _names(template[key]) if key in template else None
-            if allowed is not None and not isinstance(entry, str):
-                allowed = allowed | {"count"}
-            for text in forms.values():
-                line = catalogue.lines.get(key)
-                try:
-                    names = set(cut_placeholders(text)[1::2])
-                except PlaceholderError as exc:
-                    params = {"key": key, "placeholder": exc.placeholder}
-                    found.append(Diagnostic(catalogue.path, "ui_placeholder", line, params=params))
-                    continue
-                unknown = sorted(names - allowed) if allowed is not None else []
-                if unknown:
-                    params = {
-                        "key": key,
-                        "placeholder": "{" + unknown[0] + "}",
-                        "allowed": ", ".join("{" + n + "}" for n in sorted(allowed or ())) or "–",
-                    }
-                    found.append(
-                        Diagnostic(catalogue.path, "ui_placeholder_unknown", line, params=params)
-                    )
-    return found
-
-
-def _names(entry: Entry) -> set[str]:
-    forms = [entry] if isinstance(entry, str) else list(entry.values())
-    names: set[str] = set()
-    for text in forms:
-        try:
-            names |= set(cut_placeholders(text)[1::2])
-        except PlaceholderError:
-            continue
-    return names
-
-
 class Catalogue:
     """The UI texts of one language with CLDR formatting (Babel) for that language."""
 
@@ -195,7 +60,9 @@ class Catalogue:
         self.language = language
         #: The project's `translations/`, named in the message about a missing text.
         self.folder = folder
-        self.locale = Locale.parse(language)
+        self.locale = Locale.parse(locale_code(language))
+        #: The pages' `lang`: Leichte Sprache is German to browsers and screen readers.
+        self.html_lang = html_lang(language)
         #: Latin digits → the language's own (CLDR); None where it writes Latin digits.
         self.digits = digit_table(self.locale)
         self._entries = {**fallback, **entries}
@@ -221,18 +88,26 @@ class Catalogue:
         if not params:
             if key not in self._markup:
                 entry = self._entry(key)
-                self._markup[key] = escape(entry if isinstance(entry, str) else entry["other"])
+                text = entry if isinstance(entry, str) else entry["other"]
+                self._markup[key] = Markup(self._lines(str(escape(text))))
             return self._markup[key]
         escaped = {name: escape(self._number(value)) for name, value in params.items()}
         pieces = self._cut(key, "other")
         return Markup(
             _joined(
                 [
-                    str(escape(piece)) if index % 2 == 0 else self._value(key, escaped, piece)
+                    self._lines(str(escape(piece)))
+                    if index % 2 == 0
+                    else self._value(key, escaped, piece)
                     for index, piece in enumerate(pieces)
                 ]
             )
         )
+
+    def _lines(self, html: str) -> str:
+        """Leichte Sprache writes one sentence per line: a line break of its catalogue's
+        text is one on the page too (other languages' texts flow as usual)."""
+        return html.replace("\n", "<br>\n") if self.language == EASY and "\n" in html else html
 
     def plural(self, key: str, count: int) -> str:
         """The plural form of `key` that CLDR chooses for `count` in this language."""
@@ -309,7 +184,9 @@ class Catalogue:
     def language_name(self, code: str) -> str:
         """The name of language `code` in this language."""
         if code not in self._names:
-            name = self.locale.languages.get(code) or code
+            # CLDR knows no Leichte Sprache: it is named in German, as it is written.
+            easy = code == EASY and language_own_name(EASY)
+            name = easy or self.locale.languages.get(code) or code
             self._names[code] = str(name[:1].upper() + name[1:])
         return self._names[code]
 
@@ -343,6 +220,8 @@ class Catalogue:
 @cache
 def language_own_name(code: str) -> str:
     """A language's name in its own script, first letter capitalised."""
+    if code == EASY:
+        return EASY_NAME
     name = Locale.parse(code).get_display_name(code) or code
     return str(name[:1].upper() + name[1:])
 
