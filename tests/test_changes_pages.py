@@ -99,8 +99,8 @@ def text_of(element) -> str:  # type: ignore[no-untyped-def]
 
 
 def notices(page: Path) -> list[str]:
-    section = soup(page).select_one("main section.notices")
-    return [] if section is None else [text_of(li) for li in section.select("li")]
+    """The home page's closures, then the changes of its offers (two sections)."""
+    return [text_of(li) for li in soup(page).select("main section.notices li")]
 
 
 # --- item 2: cancellations, changes and closures at the top -------------------------
@@ -113,8 +113,13 @@ def test_the_home_page_names_closures_and_changes_of_the_coming_days(output):
     heading = section.select_one("h2")
     assert section["aria-labelledby"] == heading["id"]
     assert heading.get_text() == "Aktuelle Hinweise"
-    # The notices come before the introduction and the coming days.
+    # Closures come first; the changes of single offers follow the contact, so that the
+    # next date and the call button stay on a phone's first screen, before the coming days.
     assert page.select_one("main h1").find_next("section") is section
+    changes = page.select_one("main section.notices-changes")
+    assert changes.h2.get_text() == "Ausfälle und Änderungen"
+    assert page.select_one("section.home-contact").find_next("section") is changes
+    assert changes.find_next("section")["class"] == ["coming"]
     assert notices(output / "de/index.html") == [
         "Das Familienzentrum ist vom 7. Dezember 2026 bis 8. Dezember 2026 geschlossen. "
         "Fortbildung des Teams",
@@ -124,7 +129,7 @@ def test_the_home_page_names_closures_and_changes_of_the_coming_days(output):
     ]
     # The Christmas closure begins in 26 days: not yet.
     assert "Weihnachtsferien" not in page.get_text()
-    link = section.select("li")[1].a
+    link = changes.select("li")[0].a
     assert link["href"].endswith("de/angebote/deutschkurs/")
 
 
@@ -137,17 +142,23 @@ def test_every_language_says_it_and_marks_an_untranslated_reason(output):
     assert "مركز العائلة مغلق" in text_of(section)
     assert "تدريب الفريق" in text_of(section)
     # The reason of the cancellation exists only in German: marked as a fallback.
-    fallback = [b for b in section.select("bdi.fallback") if "Kursleiterin" in b.get_text()]
+    changes = arabic.select_one("main section.notices-changes")
+    assert changes.h2.get_text() == "الإلغاءات والتغييرات"
+    fallback = [b for b in changes.select("bdi.fallback") if "Kursleiterin" in b.get_text()]
     assert fallback and fallback[0]["lang"] == "de" and fallback[0]["dir"] == "ltr"
     assert arabic.select_one("main .fallback-page") is not None
-    turkish = text_of(soup(output / "tr/index.html").select_one("section.notices"))
+    turkish = text_of(soup(output / "tr/index.html").select_one("section.notices-changes"))
     assert "3 Aralık 2026 Perşembe günü yapılmayacak." in turkish
 
 
-def test_the_offer_page_puts_its_notices_first_and_marks_its_dates(output):
+def test_the_offer_page_puts_its_notices_after_the_facts_and_marks_its_dates(output):
     page = soup(output / "de/angebote/deutschkurs/index.html")
     section = page.select_one("main section.notices")
-    assert page.select_one("main h1").find_next_sibling() is section
+    # Cost, registration and languages first (a phone's first screen), then the notices,
+    # at the top of the text beside the facts.
+    assert page.select_one("main h1").find_next_sibling()["class"] == ["offer-layout"]
+    assert page.select_one("section.offer-facts").find_next("section") is section
+    assert page.select_one(".offer-text").find() is section
     assert [text_of(li) for li in section.select("li")] == [
         "Geändert am Donnerstag, 26. November 2026: neue Uhrzeit 16:00–17:30 Uhr, Raum: Turnhalle. "
         "Der Kursraum wird gestrichen.",

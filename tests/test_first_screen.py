@@ -5,8 +5,10 @@ the meta description and the favicon. One build of the sample sites serves the m
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -43,12 +45,21 @@ def output(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_tree(ROOT / "content", tmp_path_factory.mktemp("first") / "output")
 
 
+@contextmanager
+def served(folder: Path) -> Iterator[str]:
+    """`folder` over HTTP on a free port, for as long as the block runs."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(folder)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+
+
 @pytest.fixture(scope="module")
 def server(output: Path) -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(output)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    with served(output) as address:
+        yield address
 
 
 @pytest.fixture(scope="module")
@@ -80,21 +91,58 @@ def box(page, selector: str) -> dict[str, float]:  # type: ignore[no-untyped-def
 # --- item 1: the first screen ----------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "page",
-    ["bad-oldesloe/de/", "bad-oldesloe/ar/", "bad-oldesloe/uk/", "reinbek/ar/", "reinbek/fa/",
-     "ahrensburg/fa/", "ahrensburg/de/"],
-)  # fmt: skip
+#: Every language of every sample site.
+SAMPLE_HOMES = [
+    f"{site}/{language}/"
+    for site, languages in (
+        ("bad-oldesloe", "de en tr ar uk"),
+        ("reinbek", "de en ar uk tr fa"),
+        ("ahrensburg", "de en fa ru pl"),
+    )
+    for language in languages.split()
+]
+#: What the first screen leaves free below the call button: the fold is never tight.
+SPARE = 40
+#: The boxes of an inline element, one per line (and per run of one direction).
+RECTS = "e => [...e.getClientRects()].map(r => ({top: r.top, bottom: r.bottom}))"
+
+
+@pytest.mark.parametrize("page", SAMPLE_HOMES)
 def test_the_home_page_shows_the_next_date_and_a_call_button_at_once(phone, server, page):
     phone.goto(server + page)
     assert box(phone, ".site-header")["height"] <= 640 / 4
-    title = box(phone, ".next-title a")
-    assert title["top"] > 0 and title["bottom"] <= 640, title
+    for part in (".next-when", ".next-title a", ".next-where"):
+        shown = box(phone, part)
+        assert shown["top"] > 0 and shown["bottom"] <= 640 - SPARE, (part, shown)
     assert phone.locator(".next-when time").inner_text().strip()
-    call = phone.locator('a[href^="tel:"]').first
-    call_box = call.bounding_box()
-    assert call_box and call_box["y"] + call_box["height"] <= 640
-    assert call.get_attribute("href") == "tel:+494531000000" or page.startswith(("reinbek", "ahr"))
+    # The coordinator's full-width button, not the round one in the header.
+    call = box(phone, ".home-contact a.call")
+    assert call["bottom"] <= 640 - SPARE and call["right"] - call["left"] >= 360 - 2 * 16 - 1
+    href = phone.locator(".home-contact a.call").get_attribute("href")
+    assert href == "tel:+494531000000" or page.startswith(("reinbek", "ahr"))
+
+
+#: Pages with time ranges in running text, in the two languages written right to left.
+RIGHT_TO_LEFT = [
+    f"{site}/{language}/{path}"
+    for site, language in (("bad-oldesloe", "ar"), ("reinbek", "ar"), ("reinbek", "fa"))
+    for path in ("", "angebote/", "programm/")
+] + ["bad-oldesloe/ar/angebote/deutsch-cafe-muetter/", "ahrensburg/fa/angebote/"]
+
+
+@pytest.mark.parametrize("page", RIGHT_TO_LEFT)
+def test_a_time_range_is_never_split_over_two_lines_on_a_phone(phone, server, page):
+    phone.goto(server + page)
+    # One box per run of one direction (Persian: digits, تا, digits), all on one line.
+    ranges = phone.eval_on_selector_all(
+        "main .nobr",
+        "es => es.map(e => [e.textContent,"
+        " new Set([...e.getClientRects()].map(r => Math.round(r.bottom))).size])",
+    )
+    assert ranges, "every time range stands in its own element"
+    for text, lines in ranges:
+        assert re.fullmatch(r"\d\d?:\d\d\W+\d\d?:\d\d( Uhr)?|[۰-۹:]+\xa0تا\xa0[۰-۹:]+", text), text
+        assert lines == 1, text
 
 
 def test_the_full_width_call_button_comes_first_then_the_e_mail(phone, server):
@@ -106,10 +154,12 @@ def test_the_full_width_call_button_comes_first_then_the_e_mail(phone, server):
     assert phone.locator(".home-contact .mail a").get_attribute("href").startswith("mailto:")
 
 
-def test_notices_stay_before_the_next_date(output):
+def test_changed_dates_follow_the_call_button_and_come_before_the_news(output):
+    # Closures of the whole centre would stand first (tests/test_changes_pages.py); the
+    # changes of single offers follow the contact: the first screen stays the next date's.
     home = soup(output / "bad-oldesloe/de/index.html")
-    order = [s.get("class", [""])[0] for s in home.select("main .home > section")]
-    assert order[:3] == ["notices", "next", "home-contact"]
+    order = [s.get("class", [""])[-1] for s in home.select("main .home > section")]
+    assert order[:3] == ["next", "home-contact", "notices-changes"]
     assert order.index("home-news") < order.index("coming")
 
 
@@ -153,6 +203,64 @@ def test_the_menu_folds_away_on_phones_and_stands_open_on_desktop(browser, serve
     assert page.locator("nav.menu a").first.is_visible()
     assert not page.locator("details.fold-menu summary").is_visible()
     assert box(page, ".site-header")["height"] < 120
+    context.close()
+
+
+LONG_OFFER = """\
+title:
+  de: Deutsch-Café für Mütter und Väter mit Kinderbetreuung im Familienzentrum
+  ar: مقهى اللغة الألمانية للأمهات والآباء مع رعاية الأطفال في مركز العائلة
+summary:
+  de: Deutsch sprechen üben, ganz ohne Prüfung
+  ar: تدرّبوا على التحدّث بالألمانية دون امتحانات
+categories: [meeting]
+languages: [de, tr, ar, uk]
+schedule:
+  - weekly: [tuesday, thursday]
+    time: 09:30-11:00
+    from: 2026-09-01
+    until: 2027-07-15
+cancelled:
+  - date: 2026-12-01
+    reason:
+      de: Die Sprachpatinnen sind auf einer Fortbildung und können nicht kommen.
+      ar: المتطوّعات في دورة تدريبية ولا يستطعن الحضور.
+location: kita-sonne
+cost: free
+registration:
+  required: true
+"""
+
+
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_an_offer_with_a_cancellation_keeps_its_facts_on_the_first_screen(
+    tmp_path, browser, language
+):
+    site_yaml = str(site_tree()["content/test/site.yaml"]).replace("[de, en, tr]", "[de, ar]")
+    files = site_tree({"site.yaml": site_yaml, "offers/elterncafe.yaml": LONG_OFFER})
+    output = build_tree(write_tree(tmp_path, files) / "content", tmp_path / "output")
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    with served(output) as address:
+        page.goto(f"{address}test/{language}/angebote/elterncafe/")
+        assert box(page, "main h1")["height"] > 60  # the long title takes two lines or more
+        # When, next date, cost and languages, and the registration with its call button
+        # (the e-mail button may follow below): on the first screen, the notice after them.
+        facts = page.eval_on_selector_all(
+            ".offer-facts .fact",
+            "es => es.map(e => [e.className, e.getBoundingClientRect().bottom])",
+        )
+        names = ["fact", "fact fact-next", "fact", "fact", "fact fact-registration"]
+        assert [name for name, _bottom in facts][:5] == names
+        assert all(bottom <= 640 for _name, bottom in facts[:4]), facts
+        assert box(page, ".fact-registration a.button[href^='tel:']")["bottom"] <= 640
+        notice = box(page, "section.notices")
+        assert notice["top"] > box(page, ".fact-registration")["bottom"]
+        assert "Fällt aus" in page.locator("section.notices").inner_text() or language == "ar"
+        # Postal code and town move to the next line together.
+        town = page.locator(".fact .town")
+        assert town.inner_text() == "23843\xa0Bad Oldesloe"
+        assert len({round(r["bottom"]) for r in town.evaluate(RECTS)}) == 1
     context.close()
 
 

@@ -29,6 +29,7 @@ from fzgen.build.workers import (
     worker_count,
 )
 from fzgen.content.coverage import translation_notes
+from fzgen.content.easy_notes import easy_read_notes
 from fzgen.content.loader import (
     Content,
     LoadCache,
@@ -210,7 +211,8 @@ def check(project: Project, site: str | None = None) -> tuple[Content, tuple[Dia
     with collector_paused():
         content, env = load_with_theme(project, site=site)
         render(content, project, today, env, discard)
-    return content, content.notes + translation_notes(content) + offer_notes(content, today)
+    notes = translation_notes(content) + offer_notes(content, today) + easy_read_notes(content)
+    return content, content.notes + notes
 
 
 def build(

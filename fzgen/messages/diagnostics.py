@@ -164,6 +164,22 @@ def _ratios(d: Diagnostic, raw: dict[str, str], params: dict[str, str], w: Wordi
             params[name] = format_decimal(Decimal(raw[name]), "0.0", locale=w.language)
 
 
+#: The rules of Leichte Sprache (fzgen/content/easy_rules.py), each naming its words.
+EASY_READ_CODES = (
+    "ls_sentence_long", "ls_abbreviation", "ls_negation", "ls_passive", "ls_genitive",
+    "ls_subjunctive", "ls_percent", "ls_large_number", "ls_compound",
+)  # fmt: skip
+
+
+def _quoted(d: Diagnostic, raw: dict[str, str], params: dict[str, str], w: Wording) -> None:
+    # `nicht` and `kein`, one per line, become `„nicht“ und „kein“` in the message's language.
+    quote_open, quote_close = w.labels["quote_open"], w.labels["quote_close"]
+    words = [
+        f"{quote_open}{shown(word, w.language)}{quote_close}" for word in raw["words"].split("\n")
+    ]
+    params["words"] = format_list(words, locale=w.language)
+
+
 _DERIVATIONS: dict[str, Derivation] = {
     "accent_contrast": _ratios,
     "file_not_mapping": _not_mapping,
@@ -174,6 +190,7 @@ _DERIVATIONS: dict[str, Derivation] = {
     "unknown_field": _unknown,
     "file_unexpected": _hint,
     "yaml_misaligned": _aligned,
+    **dict.fromkeys(EASY_READ_CODES, _quoted),
 }
 
 

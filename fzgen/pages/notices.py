@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from fzgen.content.fields import Text
 from fzgen.content.model import Change, Closure, OfferStatus, Site
@@ -50,9 +50,14 @@ class DateLine:
     note: Markup
     #: Why it is cancelled or changed, marked where it falls back; empty when none is given.
     reason: Markup
+    #: `when` as HTML, its time range kept on one line: what `{{ when }}` prints.
+    html: Markup
 
     def __str__(self) -> str:
         return self.when
+
+    def __html__(self) -> Markup:
+        return self.html
 
 
 def machine_datetime(occurrence: Occurrence) -> str:
@@ -81,6 +86,14 @@ class NoticeWriter:
         time = self.cat.time_range(occurrence.time.start, occurrence.time.end)
         return self.cat("schedule.with_time", when=day, time=time)
 
+    def when_html(self, occurrence: Occurrence) -> Markup:
+        """`when` as HTML, the time range in an element no line break splits."""
+        day = self.cat.date(occurrence.day, "full")
+        if occurrence.time is None:
+            return escape(day)
+        time = self.cat.time_range_html(occurrence.time.start, occurrence.time.end)
+        return self.cat.markup("schedule.with_time", when=day, time=time)
+
     def date_line(self, occurrence: Occurrence) -> DateLine:
         """One date of a list, marked where it is cancelled or changed."""
         status: Literal["", "cancelled", "changed"] = ""
@@ -93,7 +106,7 @@ class NoticeWriter:
             note = self.cat.markup("offer.separator").join(self._changed_place(change))
             status, reason = "changed", self.text(change.reason)
         when, machine = self.when(occurrence), machine_datetime(occurrence)
-        return DateLine(when, machine, status, note, reason)
+        return DateLine(when, machine, status, note, reason, self.when_html(occurrence))
 
     def _changed_place(self, change: Change) -> list[Markup]:
         parts: list[Markup] = []
@@ -124,7 +137,7 @@ class NoticeWriter:
         assert change is not None
         details = self._changed_place(change)
         if change.time is not None:
-            time = self.cat.time_range(change.time.start, change.time.end)
+            time = self.cat.time_range_html(change.time.start, change.time.end)
             details.insert(0, self.cat.markup("notice.new_time", time=time))
         joined = Markup(self.cat.markup("offer.separator")).join(details)
         text = self.cat.markup("notice.changed", date=date, details=joined)

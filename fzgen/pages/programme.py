@@ -31,7 +31,8 @@ class FlyerEntry:
     register is the offer's `programme_entries[entry.offer.slug]`, the same each time.
     """
 
-    #: In the week, the time ("09:30–11:00"); for an event, the day and time in words.
+    #: In the week, the time ("09:30–11:00"); for an event, the day and time in words;
+    #: a time range as `Markup` that keeps it on one line, in the page's direction.
     when: str
     #: How often it meets beyond "every week" ("every 2 weeks", "every first Thursday of
     #: the month") and from when until when; empty for a plain weekly slot and for events.
@@ -89,7 +90,7 @@ def _day_entries(views: SiteViews, day: str) -> tuple[FlyerEntry, ...]:
                 continue
             start = entry.time.start if entry.time else dt.time(0)
             when = (
-                views.cat.time_range(entry.time.start, entry.time.end)
+                views.cat.time_range_html(entry.time.start, entry.time.end)
                 if entry.time
                 else views.cat("schedule.all_day")
             )
@@ -124,7 +125,7 @@ def _events(views: SiteViews) -> tuple[FlyerEntry, ...]:
             if occurrence.day in singles:
                 line: DateLine = views.writer.date_line(occurrence)
                 start = occurrence.time.start if occurrence.time else dt.time(0)
-                entry = _entry(views, offer, line.when, "", line.status)
+                entry = _entry(views, offer, line.html, "", line.status)
                 found.append(((occurrence.day, start), entry))
     found.sort(key=lambda item: item[0])
     return tuple(entry for _key, entry in found)

@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from markupsafe import Markup, escape
+
 from fzgen.content.model import MonthlyRule, Offer, ScheduleEntry, Site
 from fzgen.pages.dates import Occurrence, days_off, next_occurrences, offer_dates
 from fzgen.theme.catalogue import Catalogue
@@ -33,12 +35,15 @@ class ScheduleLine:
     period: str | None
     #: The days it does not take place, in words; none when there are none.
     exceptions: str | None
+    #: `text` as HTML, its time range kept on one line.
+    html: Markup
 
 
 def describe(entry: ScheduleEntry, cat: Catalogue) -> ScheduleLine:
     """`jeden Dienstag und Donnerstag, 9:30–11:00 Uhr` in the catalogue's language."""
     if entry.by_appointment:
-        return ScheduleLine(cat("schedule.by_appointment"), None, None)
+        words = cat("schedule.by_appointment")
+        return ScheduleLine(words, None, None, escape(words))
     if entry.weekly:
         days = cat.join([cat(f"weekday_weekly.{weekday_key(d.value)}") for d in entry.weekly])
         if entry.every > 1:
@@ -51,10 +56,14 @@ def describe(entry: ScheduleEntry, cat: Catalogue) -> ScheduleLine:
     else:
         assert entry.date is not None
         when = cat("schedule.date", date=cat.date(entry.date, "full"))
-    time = (
-        cat.time_range(entry.time.start, entry.time.end) if entry.time else cat("schedule.all_day")
-    )
+    html_time: str
+    if entry.time:
+        time = cat.time_range(entry.time.start, entry.time.end)
+        html_time = cat.time_range_html(entry.time.start, entry.time.end)
+    else:
+        time = html_time = cat("schedule.all_day")
     text = cat("schedule.with_time", when=when, time=time)
+    html = cat.markup("schedule.with_time", when=when, time=html_time)
     period = None
     if entry.from_ and entry.until:
         period = cat("schedule.from_until", start=cat.date(entry.from_), end=cat.date(entry.until))
@@ -66,7 +75,7 @@ def describe(entry: ScheduleEntry, cat: Catalogue) -> ScheduleLine:
     if entry.except_:
         dates = [cat.date(day) for day in sorted(entry.except_)]
         exceptions = cat("schedule.except", dates=cat.join(dates))
-    return ScheduleLine(text, period, exceptions)
+    return ScheduleLine(text, period, exceptions, html)
 
 
 def monthly_words(rules: list[MonthlyRule], cat: Catalogue) -> str:

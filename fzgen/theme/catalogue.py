@@ -24,7 +24,7 @@ from fzgen.theme.catalogue_files import (
     cut_placeholders,
     load_catalogue,
 )
-from fzgen.theme.numerals import digit_table, kept_together, local_digits
+from fzgen.theme.numerals import digit_table, kept_together, local_digits, unbroken
 
 
 def catalogue_folders(translations_dir: Path) -> list[Path]:
@@ -215,6 +215,10 @@ class Catalogue:
             interval = str(format_interval(start, end, "Hm", locale=self.locale))
             self._times[key] = kept_together(local_digits(interval, self.digits))
         return self._times[key]
+
+    def time_range_html(self, start: dt.time, end: dt.time) -> Markup:
+        """`time_range` as HTML kept on one line (`numerals.unbroken`)."""
+        return unbroken(self.time_range(start, end), self.direction)
 
 
 @cache

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 from babel import Locale
+from markupsafe import Markup
 
 #: Spaces that do not break a line, for those that do: `18:00 تا 19:30` never splits.
 _NO_BREAK = str.maketrans({" ": "\u00a0", "\u2009": "\u202f"})
@@ -40,3 +41,13 @@ def kept_together(time_range: str) -> str:
     first, last = digits[0], digits[-1]
     inner = time_range[first:last].translate(_NO_BREAK)
     return time_range[:first] + inner + time_range[last:]
+
+
+def unbroken(time_range: str, direction: str) -> Markup:
+    """A time range as HTML in one element no line break splits: its dash (`10:00–11:30`)
+    is a break opportunity that no-break spaces cannot take away. Right to left, the
+    element also isolates the range from a Latin neighbour (a room's German name), and
+    the browser lays it out as the language reads: the start on the right."""
+    if direction == "rtl":
+        return Markup('<bdi class="nobr" dir="rtl">{}</bdi>').format(time_range)
+    return Markup('<span class="nobr">{}</span>').format(time_range)
