@@ -114,6 +114,8 @@ def page_types(content: Content) -> list[str]:
                 "programm/",
             ]:  # fmt: skip
                 paths.append(f"{site.slug}/{language}/{path}")
+            if site.site.accessibility is not None:
+                paths.append(f"{site.slug}/{language}/barrierefreiheit/")
         paths += [f"{site.slug}/", f"{site.slug}/404.html"]
     return paths
 
