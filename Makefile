@@ -56,7 +56,7 @@ system-deps:
 			chromium fonts-noto-core fonts-dejavu-core default-jre-headless \
 			poppler-utils libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; }
 
-# axe-core and the Nu Html Checker, pinned in tools/browser/package-lock.json.
+# axe-core, the Nu Html Checker and Lighthouse, pinned in tools/browser/package-lock.json.
 $(BROWSER_TOOLS): tools/browser/package.json tools/browser/package-lock.json
 	cd tools/browser && npm ci --no-audit --no-fund --silent
 	touch $(BROWSER_TOOLS)

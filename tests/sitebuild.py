@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
+import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
@@ -69,15 +75,65 @@ def resolve(page: Path, href: str, output: Path) -> Path | None:
     return target
 
 
+def _linked(page: Path, href: str) -> Path:
+    """The file `href` on `page` loads; a root-relative one (the 404 page's) from the site."""
+    if href.startswith("/"):  # the 404 page's, from wherever the host shows it
+        return next(d / href.lstrip("/") for d in page.parents if (d / href.lstrip("/")).is_file())
+    return (page.parent / unquote(urlsplit(href).path)).resolve()
+
+
+def stylesheets(page: Path) -> list[Path]:
+    html = BeautifulSoup(page.read_bytes(), "html.parser")
+    return [_linked(page, str(link["href"])) for link in html.select('link[rel="stylesheet"]')]
+
+
 def with_stylesheets(page: Path) -> int:
     """Bytes of an HTML page and of every stylesheet it links: what a first visit loads."""
-    html = page.read_bytes()
-    total = len(html)
-    for link in BeautifulSoup(html, "html.parser").select('link[rel="stylesheet"]'):
-        href = str(link["href"])
-        if href.startswith("/"):  # the 404 page's, from wherever the host shows it
-            found = [d / href.lstrip("/") for d in page.parents if (d / href.lstrip("/")).is_file()]
-            total += len(found[0].read_bytes())
-        else:
-            total += len((page.parent / href).resolve().read_bytes())
-    return total
+    return len(page.read_bytes()) + sum(len(css.read_bytes()) for css in stylesheets(page))
+
+
+def with_css_and_icons(page: Path) -> list[Path]:
+    """A page, its stylesheets, its favicon and SVG images, and the icons its CSS names."""
+    html = BeautifulSoup(page.read_bytes(), "html.parser")
+    files = [page, *stylesheets(page)]
+    files += [_linked(page, str(link["href"])) for link in html.select('link[rel="icon"]')]
+    files += [_linked(page, str(img["src"])) for img in html.select('img[src$=".svg"]')]
+    for css in stylesheets(page):
+        for href in re.findall(r"url\(\s*['\"]?([^'\")]+)", css.read_text(encoding="utf-8")):
+            if not href.startswith("data:"):
+                files.append(_linked(css, href))
+    return list(dict.fromkeys(files))
+
+
+def hosting_headers(output: Path) -> list[tuple[str, str]]:
+    """The headers the generated `_headers` file asks a host to send for every page."""
+    lines = (output / "_headers").read_text(encoding="utf-8").split("\n/*.ics")[0].splitlines()
+    return [tuple(line.strip().split(": ", 1)) for line in lines if line.startswith("  ")]  # type: ignore[misc]
+
+
+class _HostHandler(SimpleHTTPRequestHandler):
+    """Serves an output folder as a static host would, with the headers of `_headers`."""
+
+    extra_headers: ClassVar[list[tuple[str, str]]] = []
+
+    def end_headers(self) -> None:
+        for name, value in self.extra_headers:
+            self.send_header(name, value)
+        super().end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def served(output: Path) -> Iterator[str]:
+    """`output` on a free port of 127.0.0.1 with its hosting headers; yields the base URL."""
+    handler = type("Handler", (_HostHandler,), {"extra_headers": hosting_headers(output)})
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(output)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

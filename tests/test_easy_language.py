@@ -241,3 +241,17 @@ def test_the_home_page_explains_the_site_in_leichte_sprache(checked: Path):
     assert block.find("a", href="mailto:erika.muster@fz-test.example.org") is not None
     # Only the Leichte Sprache home page has it.
     assert soup(checked / "de" / "index.html").find("section", class_="easy-home") is None
+
+
+def test_the_start_page_block_leads_to_the_accessibility_statement(tmp_path: Path):
+    statement = """\
+accessibility:
+  status: partial
+  known_limits: [{de: Die PDF-Flyer sind noch nicht barrierefrei.}]
+  last_checked: 2026-11-01
+"""
+    site = _build(tmp_path, SITE + CHECKED + statement)
+    block = soup(site / "ls" / "index.html").find("section", class_="easy-home")
+    link = block.find("a", string="Erklärung zur Barriere·freiheit lesen")
+    assert link["href"] == "../ls/barrierefreiheit/"
+    assert (site / "ls" / "barrierefreiheit" / "index.html").is_file()

@@ -159,6 +159,23 @@ def test_base_url_reaches_sitemap_robots_and_htaccess_escaped(tmp_path, fzgen):
     assert "ErrorDocument 404 /a%26b/404.html\n" in htaccess
 
 
+def test_policy_lets_checkers_read_robots_txt_but_runs_no_script(tmp_path, fzgen):
+    # PageSpeed Insights and Lighthouse fetch /robots.txt from inside the page: refused by
+    # connect-src, they call it invalid (SEO 92). No script runs that could use the leave.
+    write_tree(tmp_path, site_tree())
+    assert fzgen(tmp_path, "build").code == 0
+    site = tmp_path / "output/test"
+    policy = next(
+        line.split(": ", 1)[1]
+        for line in (site / "_headers").read_text().splitlines()
+        if "Content-Security-Policy" in line
+    )
+    directives = dict(d.strip().split(" ", 1) for d in policy.split(";"))
+    assert directives["connect-src"] == "'self'" and directives["default-src"] == "'none'"
+    assert "script-src" not in directives  # falls back to default-src 'none'
+    assert f'"{policy}"' in (site / ".htaccess").read_text()
+
+
 # --- marks inside the layout ----------------------------------------------------------
 
 

@@ -325,3 +325,13 @@ def test_changes_that_met_an_error_are_made_with_the_fix(live, tmp_path):
     assert (live.project.output_dir / SITE / "files/programm-flyer.pdf").read_bytes() == (
         b"%PDF-1.4 neu\n"
     )
+
+
+def test_leichte_sprache_edits_show_in_the_preview_as_in_a_build(live, tmp_path):
+    offer = tmp_path / "content" / SITE / "offers" / "babymassage.yaml"
+    edit(offer, "ls: Baby·massage", "ls: Baby·massage am Morgen")
+    edit(offer, "ls_checked: false", "ls_checked: {by: Prüf-Gruppe Oldesloe, on: 2026-11-30}")
+    update_and_compare(live, tmp_path, [offer])
+    page = soup(live.project.output_dir / SITE / "ls/angebote/babymassage/index.html")
+    assert page.h1.get_text(strip=True) == "Baby·massage am Morgen"
+    assert page.find("p", class_="easy-status").strong.text == "Leichte Sprache"

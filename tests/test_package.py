@@ -36,6 +36,7 @@ def test_wheel_carries_theme_catalogues_and_templates(tmp_path):
     }
     assert {f"fzgen/themes/{path}" for path in templates} <= names
     assert {"fzgen/preview/error.html", "fzgen/templates/new/site.yaml"} <= names
+    assert "fzgen/content/enforcement_bodies.yaml" in names  # the statement's table
     assert {"fzgen/messages/de.yaml", "fzgen/messages/en.yaml"} <= names
     editor = {"fzgen/editor/server.py", "fzgen/editor/templates/form.html", "fzgen/report/html.py"}
     assert editor | {"fzgen/editor/static/editor.css", "fzgen/editor/static/editor.js"} <= names

@@ -20,8 +20,11 @@ def test_samples_check_with_only_translation_notes(fzgen):
     assert result.code == 0, result.err
     assert result.err == ""
     notes = [line for line in result.out.splitlines() if line.startswith("Hinweis: ")]
-    assert len(notes) == 3
+    assert len(notes) == 4
     assert result.out.count("Noch nicht übersetzte Texte") == 3
+    # Reinbek shows what a site without an accessibility statement is told.
+    assert "Hinweis: reinbek/site.yaml, Zeile 4, Spalte 1" in notes
+    assert "aber keine Erklärung zur Barrierefreiheit" in result.out
 
 
 def test_samples_cover_the_format():

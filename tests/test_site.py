@@ -47,6 +47,8 @@ def page_paths(site) -> list[str]:  # type: ignore[no-untyped-def]
         "datenschutz/",
         "programm/",
     ]
+    if site.site.accessibility is not None:
+        paths.append("barrierefreiheit/")
     paths += [f"angebote/{o.slug}/" for o in site.published_offers]
     paths += sorted({f"{p.slug}/" for p in site.pages})
     return paths

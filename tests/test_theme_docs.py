@@ -24,6 +24,7 @@ NOT_PAGES = {
     "partials/macros.html",
     "partials/contact_card.html",
     "partials/privacy_de.html",
+    "partials/accessibility_de.html",
     "partials/icons.html",
 }
 

@@ -21,6 +21,7 @@ RESERVED_PAGE_SLUGS = frozenset(
         "kontakt",
         "impressum",
         "datenschutz",
+        "barrierefreiheit",
         "programm",
         "neuigkeiten",
         "files",

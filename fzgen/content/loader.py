@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from fzgen.content.accessibility import accessibility_findings
 from fzgen.content.fields import SLUG_PATTERN, known_language_codes
 from fzgen.content.folder import (
     DEFAULT_MAX_FILE_MB,
@@ -24,6 +25,7 @@ from fzgen.content.photo_file import photo_problem
 from fzgen.content.words import language_of_name
 from fzgen.content.yamlfile import Document
 from fzgen.errors import ContentError, Diagnostic
+from fzgen.project import reference_date
 
 
 class LoadCache:
@@ -134,6 +136,8 @@ class _SiteLoader(SiteFolder):
             self.check_catalogues(document, site_file)
         if site is not None and document is not None:
             self.check_partner_ids(site, document, site_file)
+            today = reference_date()
+            self.diagnostics += accessibility_findings(site, document, self.rel(site_file), today)
         files = tuple(self.list_files(self.max_file_mb(site)))
         if site is not None and document is not None:
             self.check_site_files(site, document, site_file, files)

@@ -20,6 +20,7 @@ from pydantic import (
     model_validator,
 )
 
+from fzgen.content.accessibility import Accessibility
 from fzgen.content.colours import Accent
 from fzgen.content.contact_fields import (
     check_base_url,
@@ -261,6 +262,8 @@ class Site(Model):
     photo: Photo | None = None
     #: Who checked the Leichte Sprache texts; None or false: they are Einfache Sprache.
     ls_checked: EasyCheckField = None
+    #: The Erklärung zur Barrierefreiheit; None: no statement is published (`check` notes it).
+    accessibility: Accessibility | None = None
 
     @field_validator("languages")
     @classmethod

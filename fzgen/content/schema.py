@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from fzgen.content.accessibility import Accessibility
 from fzgen.content.model import Offer, PageMeta, ScheduleEntry, Site
 from fzgen.content.news import NewsMeta
 from fzgen.messages import FieldHelp, wording
@@ -29,6 +30,7 @@ _ONE_OR_MANY: dict[str, set[str]] = {
     Offer.__name__: {"categories", "audience", "languages", "schedule", "cancelled", "changed"},
     Site.__name__: {"closures"},
     ScheduleEntry.__name__: {"weekly", "except"},
+    Accessibility.__name__: {"known_limits"},
 }
 
 

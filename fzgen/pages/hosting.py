@@ -10,9 +10,11 @@ from urllib.parse import quote
 
 from fzgen.messages import file_text
 
+# connect-src 'self': no script runs (script-src falls back to 'none'), but Lighthouse
+# and PageSpeed Insights fetch robots.txt from inside the page and, refused, score SEO 92.
 CONTENT_SECURITY_POLICY = (
-    "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; "
-    "form-action 'none'; frame-ancestors 'none'"
+    "default-src 'none'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+    "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 )
 HEADERS = {
     "Content-Security-Policy": CONTENT_SECURITY_POLICY,

@@ -30,6 +30,7 @@ from fzgen.pages.listing import (
 from fzgen.pages.markup import Localizer
 from fzgen.pages.news import HOME_NEWS, NEWS, NEWS_KEY, has_news, news_views
 from fzgen.pages.programme import make_flyer, pdf_name
+from fzgen.pages.statement import accessibility_values
 from fzgen.pages.structured import json_ld, offer_json_ld, organisation_data
 from fzgen.pages.values import (
     ChooserValues,
@@ -52,6 +53,7 @@ from fzgen.pages.values import (
     ProgrammeValues,
 )
 from fzgen.pages.views import (
+    ACCESSIBILITY,
     CHOOSE,
     CONTACT,
     IMPRINT,
@@ -210,6 +212,13 @@ class SiteOutline:
             yield Page(f"{slug}/", "page.html", page.meta.title, values, easy_check=check)
         yield Page(f"{IMPRINT}/", "imprint.html", cat("nav.imprint"), ImprintValues)
         yield Page(f"{PRIVACY}/", "privacy.html", cat("nav.privacy"), PrivacyValues)
+        accessibility = self.site.site.accessibility
+        if accessibility is not None:
+            statement = partial(
+                accessibility_values, self.site, accessibility, views, self.base_url
+            )
+            title = cat("accessibility.title")
+            yield Page(f"{ACCESSIBILITY}/", "accessibility.html", title, statement)
         programme = partial(self._programme_values, views)
         title = cat("programme.title")
         yield Page(f"{PROGRAMME}/", "programme.html", title, programme, _uses(views.listed))

@@ -12,6 +12,7 @@ from typing import Any, Literal, NamedTuple
 
 from markupsafe import Markup
 
+from fzgen.content.accessibility import EnforcementBody
 from fzgen.content.model import Address
 from fzgen.pages.news import NewsItemView
 from fzgen.pages.notices import DateLine, Notice
@@ -181,6 +182,37 @@ class PrivacyValues(PageValues):
 
 
 @dataclass(frozen=True)
+class AccessibilityValues(PageValues):
+    """The Erklärung zur Barrierefreiheit: in the page's language, and the binding German
+    text (`partials/accessibility_de.html`)."""
+
+    #: How far the site meets the requirements: `full`, `partial` or `none`.
+    status: str
+    #: The site's name in German (plain text), for the binding text.
+    site_name_de: str
+    #: The site's address (base_url); none when site.yaml names none.
+    site_address: str | None
+    #: What is not accessible, in the page's language (HTML, marked where it falls back).
+    limits: tuple[Markup, ...]
+    #: The same as written in German (plain text), for the binding text.
+    limits_de: tuple[str, ...]
+    #: The day the site was last checked, in words of the page's language.
+    last_checked: str
+    #: The same day in German words.
+    last_checked_de: str
+    #: Where to report a barrier: an e-mail address (the coordinator's unless site.yaml names one).
+    feedback_email: str | None
+    #: And a phone number (the coordinator's unless site.yaml names one); none when neither has one.
+    feedback_phone: str | None
+    #: The body of the enforcement procedure (`name`, `address`, `email`, `phone`,
+    #: `phone_hours` in German, `url`), from the theme's table for the Land or site.yaml.
+    enforcement: EnforcementBody
+    #: The law the requirements come from, by its German name as it reads after "nach";
+    #: none when neither the table nor site.yaml names it (the templates name the EU directive).
+    law: str | None
+
+
+@dataclass(frozen=True)
 class ProgrammeValues(PageValues):
     """The printable programme, a flyer for one A4 page: the week, then the dated events."""
 
@@ -268,6 +300,7 @@ TEMPLATE_VALUES: dict[str, type[PageValues]] = {
     "page.html": FreePageValues,
     "imprint.html": ImprintValues,
     "privacy.html": PrivacyValues,
+    "accessibility.html": AccessibilityValues,
     "programme.html": ProgrammeValues,
     "partials/offer_card.html": OfferEntryValues,
     "partials/programme_entry.html": OfferEntryValues,

@@ -26,6 +26,7 @@ from fzgen.pages.schedule import Occurrence, ScheduleLine, describe
 #: (`fzgen.content.loader.RESERVED_PAGE_SLUGS` keeps free pages off them).
 OFFERS, CHOOSE, NETWORK, CONTACT = "angebote", "auswahl", "netzwerk", "kontakt"
 IMPRINT, PRIVACY, PROGRAMME = "impressum", "datenschutz", "programm"
+ACCESSIBILITY = "barrierefreiheit"
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from fzgen.pages.meta import meta_description
 from fzgen.pages.news import NEWS, NEWS_FEED, has_news
 from fzgen.pages.outline import Page, SiteOutline
 from fzgen.pages.views import (
+    ACCESSIBILITY,
     CHOOSE,
     CONTACT,
     IMPRINT,
@@ -143,6 +144,7 @@ class Layouts:
                 calendar=views.href("kalender.ics"),
                 news=views.href(f"{NEWS}/") if news else None,
                 news_feed=views.href(NEWS_FEED) if news else None,
+                accessibility=views.href(f"{ACCESSIBILITY}/") if site.accessibility else None,
             ),
             fallback_notice=notice,
             description=meta_description(views.loc, site.intro)

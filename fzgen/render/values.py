@@ -43,6 +43,8 @@ class SiteLinks:
     news: str | None = None
     #: The news as an Atom feed (`neuigkeiten.atom`); none when the site has no news.
     news_feed: str | None = None
+    #: The Erklärung zur Barrierefreiheit; none when site.yaml has no `accessibility`.
+    accessibility: str | None = None
 
 
 class SwitcherEntry(NamedTuple):
