@@ -316,7 +316,8 @@ def test_the_new_sites_commented_statement_publishes_when_uncommented(tmp_path, 
     text = site_yaml.read_text(encoding="utf-8")
     lines = text.split("\n")
     start = lines.index("# accessibility:")
-    lines[start:] = [line.removeprefix("# ") for line in lines[start:]]
+    end = lines.index("", start)  # the block ends at the next empty line
+    lines[start:end] = [line.removeprefix("# ") for line in lines[start:end]]
     site_yaml.write_text("\n".join(lines), encoding="utf-8")
     result = fzgen(tmp_path, "build")
     assert result.code == 0, result.err

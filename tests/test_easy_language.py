@@ -255,3 +255,11 @@ accessibility:
     link = block.find("a", string="Erklärung zur Barriere·freiheit lesen")
     assert link["href"] == "../ls/barrierefreiheit/"
     assert (site / "ls" / "barrierefreiheit" / "index.html").is_file()
+
+
+def test_the_404_page_keeps_leichte_sprache_one_sentence_per_line(checked: Path):
+    sections = soup(checked / "404.html").find_all("section")
+    easy = next(s for s in sections if "Diese Seite gibt es nicht." in s.get_text())
+    assert easy.p.find("br") is not None
+    german = sections[0]
+    assert german.p.find("br") is None
