@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -62,24 +63,30 @@ def first_offer(server_url: str) -> str:
 
 def lighthouse(url: str) -> dict[str, Any]:
     """One Lighthouse run of `url`: its JSON report (with `runtimeError` if the run broke)."""
-    done = subprocess.run(
-        [
-            str(LIGHTHOUSE),
-            url,
-            f"--chrome-path={CHROMIUM}",
-            "--chrome-flags=--headless=new --no-sandbox",
-            "--only-categories=" + ",".join(CATEGORIES),
-            "--output=json",
-            "--quiet",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
-    if done.returncode != 0 and not done.stdout.startswith("{"):
-        return {"runtimeError": {"message": done.stderr[-2000:]}}
-    report: dict[str, Any] = json.loads(done.stdout)
+    # The report goes to a file: Node may exit before a large report has drained
+    # through a pipe, and stdout then ends mid-string.
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "report.json"
+        done = subprocess.run(
+            [
+                str(LIGHTHOUSE),
+                url,
+                f"--chrome-path={CHROMIUM}",
+                "--chrome-flags=--headless=new --no-sandbox",
+                "--only-categories=" + ",".join(CATEGORIES),
+                "--output=json",
+                f"--output-path={path}",
+                "--quiet",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=180,
+            check=False,
+        )
+        try:
+            report: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {"runtimeError": {"message": f"exit {done.returncode}: {done.stderr[-2000:]}"}}
     return report
 
 
