@@ -255,6 +255,8 @@ def test_the_photo_waits_below_the_first_phone_screen_and_stands_by_the_contact_
         phone.goto(home)
         on_phone = phone.locator(".home-photo").bounding_box()
         call = phone.locator('a[href^="tel:"]').first.bounding_box()
+        # Dates that fall out or change matter more than a picture: they stand above it.
+        changes = phone.locator(".notices-changes").bounding_box()
         desktop = browser.new_page(viewport={"width": 1280, "height": 900})
         desktop.goto(home)
         photo = desktop.locator(".home-photo")
@@ -265,6 +267,7 @@ def test_the_photo_waits_below_the_first_phone_screen_and_stands_by_the_contact_
         browser.close()
     assert on_phone and call and call["y"] + call["height"] <= 640 <= on_phone["y"]
     assert on_phone["width"] == 360 - 32 and on_phone["height"] <= 10 * 16
+    assert changes and changes["y"] + changes["height"] <= on_phone["y"]
     assert on_desktop and contact
     assert (on_desktop["x"], on_desktop["width"]) == (contact["x"], contact["width"])
     assert contact["y"] + contact["height"] < on_desktop["y"] < 900
