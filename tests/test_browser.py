@@ -321,6 +321,27 @@ def test_weight_budgets(output, content):
         assert zipped <= HOME_GZIP_BUDGET, (home.relative_to(output), zipped, files)
 
 
+def test_the_icons_of_a_page_arrive_in_one_request(browser, server):
+    """Seven icons in one file: one request on slow data and one SVG document to draw (seven
+    separate files cost six more requests and about 70 ms of the main thread in the lab)."""
+    for path in ["bad-oldesloe/de/", "bad-oldesloe/ar/angebote/", "bad-oldesloe/ls/"]:
+        context = browser.new_context(viewport={"width": 360, "height": 640})
+        page = context.new_page()
+        page.goto(server + path, wait_until="networkidle")
+        images = page.evaluate(
+            "() => performance.getEntriesByType('resource').map(e => e.name)"
+            ".filter(n => n.includes('/icons/'))"
+        )
+        icons = page.evaluate(
+            """() => [...document.querySelectorAll('summary, a, li, p, div')]
+                .map(e => getComputedStyle(e, '::before').maskImage)
+                .filter(m => m && m !== 'none')"""
+        )
+        context.close()
+        assert len(icons) >= 3 and len(set(icons)) == 1, (path, set(icons))
+        assert images == [f"{server}bad-oldesloe/icons/icons.svg"], (path, images)
+
+
 def test_no_javascript_on_any_page(output):
     for page in html_pages(output):
         text = page.read_text(encoding="utf-8")

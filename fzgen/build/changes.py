@@ -86,7 +86,7 @@ class Change:
     input: Input
     #: The site it belongs to (content and site files), else "".
     site: str = ""
-    #: Its path inside the site (`files/flyer.pdf`) or inside `static/` (`icons/menu.svg`).
+    #: Its path inside the site (`files/flyer.pdf`) or inside `static/` (`icons/icons.svg`).
     name: str = ""
 
     @property

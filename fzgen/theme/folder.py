@@ -32,7 +32,7 @@ class ThemeFolder:
 
     def static_files(self) -> dict[str, Path]:
         """Every file under the theme's `static/`, by its path relative to that folder
-        (`style.css`, `icons/menu.svg`), in sorted order.
+        (`style.css`, `icons/icons.svg`), in sorted order.
 
         Hidden files and folders (`.DS_Store`, `.git/`) and links are left out: a
         link could publish a file from anywhere on the machine. So is a name with a
