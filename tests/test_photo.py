@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import SITE_YAML, site_tree, write_tree
+from conftest import OFFER_YAML, SITE_YAML, site_tree, write_tree
 from PIL import Image
 from sitebuild import build_tree, fixed_day, snapshot
 
@@ -312,3 +312,76 @@ def test_a_photo_without_metadata_is_published_as_given_one_with_a_hidden_tail_i
     assert fzgen(root, "build").code == 0
     published = (root / OUT / "files/haus.jpg").read_bytes()
     assert b"GPS" not in published and Image.open(io.BytesIO(published)).size == (1000, 600)
+
+
+# --- an offer's picture (`image` in the offer's file) ---------------------------------
+
+OFFER_PICTURE = OFFER_YAML + "image: files/cafe.jpg\nimage_alt: Eltern am Tisch\n"
+DRAWING = (
+    b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 3"><rect width="4" height="3"/></svg>'
+)
+
+
+def _offer_page(root: Path, language: str = "de") -> BeautifulSoup:
+    html = (root / OUT / language / "angebote/elterncafe/index.html").read_text(encoding="utf-8")
+    return BeautifulSoup(html, "html.parser")
+
+
+def test_an_offer_picture_comes_in_sizes_with_its_aspect_and_without_the_camera_data(
+    tmp_path, fzgen
+):
+    tree = {"offers/elterncafe.yaml": OFFER_PICTURE, "files/cafe.jpg": camera_jpeg(2400, 1600)}
+    root = write_tree(tmp_path, site_tree(tree))
+    assert fzgen(root, "build").code == 0
+    img = _offer_page(root).select_one("img.offer-picture")
+    assert img is not None and img["alt"] == "Eltern am Tisch"
+    widths = sorted(
+        int(w.removesuffix("w")) for _, w in (s.split() for s in img["srcset"].split(", "))
+    )
+    assert widths == [480, 800, 1200]
+    # Upright (the camera's pixels lay on their side) and its space kept before it loads.
+    assert (img["width"], img["height"]) == ("1200", "1800")
+    for name, picture in _made(root).items():
+        data = (root / OUT / "files" / name).read_bytes()
+        assert dict(picture.getexif()) == {} and b"Phonemaker" not in data, name
+        assert b"Hausnummer" not in data, name
+
+
+def test_an_offer_drawing_is_published_as_it_is(tmp_path, fzgen):
+    tree = {
+        "offers/elterncafe.yaml": OFFER_PICTURE.replace("cafe.jpg", "cafe.svg"),
+        "files/cafe.svg": DRAWING,
+    }
+    root = write_tree(tmp_path, site_tree(tree))
+    assert fzgen(root, "build").code == 0
+    img = _offer_page(root).select_one("main img")
+    assert img["src"] == "../../../files/cafe.svg" and not img.get("srcset")
+    assert (root / OUT / "files/cafe.svg").read_bytes() == DRAWING
+
+
+def test_the_preview_follows_an_offer_picture_that_changes_bytes_or_file(tmp_path):
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    site = tmp_path / "content/bad-oldesloe"
+    builder = LiveBuild(find_project(tmp_path / "content", tmp_path / "preview"))
+    offer = site / "offers/elterncafe.yaml"
+    picture = site / "files/elterncafe.png"
+    with fixed_day():
+        builder.full()
+        # New bytes under the same name: the sizes get new names.
+        picture.write_bytes((site / "files/haus.jpg").read_bytes())
+        builder.update([picture])
+        assert snapshot(tmp_path / "preview") == snapshot(
+            build_tree(tmp_path / "content", tmp_path / "fresh1")
+        )
+        # Another file: the old sizes go.
+        shutil.copy(site / "files/haus.jpg", site / "files/treff.jpg")
+        offer.write_text(
+            offer.read_text(encoding="utf-8").replace("elterncafe.png", "treff.jpg"),
+            encoding="utf-8",
+        )
+        builder.update([site / "files/treff.jpg", offer])
+        fresh = snapshot(build_tree(tmp_path / "content", tmp_path / "fresh2"))
+    assert snapshot(tmp_path / "preview") == fresh
+    page = tmp_path / "fresh2/bad-oldesloe/de/angebote/elterncafe/index.html"
+    assert "files/treff-800w." in page.read_text(encoding="utf-8")
+    assert not [path for path in fresh if path.startswith("bad-oldesloe/files/elterncafe-")]

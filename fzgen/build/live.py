@@ -28,7 +28,7 @@ from fzgen.errors import ContentError, Diagnostic
 from fzgen.output.write import Staging, read_manifest, update_output
 from fzgen.pages.news import has_news
 from fzgen.project import Project, reference_date
-from fzgen.render.images import image_digest
+from fzgen.render.images import image_digest, offer_pictures
 from fzgen.render.published import CopyOf, FileData, theme_copy
 from fzgen.render.site import SiteRenderer
 from fzgen.theme.catalogue import catalogue_languages
@@ -172,8 +172,10 @@ class LiveBuild:
         assert self.content is not None
         slug = new.slug
         same = (new.site, new.pages, new.files, has_news(new))
-        if same == (old.site, old.pages, old.files, has_news(old)) and not self._new_photo(
-            new, copied
+        if (
+            same == (old.site, old.pages, old.files, has_news(old))
+            and not self._new_photo(new, copied)
+            and not self._new_pictures(new, copied)
         ):
             edited = _changed_offers(old, new)
             if edited or new.news != old.news:
@@ -201,6 +203,20 @@ class LiveBuild:
         made = self.renderers[site.slug].photo
         now = image_digest((self.project.content_dir / site.slug / photo).read_bytes())
         return made is None or made.digest != now
+
+    def _new_pictures(self, site: SiteContent, copied: set[str]) -> bool:
+        """Whether the offers now show other pictures than the last render made sizes of,
+        or one of them got other bytes under its name: the site is made again, so sizes
+        no page shows any more go and the new ones come."""
+        made = self.renderers[site.slug].pictures
+        site_dir = self.project.content_dir / site.slug
+        if offer_pictures(site, site_dir) != sorted(made):
+            return True
+        return any(
+            image_digest((site_dir / reference).read_bytes()) != picture.digest
+            for reference, picture in made.items()
+            if reference in copied
+        )
 
     def _changed_copies(self, slug: str, site_dir: Path, names: set[str]) -> dict[str, FileData]:
         """The site's own files (`files/…`) among `names` whose bytes changed, to copy again."""

@@ -18,6 +18,8 @@ from pathlib import Path
 import PIL
 from PIL import ExifTags, Image, ImageOps
 
+from fzgen.content.loaded import SiteContent
+from fzgen.content.photo_file import photo_problem
 from fzgen.content.words import fold
 from fzgen.render.published import CopyOf, FileData, ImageOf
 
@@ -76,6 +78,13 @@ class ResponsiveImage:
     def described(self, alt: str) -> ResponsiveImage:
         """The same sizes with the description of one language."""
         return replace(self, alt=alt)
+
+
+def offer_pictures(site: SiteContent, site_dir: Path) -> list[str]:
+    """The pictures the site's offers show that fzgen makes sizes of (JPEG, PNG, WebP),
+    sorted; any other image (an SVG drawing) is published as it is."""
+    references = {o.offer.image for o in site.published_offers if o.offer.image}
+    return sorted(r for r in references if photo_problem(site_dir / r) is None)
 
 
 def responsive_image(site_dir: Path, reference: str) -> tuple[ResponsiveImage, dict[str, FileData]]:

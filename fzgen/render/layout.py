@@ -92,9 +92,11 @@ class Layouts:
         catalogues: dict[str, Catalogue],
         base_url: str | None,
         photo: ResponsiveImage | None = None,
+        pictures: Mapping[str, ResponsiveImage] | None = None,
     ) -> None:
         self.site = site
         self.photo = photo
+        self.pictures = dict(pictures or {})
         self.catalogues = catalogues
         self.source = catalogues[site.languages[0]]
         self.base_url = base_url
@@ -154,6 +156,7 @@ class Layouts:
             photo=self.photo.described(views.loc.plain(site.photo.alt))
             if self.photo and site.photo
             else None,
+            pictures=self.pictures,
         )
 
     def _menu(self, views: SiteViews, outline: SiteOutline) -> list[Link]:

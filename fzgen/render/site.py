@@ -29,7 +29,7 @@ from fzgen.render.calendars import SiteCalendars
 from fzgen.render.environment import ThemeEnvironment
 from fzgen.render.feeds import news_feed
 from fzgen.render.fragments import CARD, PROGRAMME_ENTRY, Fragments, SiteFragments
-from fzgen.render.images import ResponsiveImage, responsive_image
+from fzgen.render.images import ResponsiveImage, offer_pictures, responsive_image
 from fzgen.render.layout import LanguageLayout, Layouts, root_of
 from fzgen.render.pdf import programme_pdf
 from fzgen.render.published import FileData
@@ -79,7 +79,12 @@ class SiteRenderer:
         self.images: dict[str, FileData] = {}
         if site.site.photo is not None:
             self.photo, self.images = responsive_image(self.site_dir, site.site.photo.file)
-        self.layouts = Layouts(site, self.catalogues, self.base_url, self.photo)
+        #: The offers' pictures in their sizes, by reference (`files/elterncafe.jpg`).
+        self.pictures: dict[str, ResponsiveImage] = {}
+        for reference in offer_pictures(site, self.site_dir):
+            self.pictures[reference], files = responsive_image(self.site_dir, reference)
+            self.images.update(files)
+        self.layouts = Layouts(site, self.catalogues, self.base_url, self.photo, self.pictures)
         self.fragments = SiteFragments()
         self.calendar_files = SiteCalendars(site, self.today, self.base_url)
         #: The dependency graph of the last render: language → page path → what it uses.

@@ -8,7 +8,7 @@ The `#:` comment above a field is its meaning for theme authors (docs/themes.md)
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from typing import Any, NamedTuple
 
 from markupsafe import Markup
@@ -154,6 +154,10 @@ class LayoutValues:
     #: The site's photo when site.yaml names one, else None: its sizes, `src`, `width`,
     #: `height` and `alt` (plain text) and `srcset(root)`, for an `<img>` with `sizes`.
     photo: ResponsiveImage | None = None
+    #: The offers' photos (JPEG, PNG, WebP) by their reference (`offer.image`): sizes,
+    #: `src`, `width`, `height` and `srcset(root)` as `photo` has them, the description is
+    #: `offer.image_alt_text`; an image missing here (an SVG) is published as it is.
+    pictures: Mapping[str, ResponsiveImage] = field(default_factory=dict)
 
     def context(self) -> dict[str, Any]:
         """The fields as Jinja variables: a shallow dict, the values themselves kept."""
