@@ -213,6 +213,16 @@ def test_a_wrong_check_is_named_with_file_and_line(fzgen, tmp_path, yaml, messag
     assert message in result.err
 
 
+def test_the_check_date_may_be_written_the_german_way(fzgen, tmp_path):
+    checked = "ls_checked: {by: Prüf-Gruppe, on: 20.11.2026}\n"
+    write_tree(
+        tmp_path, site_tree({"site.yaml": SITE + checked, "offers/elterncafe.yaml": EASY_OFFER})
+    )
+    assert fzgen(tmp_path, "build").code == 0
+    home = soup(tmp_path / "output/test/ls/index.html").get_text(" ", strip=True)
+    assert "20. November 2026" in home
+
+
 def test_leichte_sprache_cannot_be_the_source(fzgen, tmp_path):
     site = SITE.replace("languages: [de, ls, en]", "languages: [ls, de]")
     write_tree(tmp_path, site_tree({"site.yaml": site, "offers/elterncafe.yaml": EASY_OFFER}))

@@ -728,3 +728,27 @@ def test_a_date_that_is_no_date_is_shown_as_typed_with_its_error(editor):
     date_input = re.search(r'<input [^>]*name="schedule\.0\.from"[^>]*>', page).group(0)
     assert 'type="text"' in date_input and 'value="31.02.2027"' in date_input
     assert 'aria-invalid="true"' in date_input
+
+
+def test_the_leichte_sprache_check_is_asked_as_who_and_when(editor):
+    # It was one "Ls Checked" box per language, where nothing a coordinator typed was valid.
+    path = offer(editor, "geprueft", OFFER_YAML + "ls_checked: false  # noch nicht geprüft\n")
+    page = editor.get("/_editor/test/angebote/geprueft/").body
+    assert "Ls Checked" not in page and "Leichte Sprache geprüft" in page
+    assert re.search(r'<label for="f-ls-checked-by">Geprüft von <span', page)
+    assert re.search(r'<input type="date" id="f-ls-checked-on" name="ls_checked.on" value=""', page)
+    # Left empty, the file's "not checked yet" and its comment stay as written.
+    saved = editor.submit("/_editor/test/angebote/geprueft/", {"title.ar": "مقهى"})
+    assert "Gespeichert." in saved.body
+    assert "ls_checked: false  # noch nicht geprüft\n" in path.read_text(encoding="utf-8")
+    # Who and when, from the date picker, become the check.
+    changes = {"ls_checked.by": "Prüf-Gruppe Lebenshilfe", "ls_checked.on": "2026-11-20"}
+    assert "Gespeichert." in editor.submit("/_editor/test/angebote/geprueft/", changes).body
+    text = path.read_text(encoding="utf-8")
+    # The comment the coordinator wrote stays too.
+    assert (
+        "ls_checked:        # noch nicht geprüft\n  by: Prüf-Gruppe Lebenshilfe\n  on: 2026-11-20\n"
+        in text
+    )
+    settings = editor.get("/_editor/test/einstellungen/").body
+    assert "Akzentfarbe" in settings and '<label for="f-ls-checked-by">Geprüft von <' in settings

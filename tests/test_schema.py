@@ -72,3 +72,27 @@ def test_schema_command_writes_the_files(tmp_path, fzgen):
     result = fzgen(tmp_path, "schema", "--output", "schemas")
     assert result.code == 0
     assert sorted(p.name for p in (tmp_path / "schemas").iterdir()) == sorted(schema_files())
+
+
+def _properties(schema: dict[str, Any], where: str) -> Any:
+    """Every field of a schema with where it stands, nested models and inline mappings too."""
+    for name, field in schema.get("properties", {}).items():
+        yield f"{where}.{name}", field
+        for option in field.get("anyOf", []):
+            if option.get("type") == "object" and "properties" in option:
+                yield from _properties(option, f"{where}.{name}")
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_every_field_has_a_title_and_help_from_the_catalogue(language):
+    """The editor's labels and VS Code's hints come from here: a field without its own
+    words showed pydantic's English name (`Ls Checked`, `Accent`) to coordinators."""
+    missing = []
+    for file, data in schema_files(language).items():
+        schema = json.loads(data)
+        parts = [(file, schema)] + [(f"{file}#{n}", d) for n, d in schema.get("$defs", {}).items()]
+        for where, part in parts:
+            for name, field in _properties(part, where):
+                if not field.get("description") or not field.get("title"):
+                    missing.append(name)
+    assert missing == []

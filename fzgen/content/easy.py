@@ -15,7 +15,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator, WithJsonSchema
 
-from fzgen.content.fields import EASY_CODE, fail
+from fzgen.content.fields import EASY_CODE, fail, parse_date
 
 #: The code of Leichte Sprache in `languages`, text maps and file names.
 EASY = EASY_CODE
@@ -61,7 +61,7 @@ def parse_easy_check(value: Any) -> EasyCheck | bool:
         raise fail("ls_checked_by")
     if isinstance(on, str):
         try:
-            on = dt.date.fromisoformat(on.strip())
+            on = parse_date(on)  # 2026-11-20, or 20.11.2026 as every date of fzgen
         except ValueError:
             raise fail("ls_checked_on", value=on) from None
     if not isinstance(on, dt.date) or isinstance(on, dt.datetime):

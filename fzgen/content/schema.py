@@ -7,6 +7,7 @@ file and then completes and checks fields while the coordinator types.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel
@@ -34,6 +35,11 @@ _ONE_OR_MANY: dict[str, set[str]] = {
 }
 
 
+#: Fields whose mapping is written out in the field itself rather than as a model of
+#: `$defs`: the catalogue section that documents the mapping's keys.
+_INLINE = {"ls_checked": "EasyCheck"}
+
+
 def _one_or_many(field: dict[str, Any]) -> None:
     options = field.pop("anyOf", None) or [
         {k: field.pop(k) for k in ("type", "items", "minItems") if k in field}
@@ -43,8 +49,9 @@ def _one_or_many(field: dict[str, Any]) -> None:
     field["anyOf"] = singles + options
 
 
-def _document(properties: dict[str, Any], model: str, fields: dict[str, FieldHelp]) -> None:
-    """Title, help and examples (from the message catalogue) on each field of `model`."""
+def _document(properties: dict[str, Any], model: str, helps: Mapping[str, Any]) -> None:
+    """Title, help and examples (from the message catalogue `helps`) on each field of `model`."""
+    fields: dict[str, FieldHelp] = dict(helps.get(model, {}))
     for name, entry in fields.items():
         if name not in properties:
             continue
@@ -55,6 +62,10 @@ def _document(properties: dict[str, Any], model: str, fields: dict[str, FieldHel
             field["examples"] = list(entry.examples)
         if name in _ONE_OR_MANY.get(model, set()):
             _one_or_many(field)
+        if name in _INLINE:
+            for option in field.get("anyOf", []):
+                if option.get("type") == "object" and "properties" in option:
+                    _document(option["properties"], _INLINE[name], helps)
         if name in _NUMBER_OK:
             field.pop("type", None)
             field.pop("anyOf", None)
@@ -68,9 +79,9 @@ def json_schema(model: type[BaseModel], language: str = "de") -> dict[str, Any]:
     helps = wording(language).schema
     for name, definition in definitions.items():
         if name in helps:
-            _document(definition.get("properties", {}), name, dict(helps[name]))
+            _document(definition.get("properties", {}), name, helps)
             definition["description"] = definition.get("description", "")
-    _document(schema.get("properties", {}), model.__name__, dict(helps.get(model.__name__, {})))
+    _document(schema.get("properties", {}), model.__name__, helps)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     return schema
 

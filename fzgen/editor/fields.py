@@ -56,9 +56,15 @@ def _reference(option: dict[str, Any]) -> str | None:
     return ref.rsplit("/", 1)[-1] if isinstance(ref, str) else None
 
 
-def _kind(name: str, prop: dict[str, Any]) -> tuple[str, tuple[str, ...], str | None]:
-    """The kind of a property, its closed words if any, and the model it nests."""
+def _kind(
+    name: str, prop: dict[str, Any]
+) -> tuple[str, tuple[str, ...], str | dict[str, Any] | None]:
+    """The kind of a property, its closed words if any, and the model it nests (by its
+    name in `$defs`, or its schema where the field writes it out: `ls_checked`)."""
     options = _options(prop)
+    for option in options:
+        if option.get("type") == "object" and option.get("additionalProperties") is False:
+            return "group", (), option
     if any(o.get("type") == "object" and "additionalProperties" in o for o in options):
         return ("markdown" if name in MARKDOWN_FIELDS else "text"), (), None
     if any(True in o.get("enum", []) for o in options):
@@ -96,7 +102,9 @@ def _fields(schema: dict[str, Any], definitions: dict[str, Any]) -> tuple[Field,
     for name, prop in schema.get("properties", {}).items():
         kind, choices, nested = _kind(name, prop)
         children: tuple[Field, ...] = ()
-        if nested is not None and nested in definitions:
+        if isinstance(nested, dict):
+            children = _fields(nested, definitions)
+        elif nested is not None and nested in definitions:
             children = _fields(definitions[nested], definitions)
         fields.append(
             Field(
