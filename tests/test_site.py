@@ -76,6 +76,12 @@ def test_portal_lists_every_site(output, content):
     page = soup(output / "index.html")
     links = {a["href"] for a in page.select("h2 a")}
     assert links == {f"{s.slug}/{s.languages[0]}/" for s in content.sites}
+    # Without an icon of its own, a browser asks for /favicon.ico: a 404 in its console.
+    icon = page.select_one('link[rel="icon"]')
+    assert icon is not None and (output / icon["href"]).is_file()
+    description = page.select_one('meta[name="description"]')["content"]
+    names = [a.get_text() for a in page.select("h2 a")]
+    assert len(names) == len(content.sites) and all(name in description for name in names)
 
 
 def test_lang_and_dir_on_every_page(output, content):
