@@ -364,3 +364,33 @@ def test_a_second_serve_on_a_busy_port_says_so_before_it_builds(tmp_path):
         " anderen Fenster (beenden Sie sie dort mit Strg+C), oder ein anderes Programm nutzt ihn."
         f" Wählen Sie sonst einen anderen Port mit --port, z. B. fzgen serve --port {port + 1}.\n"
     )
+
+
+def _reload_handshake(url: str, origin: str) -> int:
+    """The status of a WebSocket handshake with the reload socket from a page of `origin`."""
+    address = urllib.parse.urlsplit(url)
+    connection = http.client.HTTPConnection(address.hostname or "", address.port, timeout=5)
+    try:
+        connection.request(
+            "GET",
+            "/livereload",
+            headers={
+                "Connection": "Upgrade",
+                "Upgrade": "websocket",
+                "Sec-WebSocket-Version": "13",
+                "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==",
+                "Origin": origin,
+            },
+        )
+        return connection.getresponse().status
+    finally:
+        connection.close()
+
+
+def test_only_the_previews_own_pages_may_listen_for_reloads(tmp_path):
+    # Another web page open in the same browser could learn which files are saved.
+    write_tree(tmp_path, site_tree())
+    with serving(tmp_path) as (url, _):
+        assert _reload_handshake(url, url.rstrip("/")) == 101
+        for origin in ["https://evil.example", "http://127.0.0.1.evil.example", "null"]:
+            assert _reload_handshake(url, origin) == 403, origin

@@ -32,6 +32,7 @@ from tornado.httpserver import HTTPServer
 from tornado.ioloop import IOLoop
 from tornado.netutil import bind_sockets
 from tornado.routing import AnyMatches, HostMatches, Rule, RuleRouter
+from tornado.websocket import WebSocketHandler
 
 from fzgen.build.live import LiveBuild
 from fzgen.build.pipeline import Report, site_of
@@ -293,6 +294,16 @@ def open_port(host: str, port: int) -> list[socket.socket]:
     return bind_sockets(port, address=host)
 
 
+class OwnPagesReload(LiveReloadHandler):  # type: ignore[misc]
+    """livereload's socket for this preview's own pages only. livereload lets every
+    origin in; then any web page open in the same browser could listen to which files
+    the coordinator saves. Tornado's own check wants the page's origin to be the host
+    the socket was asked on."""
+
+    def check_origin(self, origin: str) -> bool:
+        return bool(WebSocketHandler.check_origin(self, origin))
+
+
 def listen(preview: Preview, host: str, sockets: list[socket.socket], language: str) -> str:
     """Serve on the bound `sockets` behind one host check for every request (the pages,
     the reload script and its socket alike); the address it really listens on."""
@@ -302,7 +313,7 @@ def listen(preview: Preview, host: str, sockets: list[socket.socket], language: 
 
     site = web.Application(
         [
-            (r"/livereload", LiveReloadHandler),
+            (r"/livereload", OwnPagesReload),
             (r"/forcereload", ForceReloadHandler),
             (r"/livereload.js", LiveReloadJSHandler),
             (r".*", web.FallbackHandler, {"fallback": LiveScriptContainer(preview, LIVE_SCRIPT)}),
