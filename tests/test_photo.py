@@ -385,3 +385,50 @@ def test_the_preview_follows_an_offer_picture_that_changes_bytes_or_file(tmp_pat
     page = tmp_path / "fresh2/bad-oldesloe/de/angebote/elterncafe/index.html"
     assert "files/treff-800w." in page.read_text(encoding="utf-8")
     assert not [path for path in fresh if path.startswith("bad-oldesloe/files/elterncafe-")]
+
+
+# --- every other picture under files/ -------------------------------------------------
+
+
+def test_a_picture_in_a_text_or_for_download_is_published_without_its_camera_data(tmp_path, fzgen):
+    clean = io.BytesIO()
+    Image.new("RGB", (40, 30), (10, 20, 30)).save(clean, "PNG")
+    page = "---\ntitle: Über uns\n---\n![Das Team vor dem Haus](files/team.jpg)\n"
+    tree = {
+        "pages/ueber-uns.md": page,
+        "files/team.jpg": camera_jpeg(800, 600),
+        "files/download/plakat.JPG": camera_jpeg(600, 400, turned=False),
+        "files/zeichnung.png": clean.getvalue(),
+        "files/flyer.pdf": b"%PDF-1.4 Hausnummer\n",
+    }
+    root = write_tree(tmp_path, site_tree(tree))
+    assert fzgen(root, "build").code == 0
+    for name in ("team.jpg", "download/plakat.JPG"):
+        data = (root / OUT / "files" / name).read_bytes()
+        picture = Image.open(io.BytesIO(data))
+        assert dict(picture.getexif()) == {} and "comment" not in picture.info, name
+        assert b"Phonemaker" not in data and b"Hausnummer" not in data, name
+    assert Image.open(root / OUT / "files/team.jpg").size == (600, 800)  # upright
+    # Nothing to remove: as given. Not a picture: as given.
+    assert (root / OUT / "files/zeichnung.png").read_bytes() == clean.getvalue()
+    assert (root / OUT / "files/flyer.pdf").read_bytes() == b"%PDF-1.4 Hausnummer\n"
+    html = (root / OUT / "de/ueber-uns/index.html").read_text(encoding="utf-8")
+    assert 'src="../../files/team.jpg"' in html
+
+
+def test_the_preview_publishes_a_new_picture_without_its_camera_data(tmp_path):
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    builder = LiveBuild(find_project(tmp_path / "content", tmp_path / "preview"))
+    flyer = tmp_path / "content/bad-oldesloe/files/plakat.jpg"
+    with fixed_day():
+        builder.full()
+        flyer.write_bytes(camera_jpeg(640, 480))
+        builder.update([flyer])
+        fresh = snapshot(build_tree(tmp_path / "content", tmp_path / "fresh1"))
+        assert snapshot(tmp_path / "preview") == fresh
+        flyer.write_bytes(camera_jpeg(660, 480))  # new bytes under the same name
+        builder.update([flyer])
+        fresh = snapshot(build_tree(tmp_path / "content", tmp_path / "fresh2"))
+    assert snapshot(tmp_path / "preview") == fresh
+    data = (tmp_path / "preview/bad-oldesloe/files/plakat.jpg").read_bytes()
+    assert b"Phonemaker" not in data and Image.open(io.BytesIO(data)).size == (480, 660)

@@ -28,7 +28,7 @@ from fzgen.errors import ContentError, Diagnostic
 from fzgen.output.write import Staging, read_manifest, update_output
 from fzgen.pages.news import has_news
 from fzgen.project import Project, reference_date
-from fzgen.render.images import image_digest, offer_pictures
+from fzgen.render.images import PICTURE_SUFFIXES, image_digest, offer_pictures
 from fzgen.render.published import CopyOf, FileData, theme_copy
 from fzgen.render.site import SiteRenderer
 from fzgen.theme.catalogue import catalogue_languages
@@ -206,17 +206,12 @@ class LiveBuild:
 
     def _new_pictures(self, site: SiteContent, copied: set[str]) -> bool:
         """Whether the offers now show other pictures than the last render made sizes of,
-        or one of them got other bytes under its name: the site is made again, so sizes
-        no page shows any more go and the new ones come."""
+        or a picture under files/ changed (an offer's gets sizes of other names, any may
+        now hold metadata the site must not publish): then the site is made again."""
         made = self.renderers[site.slug].pictures
-        site_dir = self.project.content_dir / site.slug
-        if offer_pictures(site, site_dir) != sorted(made):
+        if offer_pictures(site, self.project.content_dir / site.slug) != sorted(made):
             return True
-        return any(
-            image_digest((site_dir / reference).read_bytes()) != picture.digest
-            for reference, picture in made.items()
-            if reference in copied
-        )
+        return any(name.lower().endswith(PICTURE_SUFFIXES) for name in copied)
 
     def _changed_copies(self, slug: str, site_dir: Path, names: set[str]) -> dict[str, FileData]:
         """The site's own files (`files/…`) among `names` whose bytes changed, to copy again."""

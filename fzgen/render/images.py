@@ -95,9 +95,7 @@ def responsive_image(site_dir: Path, reference: str) -> tuple[ResponsiveImage, d
     digest = image_digest(data)
     with Image.open(io.BytesIO(data)) as image:
         kind = image.format or "JPEG"
-        width, height = image.size
-        if image.getexif().get(ExifTags.Base.Orientation) in _TURNED:
-            width, height = height, width
+        width, height = _upright_size(image)
         plain = _nothing_but_pixels(image, data)
     # A JPEG's sizes are JPEGs; a PNG or WebP may be transparent: WebP keeps that.
     made = "JPEG" if kind == "JPEG" else "WEBP"
@@ -110,6 +108,40 @@ def responsive_image(site_dir: Path, reference: str) -> tuple[ResponsiveImage, d
         sizes.append(ImageSize(path, wanted, scaled_height(width, height, wanted)))
         files[path] = ImageOf(source, digest, wanted, made, QUALITY)
     return ResponsiveImage(tuple(sizes), digest=digest), files
+
+
+#: The names of pictures fzgen reads to publish them without metadata (their content
+#: decides: a renamed PDF stays as it is).
+PICTURE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
+
+
+def without_metadata(site_dir: Path, reference: str) -> ImageOf | None:
+    """Any picture of the site's `files/` that holds metadata (a phone photo's GPS
+    position, camera, time, comments), to be published made anew without it; None for
+    a picture without any, and for every other file: those are copied as they are."""
+    if not reference.lower().endswith(PICTURE_SUFFIXES):
+        return None
+    source = site_dir / reference
+    data = source.read_bytes()
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            if image.format not in {"JPEG", "PNG", "WEBP"} or _nothing_but_pixels(image, data):
+                return None
+            kind, (width, _) = image.format, _upright_size(image)
+    except (OSError, ValueError, Image.DecompressionBombError):
+        return None
+    # Only a picture that decodes whole is made anew (a broken one would stop the build).
+    if photo_problem(source) is not None:
+        return None
+    return ImageOf(source, image_digest(data), width, kind, ORIGINAL_QUALITY)
+
+
+def _upright_size(image: Image.Image) -> tuple[int, int]:
+    """Width and height as the picture is meant to be seen (EXIF orientation applied)."""
+    width, height = image.size
+    if image.getexif().get(ExifTags.Base.Orientation) in _TURNED:
+        return height, width
+    return width, height
 
 
 #: What a picture's header may hold and still be published as it is: how to show it,

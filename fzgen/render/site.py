@@ -29,7 +29,12 @@ from fzgen.render.calendars import SiteCalendars
 from fzgen.render.environment import ThemeEnvironment
 from fzgen.render.feeds import news_feed
 from fzgen.render.fragments import CARD, PROGRAMME_ENTRY, Fragments, SiteFragments
-from fzgen.render.images import ResponsiveImage, offer_pictures, responsive_image
+from fzgen.render.images import (
+    ResponsiveImage,
+    offer_pictures,
+    responsive_image,
+    without_metadata,
+)
 from fzgen.render.layout import LanguageLayout, Layouts, root_of
 from fzgen.render.pdf import programme_pdf
 from fzgen.render.published import FileData
@@ -84,6 +89,12 @@ class SiteRenderer:
         for reference in offer_pictures(site, self.site_dir):
             self.pictures[reference], files = responsive_image(self.site_dir, reference)
             self.images.update(files)
+        # Every other picture under files/ (in a page's Markdown, for download) is
+        # published without its camera data too.
+        for reference in site.files:
+            clean = None if reference in self.images else without_metadata(self.site_dir, reference)
+            if clean is not None:
+                self.images[reference] = clean
         self.layouts = Layouts(site, self.catalogues, self.base_url, self.photo, self.pictures)
         self.fragments = SiteFragments()
         self.calendar_files = SiteCalendars(site, self.today, self.base_url)
